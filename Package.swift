@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+// abigen: a hypercall ABI kept as a formal model, proved compatible across releases with Z3,
+// and emitted as C headers and Swift dispatch code.
+import PackageDescription
+
+let package = Package(
+  name: "abigen",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "abigen", targets: ["abigen"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    // Debian's libz3-dev, linked as a system library. Only `Solver` imports it.
+    .systemLibrary(
+      name: "CZ3",
+      path: "Sources/CZ3",
+      pkgConfig: "z3",
+      providers: [.apt(["libz3-dev"])]
+    ),
+    .target(name: "Solver", dependencies: ["CZ3"]),
+    .target(name: "ABIModel"),
+    .testTarget(
+      name: "SolverTests",
+      dependencies: ["Solver", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+  ]
+)
