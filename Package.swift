@@ -6,9 +6,6 @@ import PackageDescription
 let package = Package(
   name: "abigen",
   platforms: [.macOS(.v13)],
-  products: [
-    .executable(name: "abigen", targets: ["abigen"])
-  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
