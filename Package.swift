@@ -20,6 +20,11 @@ let package = Package(
     ),
     .target(name: "Solver", dependencies: ["CZ3"]),
     .target(name: "ABIModel"),
+    // The result-builder DSL specs are written in, and its resolver to the model.
+    .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
+    // The bundled default spec: Xen's real history.
+    .target(name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen"),
+    .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",
       dependencies: ["Solver", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,0 +1,178 @@
+/// Structural validation: everything that can be wrong with a spec without asking a solver.
+/// It collects every problem rather than stopping at the first, so one run shows them all.
+extension ABIModel {
+  public func validate() -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func error(_ message: String, _ location: SourceLocation) {
+      found.append(.error(message, at: location))
+    }
+
+    if releases.isEmpty { error("the release list of '\(family)' is empty", location) }
+    if guestABIs.isEmpty { error("'\(family)' declares no guest ABI", location) }
+    for abi in guestABIs where !(1...64).contains(abi.width) {
+      error("guest ABI '\(abi.name)' has width \(abi.width); widths must be 1 to 64 bits", abi.location)
+    }
+    for (name, copies) in duplicates(guestABIs, by: \.name) {
+      error("guest ABI '\(name)' is declared \(copies.count) times", copies[1].location)
+    }
+    for (name, copies) in duplicates(releases, by: \.name) {
+      error("release '\(name)' is declared \(copies.count) times", copies[1].location)
+    }
+    for (index, release) in releases.enumerated()
+    where release.status == .development && index != releases.count - 1 {
+      error(
+        "release '\(release.name)' is in development but is not the newest release; only the last release can still change",
+        release.location)
+    }
+    for release in releases { validate(release, into: &found) }
+    for accepted in acceptedBreaks { validate(accepted, into: &found) }
+    return found
+  }
+
+  private func validate(_ release: Release, into found: inout [Diagnostic]) {
+    func error(_ message: String, _ location: SourceLocation) {
+      found.append(.error("\(release.name): \(message)", at: location))
+    }
+    let abiNames = Set(guestABIs.map(\.name))
+    for (name, copies) in duplicates(release.hypercalls, by: \.name) {
+      error("hypercall '\(name)' is defined \(copies.count) times", copies[1].location)
+    }
+    for hypercall in release.hypercalls {
+      for abi in hypercall.guestABIs where !abiNames.contains(abi) {
+        error(
+          "hypercall '\(hypercall.name)' names unknown guest ABI '\(abi)' (known: \(guestABIs.map(\.name).joined(separator: ", ")))",
+          hypercall.location)
+      }
+    }
+    for abi in guestABIs {
+      let visible = release.hypercalls.filter { $0.isDefined(for: abi.name) }
+      for (number, copies) in duplicates(visible, by: \.number) {
+        error(
+          "hypercall number \(number) is used by both '\(copies[0].name)' and '\(copies[1].name)' for \(abi.name)",
+          copies[1].location)
+      }
+    }
+    for hypercall in release.hypercalls {
+      if let multiplex = hypercall.multiplex {
+        validate(multiplex, of: hypercall, error: error)
+      }
+      if let flag = hypercall.countFlag {
+        for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
+          error(
+            "\(hypercall.name): count flag bit \(flag.flagBit) does not fit the \(flag.argument.type.bits(guestWidth: width))-bit '\(flag.argument.name)' argument",
+            flag.location)
+          break
+        }
+      }
+    }
+  }
+
+  private func validate(
+    _ multiplex: Multiplex, of hypercall: Hypercall, error: (String, SourceLocation) -> Void
+  ) {
+    let name = hypercall.name
+    let argument = multiplex.opArgument.name
+    let narrowest = guestWidths.map { multiplex.opWidth(guestWidth: $0) }.min() ?? 64
+    if let bits = multiplex.opMask.bits, bits < 1 || bits > narrowest {
+      error(
+        "\(name): the op mask of \(bits) bits does not fit the \(narrowest)-bit '\(argument)' register",
+        multiplex.location)
+    }
+    for (number, copies) in duplicates(multiplex.subOps, by: \.number) {
+      error(
+        "\(name): sub-op number \(number) is used by both '\(copies[0].name)' and '\(copies[1].name)'",
+        copies[1].location)
+    }
+    for (opName, copies) in duplicates(multiplex.subOps, by: \.name) {
+      error("\(name): sub-op '\(opName)' is defined \(copies.count) times", copies[1].location)
+    }
+    for op in multiplex.subOps {
+      let limit = multiplex.opMask.value ?? lowBitsMask(narrowest)
+      if op.number > limit {
+        let what =
+          multiplex.opMask.bits.map { "the op mask 0x\(String(lowBitsMask($0), radix: 16))" }
+          ?? "the \(narrowest)-bit '\(argument)' register"
+        error("\(name): sub-op '\(op.name)' = \(op.number) does not fit \(what)", op.location)
+      }
+      if let continuation = op.continuation {
+        validate(continuation, of: op, in: multiplex, hypercall: name, error: error)
+      }
+    }
+  }
+
+  private func validate(
+    _ continuation: ContinuationEncoding, of op: SubOp, in multiplex: Multiplex, hypercall: String,
+    error: (String, SourceLocation) -> Void
+  ) {
+    let what = "\(hypercall): \(op.name)"
+    let kinds = continuation.kinds
+    if kinds.isEmpty { error("\(what): a continuation needs at least one kind", op.location) }
+    if kinds.contains(.cmdShiftedIndex) && kinds.contains(.cmdRawIndexAligned) {
+      error(
+        "\(what): contradictory encodings: progress cannot be both shifted and raw in '\(multiplex.opArgument.name)'",
+        op.location)
+    }
+    if kinds.contains(.countFlag) {
+      error("\(what): count_flag belongs to a count argument, not to a sub-op", op.location)
+    }
+    guard kinds.contains(where: \.usesOpRegister) else { return }
+    guard let maskBits = multiplex.opMask.bits else {
+      error(
+        "\(what): progress kept in '\(multiplex.opArgument.name)' needs an op mask, but the whole register is the op",
+        op.location)
+      return
+    }
+    if kinds.contains(.cmdShiftedIndex) {
+      guard let shift = continuation.shift else {
+        error("\(what): a shifted continuation needs a shift", op.location)
+        return
+      }
+      if shift < maskBits {
+        error(
+          "\(what): the progress shift \(shift) is smaller than the \(maskBits)-bit op mask, so progress overlaps the op field",
+          op.location)
+      }
+      for width in guestWidths where shift >= multiplex.opWidth(guestWidth: width) {
+        error(
+          "\(what): the progress shift \(shift) leaves no room in the \(multiplex.opWidth(guestWidth: width))-bit '\(multiplex.opArgument.name)' register",
+          op.location)
+        break
+      }
+    }
+  }
+
+  private func validate(_ accepted: AcceptedBreak, into found: inout [Diagnostic]) {
+    func error(_ message: String) {
+      found.append(.error("accepted break '\(accepted.id)': \(message)", at: accepted.location))
+    }
+    guard let index = releaseIndex(named: accepted.introducedIn) else {
+      error(
+        "unknown release '\(accepted.introducedIn)' (known: \(releases.map(\.name).joined(separator: ", ")))"
+      )
+      return
+    }
+    if index == 0 { error("it is introduced in the first release, so no migration crosses it") }
+    let histories = releases.compactMap { $0.hypercall(named: accepted.hypercall) }
+    if histories.isEmpty {
+      error("unknown hypercall '\(accepted.hypercall)'")
+      return
+    }
+    if accepted.classes.isEmpty { error("it accepts no class of break") }
+    let knownOps = Set(histories.flatMap { $0.multiplex?.subOps.map(\.name) ?? [] })
+    for op in accepted.subOps where !knownOps.contains(op) {
+      error("unknown sub-op '\(op)' of '\(accepted.hypercall)'")
+    }
+  }
+}
+
+/// Groups of elements sharing a key, in first-seen order, for duplicate reports.
+func duplicates<Element, Key: Hashable>(_ elements: [Element], by key: (Element) -> Key) -> [(Key, [Element])] {
+  var groups: [Key: [Element]] = [:]
+  var order: [Key] = []
+  for element in elements {
+    let k = key(element)
+    if groups[k] == nil { order.append(k) }
+    groups[k, default: []].append(element)
+  }
+  return order.compactMap { k in groups[k]!.count > 1 ? (k, groups[k]!) : nil }
+}

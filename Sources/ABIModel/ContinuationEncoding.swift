@@ -1,0 +1,88 @@
+/// The ways a preempted hypercall keeps its progress until it is re-issued. They all occur in
+/// Xen; only the first two put progress into the op register, where a newer release's decoder
+/// could read it differently.
+public enum ContinuationKind: String, Hashable, Sendable, Codable, CaseIterable {
+  /// `op | (progress << shift)`: `XENMEM_increase_reservation` and friends.
+  case cmdShiftedIndex = "cmd_shifted_index"
+  /// `op | progress`, progress a multiple of `mask + 1`: `HVMOP_op_mask`, `XENMEM_access_op`,
+  /// `GNTTABOP_cache_flush`.
+  case cmdRawIndexAligned = "cmd_raw_index_aligned"
+  /// The plain op is re-issued; progress lives in the guest-memory argument structure.
+  case guestStruct = "guest_struct"
+  /// The argument handle is advanced and the count decremented in the registers.
+  case handleAndCount = "handle_and_count"
+  /// The same registers are re-issued (a lock retry, or progress kept inside the hypervisor).
+  case reexecuteUnchanged = "reexecute_unchanged"
+  /// The top bit of a count argument flags a resumed call (`MMU_UPDATE_PREEMPTED`).
+  case countFlag = "count_flag"
+
+  /// Whether this kind stores progress in the op register itself.
+  public var usesOpRegister: Bool {
+    self == .cmdShiftedIndex || self == .cmdRawIndexAligned
+  }
+}
+
+/// The largest progress value a continuation can carry, as the hypervisor bounds it
+/// (`nr_extents <= UINT_MAX >> MEMOP_EXTENT_SHIFT`).
+public enum ProgressBound: Hashable, Sendable, Codable {
+  /// The maximum of a C type shifted right: `UINT_MAX >> 6`, `ULONG_MAX >> 4`.
+  case typeMaximum(ArgumentType, shiftedRightBy: Int)
+  /// A fixed maximum.
+  case constant(UInt64)
+  /// No bound stated: everything the register holds above the op field. The conservative
+  /// reading where the hypervisor states none.
+  case registerCapacity
+
+  /// The bound for a guest of the given register width.
+  public func maximum(guestWidth: Int) -> UInt64? {
+    switch self {
+    case .typeMaximum(let type, let shift):
+      let bits = type.bits(guestWidth: guestWidth)
+      return shift >= bits ? 0 : lowBitsMask(bits) >> UInt64(shift)
+    case .constant(let value):
+      return value
+    case .registerCapacity:
+      return nil
+    }
+  }
+}
+
+/// How one sub-op (or hypercall) continues after preemption, in one release.
+public struct ContinuationEncoding: Hashable, Sendable, Codable {
+  /// The mechanisms used; an op can combine them (`GNTTABOP_cache_flush` keeps `cur_ref` raw
+  /// in `cmd` and advances handle and count).
+  public var kinds: [ContinuationKind]
+  /// For `cmd_shifted_index`: the shift of the progress field (`MEMOP_EXTENT_SHIFT`).
+  public var shift: Int?
+  /// For progress kept in the op register: the largest progress value the hypervisor creates.
+  public var bound: ProgressBound?
+  /// Where the fact was read (tag or commit).
+  public var source: String?
+
+  public init(
+    kinds: [ContinuationKind], shift: Int? = nil, bound: ProgressBound? = nil,
+    source: String? = nil
+  ) {
+    self.kinds = kinds
+    self.shift = shift
+    self.bound = bound
+    self.source = source
+  }
+
+  /// How progress sits in the op register, derived from the kinds.
+  public var opRegisterLayout: OpRegisterLayout {
+    if kinds.contains(.cmdShiftedIndex) { return .shifted(shift ?? 0) }
+    if kinds.contains(.cmdRawIndexAligned) { return .rawAligned }
+    return .none
+  }
+}
+
+/// Where a continuation's progress sits in the op register.
+public enum OpRegisterLayout: Hashable, Sendable {
+  /// Not at all: the op register is re-issued with the plain op.
+  case none
+  /// `progress << shift`.
+  case shifted(Int)
+  /// Unshifted above the mask.
+  case rawAligned
+}

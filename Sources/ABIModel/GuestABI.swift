@@ -1,0 +1,49 @@
+/// A guest ABI a hypercall can be issued from, and the width of the registers it passes
+/// arguments in. A 32-bit compat guest on a 64-bit hypervisor still passes 32-bit values, which
+/// is what bounds how much continuation progress fits in a register.
+public struct GuestABI: Hashable, Sendable, Codable {
+  /// `x86_64`, `x86_32`, `arm64`, `arm32`.
+  public var name: String
+  /// Register width in bits (`unsigned long` of this guest).
+  public var width: Int
+  public var location: SourceLocation
+
+  public init(name: String, width: Int, location: SourceLocation = .unknown) {
+    self.name = name
+    self.width = width
+    self.location = location
+  }
+}
+
+/// The C type a hypercall argument is declared with in the handler's prototype.
+public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
+  /// `unsigned long`: as wide as the guest's registers.
+  case unsignedLong = "unsigned long"
+  /// `unsigned int`: 32 bits for every guest (`grant_table_op`'s `cmd`).
+  case unsignedInt = "unsigned int"
+  /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`).
+  case guestField32 = "uint32_t field"
+
+  /// The number of bits the hypervisor decodes for a guest of the given register width.
+  public func bits(guestWidth: Int) -> Int {
+    switch self {
+    case .unsignedLong: return guestWidth
+    case .unsignedInt, .guestField32: return 32
+    }
+  }
+}
+
+/// Which argument of a hypercall carries a value the model decodes.
+public struct ArgumentSlot: Hashable, Sendable, Codable {
+  /// 0-based position in the hypercall's argument list.
+  public var index: Int
+  /// The parameter's name in the handler (`cmd`, `op`, `count`).
+  public var name: String
+  public var type: ArgumentType
+
+  public init(index: Int, name: String, type: ArgumentType) {
+    self.index = index
+    self.name = name
+    self.type = type
+  }
+}

@@ -1,0 +1,64 @@
+/// The sub-op table of a multiplexed hypercall in one release: which argument carries the op,
+/// how it is masked, what happens to the bits above the mask, and the ops themselves.
+public struct Multiplex: Hashable, Sendable, Codable {
+  public var opArgument: ArgumentSlot
+  public var opMask: OpMask
+  public var unusedBits: UnusedBitsPolicy
+  /// Ordered by number.
+  public var subOps: [SubOp]
+  /// Where the mask and policy were read (tag or commit).
+  public var source: String?
+  public var location: SourceLocation
+
+  public init(
+    opArgument: ArgumentSlot, opMask: OpMask, unusedBits: UnusedBitsPolicy, subOps: [SubOp],
+    source: String? = nil, location: SourceLocation = .unknown
+  ) {
+    self.opArgument = opArgument
+    self.opMask = opMask
+    self.unusedBits = unusedBits
+    self.subOps = subOps
+    self.source = source
+    self.location = location
+  }
+
+  public func subOp(named name: String) -> SubOp? {
+    subOps.first { $0.name == name }
+  }
+
+  public func subOp(number: UInt64) -> SubOp? {
+    subOps.first { $0.number == number }
+  }
+
+  public func subOp(lineage: String) -> SubOp? {
+    subOps.first { $0.lineage == lineage }
+  }
+}
+
+/// A count argument whose top bit marks a resumed call (`MMU_UPDATE_PREEMPTED`, bit 31 of
+/// `mmu_update`'s and `mmuext_op`'s count): `count = remaining | flag`.
+public struct CountFlagEncoding: Hashable, Sendable, Codable {
+  public var argument: ArgumentSlot
+  /// Bit number of the flag (31 for `MMU_UPDATE_PREEMPTED`).
+  public var flagBit: Int
+  /// C name of the flag macro.
+  public var flagName: String?
+  public var source: String?
+  public var location: SourceLocation
+
+  public init(
+    argument: ArgumentSlot, flagBit: Int, flagName: String? = nil, source: String? = nil,
+    location: SourceLocation = .unknown
+  ) {
+    self.argument = argument
+    self.flagBit = flagBit
+    self.flagName = flagName
+    self.source = source
+    self.location = location
+  }
+
+  /// The flag as a value, e.g. `0x80000000`.
+  public var flagValue: UInt64 {
+    flagBit >= 0 && flagBit < 64 ? UInt64(1) << UInt64(flagBit) : 0
+  }
+}

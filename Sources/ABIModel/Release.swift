@@ -1,0 +1,37 @@
+/// One release of the ABI family, fully resolved: every hypercall it defines, as it defines it.
+public struct Release: Hashable, Sendable, Codable {
+  public enum Status: String, Hashable, Sendable, Codable {
+    /// Shipped: its ABI is frozen forever.
+    case released
+    /// In development (`master`): may still change.
+    case development
+  }
+
+  /// `4.19`, `master`.
+  public var name: String
+  public var status: Status
+  /// The tag or commit the facts of this release were read at.
+  public var source: String?
+  /// Ordered by number.
+  public var hypercalls: [Hypercall]
+  public var location: SourceLocation
+
+  public init(
+    name: String, status: Status = .released, source: String? = nil,
+    hypercalls: [Hypercall] = [], location: SourceLocation = .unknown
+  ) {
+    self.name = name
+    self.status = status
+    self.source = source
+    self.hypercalls = hypercalls
+    self.location = location
+  }
+
+  public func hypercall(named name: String) -> Hypercall? {
+    hypercalls.first { $0.name == name }
+  }
+
+  public func hypercall(lineage: String) -> Hypercall? {
+    hypercalls.first { $0.lineage == lineage }
+  }
+}

@@ -1,0 +1,89 @@
+import ABIModel
+
+/// One fact a release changes, as the changelog states it. Builders only make these values;
+/// the resolver applies them in release order and reports every one it cannot apply.
+public struct Change: Sendable {
+  public enum Action: Sendable {
+    /// A `__HYPERVISOR_*` number appears (optionally only for some guest ABIs).
+    case defineHypercall(name: String, number: UInt64, guestABIs: [String])
+    /// A sub-op appears.
+    case addSubOp(
+      name: String, number: UInt64, cName: String?, toolsOnly: Bool, guardCondition: String?,
+      continuation: Continuation?)
+    /// A hypercall or sub-op disappears.
+    case withdraw(name: String)
+    /// Same number, same meaning, new name.
+    case rename(from: String, to: String)
+    /// The op mask (and the shift that defines it) changes.
+    case setOpMask(OpMask)
+    /// What the release does with bits above the mask.
+    case setUnusedBits(UnusedBitsPolicy)
+    /// How a sub-op continues changes (`nil`: it stops being continuable).
+    case setContinuation(subOp: String, Continuation?)
+    /// The tools-only guard is added or removed.
+    case setToolsOnly(subOp: String, Bool)
+    /// Another preprocessor guard is added, changed or removed.
+    case setGuard(subOp: String, String?)
+  }
+
+  public var action: Action
+  /// The tag or commit the fact was read at; `nil` takes the enclosing `In`'s source.
+  public var source: String?
+  public var location: SourceLocation
+
+  public init(_ action: Action, source: String?, location: SourceLocation) {
+    self.action = action
+    self.source = source
+    self.location = location
+  }
+}
+
+/// How a sub-op continues, as the spec states it: the shift of a shifted continuation follows
+/// the op mask unless fixed, so one `OpMask` change moves every shifted op with it, as
+/// `MEMOP_EXTENT_SHIFT` did in Xen 3.4.
+public struct Continuation: Hashable, Sendable {
+  public enum Shift: Hashable, Sendable {
+    case followsMask
+    case fixed(Int)
+  }
+
+  public enum Bound: Hashable, Sendable {
+    /// The maximum of a C type shifted right by the progress shift (`UINT_MAX >> SHIFT`);
+    /// for raw progress, unshifted.
+    case typeMaximum(ArgumentType)
+    case constant(UInt64)
+    /// No bound stated: what the register holds.
+    case registerCapacity
+  }
+
+  public var kinds: [ContinuationKind]
+  public var shift: Shift
+  public var bound: Bound?
+
+  public init(kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil) {
+    self.kinds = kinds
+    self.shift = shift
+    self.bound = bound
+  }
+
+  /// `op | (progress << SHIFT)`, progress up to `bound`.
+  public static func shiftedIndex(bound: Bound, shift: Shift = .followsMask) -> Continuation {
+    Continuation(kinds: [.cmdShiftedIndex], shift: shift, bound: bound)
+  }
+
+  /// `op | progress`, progress a multiple of the mask's step, up to `bound`.
+  public static func rawIndexAligned(bound: Bound = .registerCapacity) -> Continuation {
+    Continuation(kinds: [.cmdRawIndexAligned], bound: bound)
+  }
+
+  public static let guestStruct = Continuation(kinds: [.guestStruct])
+  public static let handleAndCount = Continuation(kinds: [.handleAndCount])
+  public static let reexecuteUnchanged = Continuation(kinds: [.reexecuteUnchanged])
+
+  /// Several mechanisms at once (`GNTTABOP_cache_flush`: raw `cur_ref` plus handle and count).
+  public static func combining(_ parts: Continuation...) -> Continuation {
+    Continuation(
+      kinds: parts.flatMap(\.kinds), shift: parts.first { $0.kinds.contains(.cmdShiftedIndex) }?.shift ?? .followsMask,
+      bound: parts.compactMap(\.bound).first)
+  }
+}

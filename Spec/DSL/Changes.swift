@@ -1,0 +1,129 @@
+import ABIModel
+
+/// `Number("memory_op", 12)`: a `__HYPERVISOR_*` number appears, optionally for some guest
+/// ABIs only (`only: ["x86_32"]`).
+public struct Number: ChangeComponent {
+  public let change: Change
+  public init(
+    _ name: String, _ number: UInt64, only guestABIs: [String] = [], source: String? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    change = Change(
+      .defineHypercall(name: name, number: number, guestABIs: guestABIs), source: source,
+      location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// `Op("XENMEM_exchange", 11, continues: .guestStruct)`: a sub-op appears.
+public struct Op: ChangeComponent {
+  public let change: Change
+  public init(
+    _ name: String, _ number: UInt64, cName: String? = nil, toolsOnly: Bool = false,
+    guardedBy guardCondition: String? = nil, continues continuation: Continuation? = nil,
+    source: String? = nil, file: String = #filePath, line: Int = #line
+  ) {
+    change = Change(
+      .addSubOp(
+        name: name, number: number, cName: cName, toolsOnly: toolsOnly,
+        guardCondition: guardCondition, continuation: continuation),
+      source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// A hypercall or sub-op is withdrawn.
+public struct Withdrawn: ChangeComponent {
+  public let change: Change
+  public init(_ name: String, source: String? = nil, file: String = #filePath, line: Int = #line) {
+    change = Change(
+      .withdraw(name: name), source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// Same number and meaning under a new name.
+public struct Renamed: ChangeComponent {
+  public let change: Change
+  public init(
+    _ old: String, to new: String, source: String? = nil, file: String = #filePath,
+    line: Int = #line
+  ) {
+    change = Change(
+      .rename(from: old, to: new), source: source,
+      location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// A change of the op mask; made by `Mask(...)` or `WholeRegisterIsOp()`.
+public struct OpMaskChange: ChangeComponent {
+  public let change: Change
+  public init(_ mask: OpMask, source: String?, location: SourceLocation) {
+    change = Change(.setOpMask(mask), source: source, location: location)
+  }
+}
+
+/// `Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT")`: the low `bits`
+/// of the op argument select the sub-op.
+public func Mask(
+  bits: Int, name: String? = nil, shiftName: String? = nil, source: String? = nil,
+  file: String = #filePath, line: Int = #line
+) -> OpMaskChange {
+  OpMaskChange(
+    OpMask(bits: bits, maskName: name, shiftName: shiftName), source: source,
+    location: SourceLocation(filePath: file, line: line))
+}
+
+/// No mask: the whole register is the op.
+public func WholeRegisterIsOp(source: String? = nil, file: String = #filePath, line: Int = #line)
+  -> OpMaskChange
+{
+  OpMaskChange(.wholeRegister, source: source, location: SourceLocation(filePath: file, line: line))
+}
+
+/// What the release does with bits above the mask on ops that keep no progress there.
+public struct UnusedBits: ChangeComponent {
+  public let change: Change
+  public init(
+    _ policy: UnusedBitsPolicy, source: String? = nil, file: String = #filePath, line: Int = #line
+  ) {
+    change = Change(
+      .setUnusedBits(policy), source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// How an existing sub-op continues from this release on; `nil` for not at all.
+public struct Continues: ChangeComponent {
+  public let change: Change
+  public init(
+    _ subOp: String, _ continuation: Continuation?, source: String? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    change = Change(
+      .setContinuation(subOp: subOp, continuation), source: source,
+      location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// The tools-only guard of an existing sub-op is added (`true`) or removed (`false`).
+public struct ToolsOnly: ChangeComponent {
+  public let change: Change
+  public init(
+    _ subOp: String, _ toolsOnly: Bool, source: String? = nil, file: String = #filePath,
+    line: Int = #line
+  ) {
+    change = Change(
+      .setToolsOnly(subOp: subOp, toolsOnly), source: source,
+      location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// Another preprocessor guard of an existing sub-op changes (`nil` removes it).
+public struct Guarded: ChangeComponent {
+  public let change: Change
+  public init(
+    _ subOp: String, by condition: String?, source: String? = nil, file: String = #filePath,
+    line: Int = #line
+  ) {
+    change = Change(
+      .setGuard(subOp: subOp, condition), source: source,
+      location: SourceLocation(filePath: file, line: line))
+  }
+}

@@ -1,0 +1,31 @@
+import ABIModel
+
+/// One top-level statement of a spec, as plain data.
+public enum SpecDeclaration: Sendable {
+  case guest(GuestABI)
+  case release(name: String, status: Release.Status, source: String?, location: SourceLocation)
+  case hypercallNumbers([In])
+  case multiplexed(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)
+  case countFlag(hypercall: String, since: String, encoding: CountFlagEncoding)
+  case migration(MigrationPolicy)
+  case accepted(AcceptedBreak)
+}
+
+/// The changes one release makes, with the tag or commit they were read at.
+public struct In: Sendable {
+  public var release: String
+  public var source: String?
+  public var changes: [Change]
+  public var location: SourceLocation
+
+  /// `In("3.4", source: "36e3044132") { OpMask(bits: 6, ...) }`
+  public init(
+    _ release: String, source: String? = nil, file: String = #filePath, line: Int = #line,
+    @ChangeBuilder _ changes: () -> [Change]
+  ) {
+    self.release = release
+    self.source = source
+    self.changes = changes()
+    self.location = SourceLocation(filePath: file, line: line)
+  }
+}

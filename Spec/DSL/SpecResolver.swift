@@ -1,0 +1,275 @@
+import ABIModel
+
+/// Replays the changelog release by release and snapshots the state after each one.
+struct SpecResolver {
+  let spec: ABISpec
+  var diagnostics: [Diagnostic] = []
+
+  /// A sub-op between releases: its continuation is kept as stated, because a shift that
+  /// follows the mask is only known once the release's mask is.
+  struct OpState {
+    var op: SubOp
+    var continuation: Continuation?
+  }
+
+  struct MultiplexState {
+    var argument: ArgumentSlot
+    var mask: OpMask = .wholeRegister
+    var unusedBits: UnusedBitsPolicy = .ignored
+    var ops: [OpState] = []
+    var source: String?
+    var location: SourceLocation
+  }
+
+  struct HypercallState {
+    var hypercall: Hypercall
+    var multiplex: MultiplexState?
+  }
+
+  init(spec: ABISpec) {
+    self.spec = spec
+  }
+
+  mutating func error(_ message: String, _ location: SourceLocation) {
+    diagnostics.append(.error(message, at: location))
+  }
+
+  mutating func run() -> (model: ABIModel?, diagnostics: [Diagnostic]) {
+    var guests: [GuestABI] = []
+    var releases: [Release] = []
+    var policy: MigrationPolicy?
+    var accepted: [AcceptedBreak] = []
+    var tableHistory: [In] = []
+    var multiplexed: [(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)] = []
+    var countFlags: [(hypercall: String, since: String, encoding: CountFlagEncoding)] = []
+
+    for declaration in spec.declarations {
+      switch declaration {
+      case .guest(let abi): guests.append(abi)
+      case .release(let name, let status, let source, let location):
+        releases.append(Release(name: name, status: status, source: source, location: location))
+      case .hypercallNumbers(let history): tableHistory += history
+      case .multiplexed(let hypercall, let argument, let history, let location):
+        if multiplexed.contains(where: { $0.hypercall == hypercall }) {
+          error("hypercall '\(hypercall)' has two multiplexed histories; merge them", location)
+        }
+        multiplexed.append((hypercall, argument, history, location))
+      case .countFlag(let hypercall, let since, let encoding):
+        countFlags.append((hypercall, since, encoding))
+      case .migration(let declared):
+        if policy != nil { error("the migration policy is declared twice", declared.location) }
+        policy = declared
+      case .accepted(let acceptedBreak): accepted.append(acceptedBreak)
+      }
+    }
+
+    let releaseNames = releases.map(\.name)
+    func checkReleases(_ history: [In], what: String) {
+      for block in history where !releaseNames.contains(block.release) {
+        error(
+          "\(what) names unknown release '\(block.release)' (known: \(releaseNames.joined(separator: ", ")))",
+          block.location)
+      }
+    }
+    checkReleases(tableHistory, what: "the hypercall table")
+    for entry in multiplexed { checkReleases(entry.history, what: "'\(entry.hypercall)'") }
+    for flag in countFlags where !releaseNames.contains(flag.since) {
+      error(
+        "the count flag of '\(flag.hypercall)' names unknown release '\(flag.since)' (known: \(releaseNames.joined(separator: ", ")))",
+        flag.encoding.location)
+    }
+
+    var table: [HypercallState] = []
+    var usedLineages: Set<String> = []
+    for index in releases.indices {
+      let name = releases[index].name
+      for block in tableHistory where block.release == name {
+        applyTable(block, release: name, to: &table, usedLineages: &usedLineages)
+      }
+      for entry in multiplexed {
+        let blocks = entry.history.filter { $0.release == name }
+        guard !blocks.isEmpty else { continue }
+        guard let position = table.firstIndex(where: { $0.hypercall.name == entry.hypercall }) else {
+          error(
+            "'\(entry.hypercall)' changes in \(name), but the hypercall table of \(name) has no '\(entry.hypercall)' (known: \(table.map(\.hypercall.name).joined(separator: ", ")))",
+            blocks[0].location)
+          continue
+        }
+        var state =
+          table[position].multiplex
+          ?? MultiplexState(argument: entry.argument, location: entry.location)
+        for block in blocks {
+          applyMultiplex(block, hypercall: entry.hypercall, release: name, to: &state, usedLineages: &usedLineages)
+        }
+        table[position].multiplex = state
+      }
+      for flag in countFlags where flag.since == name {
+        if let position = table.firstIndex(where: { $0.hypercall.name == flag.hypercall }) {
+          table[position].hypercall.countFlag = flag.encoding
+        } else {
+          error(
+            "the count flag of '\(flag.hypercall)' starts in \(name), which has no such hypercall",
+            flag.encoding.location)
+        }
+      }
+      releases[index].hypercalls = table.map(snapshot).sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+    }
+
+    let model = ABIModel(
+      family: spec.family, guestABIs: guests, releases: releases,
+      migrationPolicy: policy ?? MigrationPolicy(location: spec.location), acceptedBreaks: accepted,
+      location: spec.location)
+    return (model, diagnostics)
+  }
+
+  /// A lineage that no earlier element used: the name itself the first time, then
+  /// `name@release`, so a reused number or name never passes for the old one.
+  func lineage(for name: String, release: String, used: inout Set<String>) -> String {
+    let candidate = used.contains(name) ? "\(name)@\(release)" : name
+    used.insert(candidate)
+    return candidate
+  }
+
+  mutating func applyTable(
+    _ block: In, release: String, to table: inout [HypercallState], usedLineages: inout Set<String>
+  ) {
+    for change in block.changes {
+      let source = change.source ?? block.source
+      switch change.action {
+      case .defineHypercall(let name, let number, let guestABIs):
+        if table.contains(where: { $0.hypercall.name == name }) {
+          error("\(release): hypercall '\(name)' is already defined; withdraw or rename it first", change.location)
+          continue
+        }
+        let hypercall = Hypercall(
+          name: name, number: number,
+          lineage: lineage(for: "hypercall:\(name)", release: release, used: &usedLineages),
+          guestABIs: guestABIs, source: source, location: change.location)
+        table.append(HypercallState(hypercall: hypercall))
+      case .withdraw(let name):
+        guard let position = findHypercall(name, in: table, release: release, at: change.location) else { continue }
+        table.remove(at: position)
+      case .rename(let old, let new):
+        guard let position = findHypercall(old, in: table, release: release, at: change.location) else { continue }
+        table[position].hypercall.formerNames.append(old)
+        table[position].hypercall.name = new
+        table[position].hypercall.source = source
+        table[position].hypercall.location = change.location
+      default:
+        error(
+          "\(release): this change belongs in a 'Multiplexed' history, not in the hypercall table",
+          change.location)
+      }
+    }
+  }
+
+  mutating func findHypercall(
+    _ name: String, in table: [HypercallState], release: String, at location: SourceLocation
+  ) -> Int? {
+    if let position = table.firstIndex(where: { $0.hypercall.name == name }) { return position }
+    error(
+      "\(release): unknown hypercall '\(name)' (known: \(table.map(\.hypercall.name).joined(separator: ", ")))",
+      location)
+    return nil
+  }
+
+  mutating func applyMultiplex(
+    _ block: In, hypercall: String, release: String, to state: inout MultiplexState,
+    usedLineages: inout Set<String>
+  ) {
+    for change in block.changes {
+      let source = change.source ?? block.source
+      switch change.action {
+      case .setOpMask(let mask):
+        state.mask = mask
+        state.source = source
+        state.location = change.location
+      case .setUnusedBits(let policy):
+        state.unusedBits = policy
+        state.location = change.location
+      case .addSubOp(let name, let number, let cName, let toolsOnly, let guardCondition, let continuation):
+        if state.ops.contains(where: { $0.op.name == name }) {
+          error("\(release): \(hypercall): sub-op '\(name)' is already defined", change.location)
+          continue
+        }
+        let op = SubOp(
+          name: name, number: number,
+          lineage: lineage(for: "\(hypercall):\(name)", release: release, used: &usedLineages),
+          cName: cName, toolsOnly: toolsOnly, guardCondition: guardCondition, source: source,
+          location: change.location)
+        state.ops.append(OpState(op: op, continuation: continuation))
+      case .withdraw(let name):
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        state.ops.remove(at: position)
+      case .rename(let old, let new):
+        guard let position = findOp(old, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        state.ops[position].op.formerNames.append(old)
+        state.ops[position].op.name = new
+        state.ops[position].op.cName = new
+        state.ops[position].op.location = change.location
+      case .setContinuation(let name, let continuation):
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        state.ops[position].continuation = continuation
+        state.ops[position].op.source = source
+        state.ops[position].op.location = change.location
+      case .setToolsOnly(let name, let toolsOnly):
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        state.ops[position].op.toolsOnly = toolsOnly
+        state.ops[position].op.location = change.location
+      case .setGuard(let name, let condition):
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        state.ops[position].op.guardCondition = condition
+        state.ops[position].op.location = change.location
+      case .defineHypercall:
+        error(
+          "\(release): \(hypercall): a hypercall number belongs in 'HypercallNumbers', not in a sub-op history",
+          change.location)
+      }
+    }
+  }
+
+  mutating func findOp(
+    _ name: String, in state: MultiplexState, hypercall: String, release: String,
+    at location: SourceLocation
+  ) -> Int? {
+    if let position = state.ops.firstIndex(where: { $0.op.name == name }) { return position }
+    error(
+      "\(release): \(hypercall): unknown sub-op '\(name)' (known: \(state.ops.map(\.op.name).joined(separator: ", ")))",
+      location)
+    return nil
+  }
+
+  /// The resolved hypercall as it stands after a release's changes.
+  func snapshot(_ state: HypercallState) -> Hypercall {
+    var hypercall = state.hypercall
+    if let multiplex = state.multiplex {
+      let ops = multiplex.ops.map { entry -> SubOp in
+        var op = entry.op
+        op.continuation = entry.continuation.map { resolve($0, mask: multiplex.mask, source: op.source) }
+        return op
+      }
+      hypercall.multiplex = Multiplex(
+        opArgument: multiplex.argument, opMask: multiplex.mask, unusedBits: multiplex.unusedBits,
+        subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, source: multiplex.source,
+        location: multiplex.location)
+    }
+    return hypercall
+  }
+
+  func resolve(_ continuation: Continuation, mask: OpMask, source: String?) -> ContinuationEncoding {
+    let shifted = continuation.kinds.contains(.cmdShiftedIndex)
+    let shift: Int? =
+      switch continuation.shift {
+      case .fixed(let value): shifted ? value : nil
+      case .followsMask: shifted ? mask.bits : nil
+      }
+    let bound: ProgressBound? = continuation.bound.map {
+      switch $0 {
+      case .typeMaximum(let type): .typeMaximum(type, shiftedRightBy: shift ?? 0)
+      case .constant(let value): .constant(value)
+      case .registerCapacity: .registerCapacity
+      }
+    }
+    return ContinuationEncoding(kinds: continuation.kinds, shift: shift, bound: bound, source: source)
+  }
+}
