@@ -6,6 +6,9 @@ import PackageDescription
 let package = Package(
   name: "abigen",
   platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "abigen", targets: ["abigen"])
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -24,6 +27,18 @@ let package = Package(
     .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
     // The bundled default spec: Xen's real history.
     .target(name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen"),
+    // The command line: each subcommand delegates to the modules above.
+    .target(
+      name: "AbigenCLI",
+      dependencies: [
+        "ABIModel", "XenSpec", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "abigen", dependencies: ["AbigenCLI"]),
+    .testTarget(
+      name: "ABIModelTests",
+      dependencies: ["ABIModel", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",

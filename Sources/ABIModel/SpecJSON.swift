@@ -1,0 +1,199 @@
+import Foundation
+
+/// The versioned JSON interchange format of a resolved model (docs/spec-format.md). Writing is
+/// deterministic (sorted keys, no dates), so dumping a loaded dump gives the same bytes.
+public enum SpecJSON {
+  /// Identifies the document kind.
+  public static let format = "abigen-spec"
+  /// The newest format version this build reads and the one it writes.
+  public static let version = 1
+
+  /// A problem with a JSON spec, naming the file and the field.
+  public struct LoadError: Error, CustomStringConvertible {
+    public var file: String
+    public var path: String
+    public var message: String
+
+    public var description: String {
+      path.isEmpty ? "\(file): error: \(message)" : "\(file): error: \(path): \(message)"
+    }
+  }
+
+  public static func encode(_ model: ABIModel) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(Document(model: model))
+    data.append(0x0A)
+    return data
+  }
+
+  /// Reads a JSON spec, rejecting unknown fields, wrong types, numbers that are negative or
+  /// beyond 64 bits, and future versions, each with the path of the offending field.
+  public static func decode(_ data: Data, file: String) throws(LoadError) -> ABIModel {
+    let tree: Any
+    do {
+      tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch {
+      throw LoadError(file: file, path: "", message: "not valid JSON (\(describe(error)))")
+    }
+    guard let root = tree as? [String: Any] else {
+      throw LoadError(file: file, path: "", message: "the top level must be an object")
+    }
+    guard let format = root["format"] as? String, format == Self.format else {
+      throw LoadError(file: file, path: "format", message: "must be \"\(Self.format)\"")
+    }
+    guard let version = root["version"] as? Int else {
+      throw LoadError(file: file, path: "version", message: "must be an integer")
+    }
+    guard version <= Self.version, version >= 1 else {
+      throw LoadError(
+        file: file, path: "version",
+        message: "format version \(version) is not supported (this abigen reads version 1 to \(Self.version))")
+    }
+
+    // Every number in the format is an unsigned integer of at most 64 bits. Foundation's
+    // decoder reports others without a path, so find them first.
+    if let bad = firstNonUnsignedNumber(in: root, path: "") {
+      throw LoadError(
+        file: file, path: bad.path,
+        message: "\(bad.text) is not an unsigned integer of at most 64 bits")
+    }
+
+    let model: ABIModel
+    do {
+      model = try JSONDecoder().decode(Document.self, from: data).model
+    } catch let error as DecodingError {
+      throw loadError(error, file: file)
+    } catch {
+      throw LoadError(file: file, path: "", message: describe(error))
+    }
+
+    // Codable ignores keys it does not know; a spec with a misspelt field must not load as if
+    // the field were absent. Every key of the input must survive a re-encode of what was read.
+    do {
+      let reencoded = try JSONSerialization.jsonObject(with: try encode(model))
+      if let unknown = firstUnknownKey(in: root, known: reencoded, path: "") {
+        throw LoadError(file: file, path: unknown, message: "unknown field")
+      }
+    } catch let error as LoadError {
+      throw error
+    } catch {
+      throw LoadError(file: file, path: "", message: describe(error))
+    }
+    for (index, abi) in model.guestABIs.enumerated() where !(1...64).contains(abi.width) {
+      throw LoadError(
+        file: file, path: "guestABIs[\(index)].width",
+        message: "\(abi.width) is not a register width (1 to 64 bits)")
+    }
+    return model
+  }
+
+  private struct Document: Codable {
+    var model: ABIModel
+
+    private enum CodingKeys: String, CodingKey { case format, version }
+
+    init(model: ABIModel) { self.model = model }
+
+    init(from decoder: any Decoder) throws {
+      model = try ABIModel(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(SpecJSON.format, forKey: .format)
+      try container.encode(SpecJSON.version, forKey: .version)
+      try model.encode(to: encoder)
+    }
+  }
+
+  private static func firstNonUnsignedNumber(in value: Any, path: String) -> (path: String, text: String)? {
+    if let object = value as? [String: Any] {
+      for key in object.keys.sorted() {
+        if let found = firstNonUnsignedNumber(in: object[key]!, path: path.isEmpty ? key : "\(path).\(key)") {
+          return found
+        }
+      }
+    } else if let array = value as? [Any] {
+      for (index, element) in array.enumerated() {
+        if let found = firstNonUnsignedNumber(in: element, path: "\(path)[\(index)]") { return found }
+      }
+    } else if !(value is Bool), let number = value as? NSNumber, UInt64(number.stringValue) == nil {
+      return (path, number.stringValue)
+    }
+    return nil
+  }
+
+  private static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
+    if let object = input as? [String: Any] {
+      let knownObject = known as? [String: Any] ?? [:]
+      for key in object.keys.sorted() {
+        let child = path.isEmpty ? key : "\(path).\(key)"
+        guard let knownValue = knownObject[key] else {
+          if object[key] is NSNull { continue }
+          return child
+        }
+        if let found = firstUnknownKey(in: object[key]!, known: knownValue, path: child) {
+          return found
+        }
+      }
+    } else if let array = input as? [Any], let knownArray = known as? [Any] {
+      for (index, element) in array.enumerated() where index < knownArray.count {
+        if let found = firstUnknownKey(in: element, known: knownArray[index], path: "\(path)[\(index)]") {
+          return found
+        }
+      }
+    }
+    return nil
+  }
+
+  private static func loadError(_ error: DecodingError, file: String) -> LoadError {
+    func path(_ codingPath: [any CodingKey]) -> String {
+      codingPath.reduce(into: "") { text, key in
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
+      }
+    }
+    switch error {
+    case .typeMismatch(let type, let context):
+      return LoadError(
+        file: file, path: path(context.codingPath), message: "expected \(typeName(type))")
+    case .valueNotFound(let type, let context):
+      return LoadError(
+        file: file, path: path(context.codingPath), message: "expected \(typeName(type)), found null")
+    case .keyNotFound(let key, let context):
+      let parent = path(context.codingPath)
+      return LoadError(
+        file: file, path: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)",
+        message: "missing required field")
+    case .dataCorrupted(let context):
+      let text = context.debugDescription
+      let message =
+        text.contains("does not fit") || text.contains("Number")
+        ? "number out of range (must be an unsigned integer of at most 64 bits)"
+        : text
+      return LoadError(file: file, path: path(context.codingPath), message: message)
+    @unknown default:
+      return LoadError(file: file, path: "", message: describe(error))
+    }
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is UInt64.Type: return "an unsigned 64-bit integer"
+    case is Int.Type: return "an integer"
+    case is String.Type: return "a string"
+    case is Bool.Type: return "true or false"
+    default:
+      let name = "\(type)"
+      return name.hasPrefix("Array") ? "an array" : name.hasPrefix("Dictionary") ? "an object" : "a \(name)"
+    }
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+  }
+}

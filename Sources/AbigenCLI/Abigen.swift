@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `abigen` command: keeps a hypercall ABI as a formal model, proves it compatible across
+/// releases, and emits the code that implements it.
+public struct Abigen: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "abigen",
+    abstract: "Keep a hypercall ABI as a formal model, prove it compatible, generate its code.",
+    subcommands: [Dump.self]
+  )
+
+  public init() {}
+}

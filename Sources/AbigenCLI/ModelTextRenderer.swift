@@ -1,0 +1,88 @@
+import ABIModel
+
+/// Renders the resolved model as readable tables, one section per release.
+enum ModelTextRenderer {
+  static func render(_ model: ABIModel) -> String {
+    var out = "\(model.family): \(model.releases.count) release(s); guests "
+    out += model.guestABIs.map { "\($0.name) (\($0.width)-bit)" }.joined(separator: ", ")
+    out += "\n"
+    for release in model.releases {
+      out += "\n== \(model.family) \(release.name) (\(release.status.rawValue)"
+      if let source = release.source { out += ", \(source)" }
+      out += ") ==\n"
+      out += "  hypercalls:\n"
+      for hypercall in release.hypercalls {
+        var line = "    \(pad(String(hypercall.number), 3, right: true))  \(hypercall.cName)"
+        if !hypercall.guestABIs.isEmpty { line += "  [only \(hypercall.guestABIs.joined(separator: ", "))]" }
+        if !hypercall.formerNames.isEmpty { line += "  (was \(hypercall.formerNames.joined(separator: ", ")))" }
+        out += line + "\n"
+      }
+      for hypercall in release.hypercalls {
+        if let multiplex = hypercall.multiplex { out += render(multiplex, of: hypercall) }
+        if let flag = hypercall.countFlag {
+          out += "  \(hypercall.name) (\(hypercall.number)): count flag \(flag.flagName ?? "bit \(flag.flagBit)")"
+          out += " = 0x\(String(flag.flagValue, radix: 16)) in '\(flag.argument.name)'"
+          out += " (arg \(flag.argument.index), \(flag.argument.type.rawValue))\n"
+        }
+      }
+    }
+    return out
+  }
+
+  static func render(_ multiplex: Multiplex, of hypercall: Hypercall) -> String {
+    var out = "  \(hypercall.name) (\(hypercall.number)): op in '\(multiplex.opArgument.name)'"
+    out += " (arg \(multiplex.opArgument.index), \(multiplex.opArgument.type.rawValue)); "
+    if let bits = multiplex.opMask.bits {
+      out += "mask \(multiplex.opMask.maskName ?? "op mask") = 0x\(String(lowBitsMask(bits), radix: 16))"
+      if let shiftName = multiplex.opMask.shiftName { out += " (\(shiftName) = \(bits))" }
+      out += "; unused high bits \(multiplex.unusedBits.rawValue)"
+    } else {
+      out += "no mask: the whole register is the op"
+    }
+    out += "\n"
+    let nameWidth = max(6, multiplex.subOps.map(\.name.count).max() ?? 0)
+    out += "    \(pad("number", 6, right: true))  \(pad("sub-op", nameWidth))  \(pad("flags", 10))  continuation\n"
+    for op in multiplex.subOps {
+      var flags: [String] = []
+      if op.toolsOnly { flags.append("tools") }
+      if op.guardCondition != nil { flags.append("guarded") }
+      var line = "    \(pad(String(op.number), 6, right: true))  \(pad(op.name, nameWidth))  \(pad(flags.joined(separator: ","), 10))"
+      line += "  " + describe(op.continuation)
+      if !op.formerNames.isEmpty { line += " (was \(op.formerNames.joined(separator: ", ")))" }
+      if let guardCondition = op.guardCondition { line += " [#if \(guardCondition)]" }
+      out += line.trimmingTrailingSpaces() + "\n"
+    }
+    return out
+  }
+
+  static func describe(_ continuation: ContinuationEncoding?) -> String {
+    guard let continuation else { return "-" }
+    var text = continuation.kinds.map(\.rawValue).joined(separator: "+")
+    if let shift = continuation.shift { text += " << \(shift)" }
+    if let bound = continuation.bound { text += ", progress <= \(describe(bound))" }
+    return text
+  }
+
+  static func describe(_ bound: ProgressBound) -> String {
+    switch bound {
+    case .typeMaximum(let type, let shift):
+      let name = type == .unsignedLong ? "ULONG_MAX" : "UINT_MAX"
+      return shift == 0 ? name : "\(name) >> \(shift)"
+    case .constant(let value): return "0x\(String(value, radix: 16))"
+    case .registerCapacity: return "register capacity"
+    }
+  }
+
+  static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    return right ? padding + text : text + padding
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+}

@@ -1,0 +1,3 @@
+import AbigenCLI
+
+Abigen.main()

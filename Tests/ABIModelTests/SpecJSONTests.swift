@@ -1,0 +1,123 @@
+import ABIModel
+import Foundation
+import Testing
+
+@Suite struct SpecJSONTests {
+  var model: ABIModel {
+    var model = Fixtures.xenShiftWidening
+    model.releases[1].hypercalls[0].multiplex!.subOps[0].continuation!.bound = .typeMaximum(.unsignedInt, shiftedRightBy: 6)
+    model.releases[1].hypercalls.append(
+      Hypercall(
+        name: "mmu_update", number: 1,
+        countFlag: CountFlagEncoding(argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 31)))
+    model.acceptedBreaks = [
+      AcceptedBreak(id: "memop", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
+    ]
+    return model
+  }
+
+  func decode(_ text: String) -> String? {
+    do {
+      _ = try SpecJSON.decode(Data(text.utf8), file: "spec.json")
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  /// The JSON of the fixture with one field replaced by `transform`.
+  func edited(_ transform: (inout [String: Any]) -> Void) throws -> String {
+    var object = try #require(try JSONSerialization.jsonObject(with: try SpecJSON.encode(model)) as? [String: Any])
+    transform(&object)
+    return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+  }
+
+  @Test func roundTripsExactly() throws {
+    let first = try SpecJSON.encode(model)
+    let loaded = try SpecJSON.decode(first, file: "spec.json")
+    #expect(loaded == model)
+    #expect(try SpecJSON.encode(loaded) == first)
+  }
+
+  @Test func carriesFormatAndVersion() throws {
+    let text = String(decoding: try SpecJSON.encode(model), as: UTF8.self)
+    #expect(text.contains("\"format\" : \"abigen-spec\""))
+    #expect(text.contains("\"version\" : 1"))
+    #expect(text.hasSuffix("}\n"))
+  }
+
+  @Test func rejectsUnknownFields() throws {
+    let text = try edited { object in
+      var releases = object["releases"] as! [[String: Any]]
+      releases[0]["stauts"] = "released"
+      object["releases"] = releases
+    }
+    #expect(decode(text) == "spec.json: error: releases[0].stauts: unknown field")
+  }
+
+  @Test func rejectsWrongTypes() throws {
+    let text = try edited { object in
+      var releases = object["releases"] as! [[String: Any]]
+      var hypercalls = releases[0]["hypercalls"] as! [[String: Any]]
+      hypercalls[0]["number"] = "twelve"
+      releases[0]["hypercalls"] = hypercalls
+      object["releases"] = releases
+    }
+    #expect(decode(text) == "spec.json: error: releases[0].hypercalls[0].number: expected an unsigned 64-bit integer")
+  }
+
+  @Test(arguments: ["-1", "18446744073709551616"])
+  func rejectsNumbersOutsideSixtyFourBits(_ number: String) throws {
+    let text = try edited { object in
+      var releases = object["releases"] as! [[String: Any]]
+      var hypercalls = releases[0]["hypercalls"] as! [[String: Any]]
+      hypercalls[0]["number"] = 424242
+      releases[0]["hypercalls"] = hypercalls
+      object["releases"] = releases
+    }.replacingOccurrences(of: "424242", with: number)
+    let message = try #require(decode(text))
+    #expect(message.hasPrefix("spec.json: error: releases[0].hypercalls[0].number: "))
+    #expect(message.hasSuffix(" is not an unsigned integer of at most 64 bits"))
+  }
+
+  @Test func acceptsTheLargestSixtyFourBitNumber() throws {
+    var large = model
+    large.releases[0].hypercalls[0].multiplex!.subOps[0].continuation!.bound = .constant(UInt64.max)
+    #expect(try SpecJSON.decode(try SpecJSON.encode(large), file: "spec.json") == large)
+  }
+
+  @Test(arguments: [0, 65])
+  func rejectsWidthsOutsideOneToSixtyFour(_ width: Int) throws {
+    let text = try edited { object in
+      var guests = object["guestABIs"] as! [[String: Any]]
+      guests[1]["width"] = width
+      object["guestABIs"] = guests
+    }
+    #expect(decode(text) == "spec.json: error: guestABIs[1].width: \(width) is not a register width (1 to 64 bits)")
+  }
+
+  @Test func rejectsAFutureVersion() throws {
+    let text = try edited { $0["version"] = 2 }
+    #expect(decode(text) == "spec.json: error: version: format version 2 is not supported (this abigen reads version 1 to 1)")
+  }
+
+  @Test func rejectsMissingFields() throws {
+    let text = try edited { $0.removeValue(forKey: "family") }
+    #expect(decode(text) == "spec.json: error: family: missing required field")
+  }
+
+  @Test func rejectsInvalidEnumValues() throws {
+    let text = try edited { object in
+      var releases = object["releases"] as! [[String: Any]]
+      releases[0]["status"] = "frozen"
+      object["releases"] = releases
+    }
+    let message = try #require(decode(text))
+    #expect(message.hasPrefix("spec.json: error: releases[0].status: "))
+  }
+
+  @Test func rejectsNonJSON() {
+    #expect(decode("{ not json")?.hasPrefix("spec.json: error: not valid JSON") == true)
+    #expect(decode("[]") == "spec.json: error: the top level must be an object")
+  }
+}
