@@ -39,6 +39,7 @@ let package = Package(
       name: "ABIModelTests",
       dependencies: ["ABIModel", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
+    .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",

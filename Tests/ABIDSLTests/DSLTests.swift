@@ -1,0 +1,170 @@
+import ABIDSL
+import Foundation
+import ABIModel
+import Testing
+
+/// A changelog-style spec builds the resolved model, with locations pointing at its lines.
+@Suite struct DSLTests {
+  static let spec = ABISpec("mini") {
+    Guest("x86_64", width: 64)
+    Guest("x86_32", width: 32)
+    Released("3.3", tag: "3.3.0-rc7")
+    Released("3.4", tag: "3.4.0-rc3")
+    InDevelopment("master", commit: "c447b7308b13")
+    HypercallNumbers {
+      In("3.3", source: "3.3.0-rc7") {
+        Number("sched_op", 6)
+        Number("memory_op", 12)
+      }
+      In("3.4") {
+        Renamed("sched_op", to: "sched_op_compat")
+        Number("sched_op", 29)
+      }
+    }
+    Multiplexed("memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)) {
+      In("3.3", source: "3.3.0-rc7") {
+        Mask(bits: 4, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT")
+        UnusedBits(.ignored)
+        Op("XENMEM_increase_reservation", 0, continues: .shiftedIndex(bound: .typeMaximum(.unsignedLong)))
+        Op("XENMEM_translate_gpfn_list", 8, continues: .shiftedIndex(bound: .typeMaximum(.unsignedLong)))
+      }
+      In("3.4", source: "36e3044132") {
+        Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT")  // @mask34
+        Op("XENMEM_set_pod_target", 16)  // @pod
+        Withdrawn("XENMEM_translate_gpfn_list", source: "2d2f7977a0")
+      }
+      In("master") {
+        UnusedBits(.rejected, source: "4ef6b5f16c")
+        Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt)))
+      }
+    }
+    Accepted(
+      "memop-shift-4-to-6", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias],
+      reason: "PoD needed more ops", source: "36e3044132")
+  }
+
+  @Test func buildsTheResolvedModel() throws {
+    let model = try Self.spec.model()
+    #expect(model.releases.map(\.name) == ["3.3", "3.4", "master"])
+    #expect(model.releases.map(\.status) == [.released, .released, .development])
+    let old = try #require(model.release(named: "3.3")?.hypercall(named: "memory_op")?.multiplex)
+    let new = try #require(model.release(named: "3.4")?.hypercall(named: "memory_op")?.multiplex)
+    #expect(old.opMask.bits == 4)
+    #expect(new.opMask.bits == 6)
+    #expect(old.subOps.map(\.name) == ["XENMEM_increase_reservation", "XENMEM_translate_gpfn_list"])
+    #expect(new.subOps.map(\.name) == ["XENMEM_increase_reservation", "XENMEM_set_pod_target"])
+  }
+
+  @Test func theShiftFollowsTheMask() throws {
+    let model = try Self.spec.model()
+    let shift = { (release: String) in
+      model.release(named: release)?.hypercall(named: "memory_op")?.multiplex?.subOp(named: "XENMEM_increase_reservation")?
+        .continuation
+    }
+    #expect(shift("3.3") == ContinuationEncoding(kinds: [.cmdShiftedIndex], shift: 4, bound: .typeMaximum(.unsignedLong, shiftedRightBy: 4), source: "3.3.0-rc7"))
+    #expect(shift("3.4")?.shift == 6)
+    #expect(shift("3.4")?.bound == .typeMaximum(.unsignedLong, shiftedRightBy: 6))
+    #expect(shift("master")?.bound == .typeMaximum(.unsignedInt, shiftedRightBy: 6))
+  }
+
+  @Test func renamesKeepTheIdentityAndNewEntriesGetTheirOwn() throws {
+    let model = try Self.spec.model()
+    let old = try #require(model.release(named: "3.3")?.hypercall(named: "sched_op"))
+    let compat = try #require(model.release(named: "3.4")?.hypercall(named: "sched_op_compat"))
+    let new = try #require(model.release(named: "3.4")?.hypercall(named: "sched_op"))
+    #expect(compat.lineage == old.lineage)
+    #expect(compat.number == 6 && compat.formerNames == ["sched_op"])
+    #expect(new.lineage != old.lineage)
+    #expect(new.number == 29)
+  }
+
+  @Test func everyElementKnowsItsLine() throws {
+    let model = try Self.spec.model()
+    let multiplex = try #require(model.release(named: "3.4")?.hypercall(named: "memory_op")?.multiplex)
+    #expect(multiplex.location == SourceLocation(file: "Tests/ABIDSLTests/DSLTests.swift", line: line(of: "@mask34")))
+    #expect(multiplex.subOp(named: "XENMEM_set_pod_target")?.location.line == line(of: "@pod"))
+    #expect(multiplex.subOp(named: "XENMEM_set_pod_target")?.source == "36e3044132")
+    #expect(model.acceptedBreaks.first?.location.file == "Tests/ABIDSLTests/DSLTests.swift")
+  }
+
+  @Test func unsetSourcesComeFromTheEnclosingBlock() throws {
+    let model = try Self.spec.model()
+    #expect(model.release(named: "3.3")?.hypercall(named: "memory_op")?.source == "3.3.0-rc7")
+    #expect(model.release(named: "3.3")?.source == "3.3.0-rc7")
+  }
+}
+
+/// Changes that cannot be applied are all reported, with the line that states them.
+@Suite struct ResolverDiagnosticsTests {
+  func messages(_ spec: ABISpec) -> [String] {
+    spec.resolve().diagnostics.map { "\($0.location.line): \($0.message)" }
+  }
+
+  @Test func unknownNamesAreReportedWithTheValidChoices() {
+    let spec = ABISpec("broken") {
+      Guest("x86_64", width: 64)
+      Released("1.0", tag: "v1")
+      Released("2.0", tag: "v2")
+      HypercallNumbers {
+        In("1.0") { Number("memory_op", 12) }
+        In("1.5") { Number("hvm_op", 34) }  // @unknownRelease
+        In("2.0") { Withdrawn("dom0_op") }  // @unknownHypercall
+      }
+      Multiplexed("memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)) {
+        In("1.0") {
+          Op("XENMEM_increase_reservation", 0)
+          Number("misplaced", 99)  // @misplaced
+        }
+        In("2.0") {
+          Renamed("XENMEM_increase", to: "XENMEM_grow")  // @rename
+          Continues("XENMEM_nonesuch", .guestStruct)  // @continues
+        }
+      }
+      Multiplexed("grant_table_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedInt)) {
+        In("1.0") { WholeRegisterIsOp() }  // @grant
+      }
+    }
+    // In release order: what 1.0 cannot apply, then what 2.0 cannot.
+    #expect(
+      messages(spec) == [
+        "\(line(of: "@unknownRelease")): the hypercall table names unknown release '1.5' (known: 1.0, 2.0)",
+        "\(line(of: "@misplaced")): 1.0: memory_op: a hypercall number belongs in 'HypercallNumbers', not in a sub-op history",
+        "\(line(of: "@grant")): 'grant_table_op' changes in 1.0, but the hypercall table of 1.0 has no 'grant_table_op' (known: memory_op)",
+        "\(line(of: "@unknownHypercall")): 2.0: unknown hypercall 'dom0_op' (known: memory_op)",
+        "\(line(of: "@rename")): 2.0: memory_op: unknown sub-op 'XENMEM_increase' (known: XENMEM_increase_reservation)",
+        "\(line(of: "@continues")): 2.0: memory_op: unknown sub-op 'XENMEM_nonesuch' (known: XENMEM_increase_reservation)",
+      ])
+  }
+
+  @Test func modelCollectsResolverAndValidationDiagnosticsTogether() {
+    let spec = ABISpec("broken") {
+      Guest("x86_64", width: 64)
+      Released("1.0", tag: "v1")
+      HypercallNumbers { In("1.0") { Number("memory_op", 12) } }
+      Multiplexed("memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)) {
+        In("1.0") {
+          Mask(bits: 4)
+          Op("XENMEM_set_pod_target", 16)
+          Withdrawn("XENMEM_nonesuch")
+        }
+      }
+    }
+    do {
+      _ = try spec.model()
+      Issue.record("a broken spec resolved")
+    } catch {
+      #expect(error.diagnostics.map(\.message) == [
+        "1.0: memory_op: unknown sub-op 'XENMEM_nonesuch' (known: XENMEM_set_pod_target)",
+        "1.0: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf",
+      ])
+      #expect(error.description.hasPrefix("Tests/ABIDSLTests/DSLTests.swift:"))
+    }
+  }
+}
+
+/// The line of this file that carries `marker` in a comment.
+func line(of marker: String, file: String = #filePath) -> Int {
+  let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  return (lines.firstIndex { $0.hasSuffix("// \(marker)") } ?? -1) + 1
+}
