@@ -80,19 +80,20 @@ extension Xen {
         Op("HVMOP_altp2m", 25)
       }
       In("4.9", source: "RELEASE-4.9.0") {
-        // Ops 6, 7, 8, 14, 16 and 17-22 moved to dm_op (41). A 4.5-4.8 continuation
-        // "HVMOP_set_mem_type | start_iter" gets -ENOSYS here (tools-only callers).
-        Withdrawn("HVMOP_track_dirty_vram", source: "ae20ccf070")
+        // Ops 6, 7, 8, 14, 16 and 17-22 moved to dm_op (41); the facts name the converting commits of
+        // 7 and 8 only. A 4.5-4.8 continuation "HVMOP_set_mem_type | start_iter" gets -ENOSYS here
+        // (derived; tools-only callers).
+        Withdrawn("HVMOP_track_dirty_vram")
         Withdrawn("HVMOP_modified_memory", source: "b30c5979e0")
         Withdrawn("HVMOP_set_mem_type", source: "ae20ccf070")
-        Withdrawn("HVMOP_inject_trap", source: "ae20ccf070")
-        Withdrawn("HVMOP_inject_msi", source: "ae20ccf070")
-        Withdrawn("HVMOP_create_ioreq_server", source: "ae20ccf070")
-        Withdrawn("HVMOP_get_ioreq_server_info", source: "ae20ccf070")
-        Withdrawn("HVMOP_map_io_range_to_ioreq_server", source: "ae20ccf070")
-        Withdrawn("HVMOP_unmap_io_range_from_ioreq_server", source: "ae20ccf070")
-        Withdrawn("HVMOP_destroy_ioreq_server", source: "ae20ccf070")
-        Withdrawn("HVMOP_set_ioreq_server_state", source: "ae20ccf070")
+        Withdrawn("HVMOP_inject_trap")
+        Withdrawn("HVMOP_inject_msi")
+        Withdrawn("HVMOP_create_ioreq_server")
+        Withdrawn("HVMOP_get_ioreq_server_info")
+        Withdrawn("HVMOP_map_io_range_to_ioreq_server")
+        Withdrawn("HVMOP_unmap_io_range_from_ioreq_server")
+        Withdrawn("HVMOP_destroy_ioreq_server")
+        Withdrawn("HVMOP_set_ioreq_server_state")
         // Kept in the header only for old interface versions and no longer handled.
         Guarded("HVMOP_set_pci_intx_level", by: "__XEN_INTERFACE_VERSION__ < 0x00040900")
         Guarded("HVMOP_set_isa_irq_level", by: "__XEN_INTERFACE_VERSION__ < 0x00040900")

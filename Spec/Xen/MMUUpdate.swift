@@ -14,7 +14,7 @@ extension Xen {
   ///   argument and only bit 31 is used (2.0.x is not a release of this spec);
   /// - the sentinel continuation `(NULL, 0x80000000, NULL, rc)` that finishes the deferred
   ///   `old_guest_table` put, from 4.3 (XSA-45: a3e049f8e8, b8efae696c; backported to 4.1.6 and 4.2.3).
-  ///   It is the flag with a remaining count of 0, which the encoding below already produces.
+  ///   Its count is exactly the flag with a remaining count of 0, a value the encoding below covers.
   @SpecBuilder static var mmuUpdate: [SpecDeclaration] {
     CountFlagged(
       "mmu_update", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),

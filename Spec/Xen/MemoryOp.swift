@@ -61,8 +61,8 @@ extension Xen {
         // Removed (kept as a comment /*#define XENMEM_translate_gpfn_list 8*/); see the accepted break
         // xenmem-translate-gpfn-list-removed.
         Withdrawn("XENMEM_translate_gpfn_list", source: "2d2f7977a0")
-        Op("XENMEM_set_pod_target", 16, source: "36e3044132")
-        Op("XENMEM_get_pod_target", 17, source: "36e3044132")
+        Op("XENMEM_set_pod_target", 16)
+        Op("XENMEM_get_pod_target", 17)
       }
       In("4.0", source: "RELEASE-4.0.0") {
         Op("XENMEM_get_sharing_freed_pages", 18)

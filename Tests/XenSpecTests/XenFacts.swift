@@ -131,7 +131,9 @@ struct XenFacts: Sendable {
         var maskBits: Int?
         for line in entry["masks"] as? [[String: Any]] ?? [] {
           let words = (line["text"] as! String).split(separator: " ")
-          if words.count >= 3, words[1] == "GNTTABOP_CONTINUATION_ARG_SHIFT" { maskBits = Int(words[2]) }
+          if words.count >= 3, words[1] == "GNTTABOP_CONTINUATION_ARG_SHIFT" {
+            maskBits = Int(words[2])
+          }
         }
         multiplexes["grant_table_op"] = Multiplex(
           ops: ops(entry, hypercall: "grant_table_op", release: name), maskBits: maskBits)

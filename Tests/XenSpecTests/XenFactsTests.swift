@@ -4,6 +4,9 @@ import Foundation
 import Testing
 import XenSpec
 
+// Swift Testing has a `SourceLocation` too; this file means the model's.
+import struct ABIModel.SourceLocation
+
 /// The resolved Xen spec against the facts it was transcribed from: a slip in a number, a
 /// tools-only flag, a guard, a mask or a continuation fails here and names the release and op.
 @Suite struct XenFactsTests {
@@ -61,14 +64,18 @@ import XenSpec
     let release = try #require(model.release(named: name))
     let facts = try #require(XenFacts.shared.release(name))
     guard let expected = facts.multiplexes[hypercall] else {
-      #expect(release.hypercall(named: hypercall)?.multiplex == nil, "\(name): \(hypercall) has no sub-ops in the facts")
+      #expect(
+        release.hypercall(named: hypercall)?.multiplex == nil,
+        "\(name): \(hypercall) has no sub-ops in the facts")
       return
     }
     let multiplex = try #require(release.hypercall(named: hypercall)?.multiplex, "\(name): \(hypercall)")
 
     let actualOps = Set(multiplex.subOps.map { "\($0.name) = \($0.number)" })
     let expectedOps = Set(expected.ops.values.map(\.description))
-    #expect(actualOps == expectedOps, "\(name) \(hypercall): missing \(expectedOps.subtracting(actualOps).sorted()), extra \(actualOps.subtracting(expectedOps).sorted())")
+    let missing = expectedOps.subtracting(actualOps).sorted()
+    let extra = actualOps.subtracting(expectedOps).sorted()
+    #expect(actualOps == expectedOps, "\(name) \(hypercall): missing \(missing), extra \(extra)")
 
     for op in multiplex.subOps {
       guard let fact = expected.ops[op.name] else { continue }
@@ -87,19 +94,21 @@ import XenSpec
   func everyElementPointsIntoTheSpec(release name: String) throws {
     let model = try ResolvedXen.model()
     let release = try #require(model.release(named: name))
-    // `SourceLocation` is also a Swift Testing type, and `ABIModel.` names the struct: go by value.
-    func check(_ location: some CustomStringConvertible & Sendable, file: String, line: Int, _ what: String) {
+    func check(_ location: SourceLocation, _ what: String) {
+      let file = location.file
       #expect(file.hasPrefix("Spec/Xen/") && file.hasSuffix(".swift"), "\(name): \(what) at \(location)")
-      #expect(line > 0, "\(name): \(what) at \(location)")
+      #expect(location.line > 0, "\(name): \(what) at \(location)")
     }
-    check(release.location, file: release.location.file, line: release.location.line, "release")
+    check(release.location, "release")
     for hypercall in release.hypercalls {
-      check(hypercall.location, file: hypercall.location.file, line: hypercall.location.line, hypercall.name)
+      check(hypercall.location, hypercall.name)
       if let multiplex = hypercall.multiplex {
-        check(multiplex.location, file: multiplex.location.file, line: multiplex.location.line, "\(hypercall.name) mask")
-        for op in multiplex.subOps { check(op.location, file: op.location.file, line: op.location.line, op.name) }
+        check(multiplex.location, "\(hypercall.name) mask")
+        for op in multiplex.subOps { check(op.location, op.name) }
       }
-      if let flag = hypercall.countFlag { check(flag.location, file: flag.location.file, line: flag.location.line, "\(hypercall.name) count flag") }
+      if let flag = hypercall.countFlag {
+        check(flag.location, "\(hypercall.name) count flag")
+      }
     }
   }
 
@@ -123,7 +132,8 @@ import XenSpec
   @Test func memoryOpProgressBounds() throws {
     let model = try ResolvedXen.model()
     func bound(_ release: String, _ op: String) -> ProgressBound? {
-      model.release(named: release)?.hypercall(named: "memory_op")?.multiplex?.subOp(named: op)?.continuation?.bound
+      let memoryOp = model.release(named: release)?.hypercall(named: "memory_op")?.multiplex
+      return memoryOp?.subOp(named: op)?.continuation?.bound
     }
     #expect(bound("3.0.0", "XENMEM_increase_reservation") == .registerCapacity)
     #expect(bound("3.0.2", "XENMEM_increase_reservation") == .typeMaximum(.unsignedLong, shiftedRightBy: 4))
@@ -136,10 +146,11 @@ import XenSpec
 
   @Test func addToPhysmapRangeIsRenamedNotReplaced() throws {
     let model = try ResolvedXen.model()
-    let range = try #require(
-      model.release(named: "4.3")?.hypercall(named: "memory_op")?.multiplex?.subOp(named: "XENMEM_add_to_physmap_range"))
-    let batch = try #require(
-      model.release(named: "4.4")?.hypercall(named: "memory_op")?.multiplex?.subOp(named: "XENMEM_add_to_physmap_batch"))
+    func memoryOp(_ release: String) -> Multiplex? {
+      model.release(named: release)?.hypercall(named: "memory_op")?.multiplex
+    }
+    let range = try #require(memoryOp("4.3")?.subOp(named: "XENMEM_add_to_physmap_range"))
+    let batch = try #require(memoryOp("4.4")?.subOp(named: "XENMEM_add_to_physmap_batch"))
     #expect(range.lineage == batch.lineage)
     #expect(batch.formerNames == ["XENMEM_add_to_physmap_range"])
   }
@@ -199,7 +210,8 @@ import XenSpec
       .subOps.filter { $0.continuation?.kinds.contains(.cmdShiftedIndex) == true }.map(\.name)
     #expect(Set(shift.subOps) == Set(shifted3_3))
     let removed = try #require(byID["xenmem-translate-gpfn-list-removed"])
-    #expect(removed.subOps == ["XENMEM_translate_gpfn_list"] && Set(removed.classes) == [.removed, .continuationLost])
+    #expect(removed.subOps == ["XENMEM_translate_gpfn_list"])
+    #expect(Set(removed.classes) == [.removed, .continuationLost])
     let reuse = model.acceptedBreaks.filter { $0.classes == [.hypercallReuse] }
     #expect(Dictionary(uniqueKeysWithValues: reuse.map { ($0.hypercall, $0.introducedIn) }) == [
       "switch_vm86": "3.0.2", "switch_to_user": "3.0.2", "dom0_op": "3.0.3", "acm_op": "3.2",
