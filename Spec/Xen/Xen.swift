@@ -2,12 +2,24 @@ import ABIDSL
 import ABIModel
 
 /// Xen's hypercall ABI history, from 3.0.0 to master, transcribed from the facts read at each
-/// release tag of the Xen repository.
+/// release tag of the Xen repository (mirror master c447b7308b13).
 public enum Xen {
   /// The bundled default spec.
   public static var spec: ABISpec {
     ABISpec("xen") {
       Guest("x86_64", width: 64)
+      Guest("x86_32", width: 32)
+      Guest("arm64", width: 64)
+      Guest("arm32", width: 32)
+      releases
+      hypercallNumbers
+      memoryOp
+      hvmOp
+      grantTableOp
+      dmOp
+      mmuUpdate
+      Migration(.anyOlderToAnyNewer, mustSurvive: [.guestVisible])
+      acceptedBreaks
     }
   }
 }

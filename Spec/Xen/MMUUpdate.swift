@@ -1,0 +1,26 @@
+import ABIDSL
+import ABIModel
+
+extension Xen {
+  /// `mmu_update` (1) and `mmuext_op` (26), x86 PV: a preempted batch continues with `"hihi"`, the
+  /// handle advanced and `count = remaining | MMU_UPDATE_PREEMPTED`, where
+  /// `MMU_UPDATE_PREEMPTED = ~(~0U >> 1)` is bit 31 of the 32-bit count (native and compat alike; the
+  /// done total is re-read from `*pdone`). Source: xen/arch/x86/mm.c:120 @ RELEASE-3.0.0, then
+  /// include/asm-x86/hypercall.h (3.1 .. 4.x), arch/x86/include/asm/hypercall.h:31 at master.
+  ///
+  /// Not expressible here, left as facts in prose:
+  /// - the flag is x86 PV only; the model has no per-architecture count flag;
+  /// - in 2.0.x bits 16..30 of the count also carried FOREIGNDOM; from 3.0.0 foreigndom is a 4th
+  ///   argument and only bit 31 is used (2.0.x is not a release of this spec);
+  /// - the sentinel continuation `(NULL, 0x80000000, NULL, rc)` that finishes the deferred
+  ///   `old_guest_table` put, from 4.3 (XSA-45: a3e049f8e8, b8efae696c; backported to 4.1.6 and 4.2.3).
+  ///   Its count is exactly the flag with a remaining count of 0, a value the encoding below covers.
+  @SpecBuilder static var mmuUpdate: [SpecDeclaration] {
+    CountFlagged(
+      "mmu_update", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
+      bit: 31, name: "MMU_UPDATE_PREEMPTED", source: "RELEASE-3.0.0")
+    CountFlagged(
+      "mmuext_op", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
+      bit: 31, name: "MMU_UPDATE_PREEMPTED", source: "RELEASE-3.0.0")
+  }
+}

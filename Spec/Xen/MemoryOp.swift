@@ -1,0 +1,145 @@
+import ABIDSL
+import ABIModel
+
+extension Xen {
+  /// `__HYPERVISOR_memory_op` (12): `do_memory_op(unsigned long cmd, arg)`, and from 3.1
+  /// `compat_memory_op(unsigned int cmd, arg)`. `op = cmd & MEMOP_CMD_MASK`,
+  /// `start_extent = cmd >> MEMOP_EXTENT_SHIFT`. Source: xen/include/public/memory.h and
+  /// xen/common/memory.c at each release tag.
+  ///
+  /// Shifted-progress bounds: none in 3.0.0 (`.registerCapacity`), `ULONG_MAX >> SHIFT` native from
+  /// 3.0.2 to 4.2, `UINT_MAX >> MEMOP_EXTENT_SHIFT` from 4.3 (4f3c473d51). Continuations that are only
+  /// taken on one architecture are marked in comments; the model has no per-architecture continuation.
+  static var memoryOp: Multiplexed {
+    Multiplexed(
+      "memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)
+    ) {
+      // No nr_extents limit in 3.0.0 (start_extent is a signed int; only start_extent > nr_extents
+      // gives -EINVAL), so the conservative reading bounds progress by what the register holds.
+      In("3.0.0", source: "RELEASE-3.0.0") {
+        // No mask macro yet: memory.c defines START_EXTENT_SHIFT 4 locally (cmd[:4] is the op).
+        Mask(bits: 4, shiftName: "START_EXTENT_SHIFT")
+        // Before 4.5 the bits above the mask were silently masked off for every op.
+        UnusedBits(.ignored)
+        Op("XENMEM_increase_reservation", 0, continues: .shiftedIndex(bound: .registerCapacity))
+        Op("XENMEM_decrease_reservation", 1, continues: .shiftedIndex(bound: .registerCapacity))
+        Op("XENMEM_maximum_ram_page", 2)
+        Op("XENMEM_current_reservation", 3)
+        Op("XENMEM_maximum_reservation", 4)
+        Op("XENMEM_machphys_mfn_list", 5)
+      }
+      In("3.0.2", source: "3.0.2-branched") {
+        // Native limit from 3.0.2: nr_extents > (ULONG_MAX >> START_EXTENT_SHIFT) is rejected (memory.c:292).
+        Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong)))
+        Continues("XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong)))
+        Op("XENMEM_populate_physmap", 6, continues: .shiftedIndex(bound: .typeMaximum(.unsignedLong)))
+        Op("XENMEM_add_to_physmap", 7)
+        // No native bound on nr_gpfns is stated in the facts (compat checks UINT_MAX >> SHIFT in 3.1-3.3,
+        // the same value for a 32-bit cmd); conservative reading: what the register holds.
+        Op("XENMEM_translate_gpfn_list", 8, continues: .shiftedIndex(bound: .registerCapacity))
+      }
+      In("3.0.3", source: "3.0.3-branched") {
+        Op("XENMEM_memory_map", 9)
+        Op("XENMEM_machine_memory_map", 10)
+        Op("XENMEM_exchange", 11, continues: .guestStruct)
+        Op("XENMEM_machphys_mapping", 12)
+      }
+      In("3.0.4", source: "3.0.4-branched") {
+        Op("XENMEM_set_memory_map", 13)
+      }
+      // compat_memory_op(unsigned int cmd) from 3.1 (b8a7efe852) rejects nr_extents > UINT_MAX >> SHIFT:
+      // for a 32-bit guest that is the same value as the native ULONG_MAX >> SHIFT.
+      In("3.1", source: "3.1.0-branched") {
+        // Moved to xen/include/xen/hypercall.h with the compat memory_op; same value.
+        Mask(bits: 4, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT", source: "b8a7efe852")
+        Op("XENMEM_maximum_gpfn", 14)
+      }
+      In("3.4", source: "3.4.0-rc3") {
+        // "Increase the number of MEMOP bits from 4 to 6" (PoD memory 7/9). Every shifted op moves
+        // with it; see the accepted break memop-shift-4-to-6.
+        Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT", source: "36e3044132")
+        // Removed (kept as a comment /*#define XENMEM_translate_gpfn_list 8*/); see the accepted break
+        // xenmem-translate-gpfn-list-removed.
+        Withdrawn("XENMEM_translate_gpfn_list", source: "2d2f7977a0")
+        Op("XENMEM_set_pod_target", 16)
+        Op("XENMEM_get_pod_target", 17)
+      }
+      In("4.0", source: "RELEASE-4.0.0") {
+        Op("XENMEM_get_sharing_freed_pages", 18)
+      }
+      In("4.1", source: "RELEASE-4.1.0") {
+        // x86 only (arch_memory_op): the same cmd is re-issued on -EAGAIN/-ERESTART.
+        Continues("XENMEM_set_pod_target", .reexecuteUnchanged, source: "637a283f17")
+      }
+      In("4.2", source: "RELEASE-4.2.0") {
+        // x86 only, and only for XENMAPSPACE_gmfn_range: "ih", op; xatp.{size,idx,gpfn} rewritten in guest memory.
+        Continues("XENMEM_add_to_physmap", .guestStruct, source: "a04811a315")
+        Op("XENMEM_remove_from_physmap", 15, source: "14eb3b41d0")
+        // 18 was not tools-only in 4.0/4.1; 19-22 arrive tools-only (20-22 moved out of domctl, 59a36d66a5).
+        ToolsOnly("XENMEM_get_sharing_freed_pages", true)
+        Op("XENMEM_get_sharing_shared_pages", 19, toolsOnly: true)
+        Op("XENMEM_paging_op", 20, toolsOnly: true)
+        Op("XENMEM_access_op", 21, toolsOnly: true)
+        Op("XENMEM_sharing_op", 22, toolsOnly: true)
+      }
+      In("4.3", source: "RELEASE-4.3.0") {
+        // Native limit becomes UINT_MAX >> MEMOP_EXTENT_SHIFT, the same as compat's: restate the bounds.
+        Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt)),
+            source: "4f3c473d51")
+        Continues("XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt)),
+            source: "4f3c473d51")
+        Continues("XENMEM_populate_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt)), source: "4f3c473d51")
+        // ARM only: "ih", op; struct xen_add_to_physmap_range rewritten in guest memory.
+        Op("XENMEM_add_to_physmap_range", 23, continues: .guestStruct, source: "df6fc08d22")
+        Op("XENMEM_claim_pages", 24, toolsOnly: true)
+      }
+      In("4.4", source: "RELEASE-4.4.0") {
+        // Same number and meaning under a new name. xen/include/public/memory.h keeps
+        // XENMEM_add_to_physmap_range only as an alias of XENMEM_add_to_physmap_batch for
+        // __XEN_INTERFACE_VERSION__ < 0x00040400 (4.4 .. master); an alias is not an op of its own.
+        Renamed("XENMEM_add_to_physmap_range", to: "XENMEM_add_to_physmap_batch", source: "89ec246739")
+        // op | (done << 6); the guest struct is no longer modified. Bounded by BUILD_BUG_ON((typeof(size))-1 >
+        // (UINT_MAX >> MEMOP_EXTENT_SHIFT)) and -EDOM when start_extent does not fit the size field.
+        Continues("XENMEM_add_to_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt)), source: "ade868939f")
+        Continues("XENMEM_add_to_physmap_batch", .shiftedIndex(bound: .typeMaximum(.unsignedInt)),
+            source: "0627c56cb6")
+      }
+      // XENMEM_exchange: since 4.5 a non-zero start_extent gives -ENOSYS; it keeps its guest-struct
+      // continuation.
+      In("4.5", source: "RELEASE-4.5.0") {
+        // The lock-down: a non-continuable op with cmd >> 6 != 0 gets -ENOSYS, and arch_memory_op()
+        // switches on the full cmd.
+        UnusedBits(.rejected, source: "4ef6b5f16c")
+        // Sub-ops set_access (and set_access_multi from 4.8, 1ef5056bd6): XENMEM_access_op | start_iter, start_iter
+        // unshifted (cmd & ~MEMOP_CMD_MASK, a multiple of 64). No bound on start_iter is stated: what the
+        // register holds.
+        Continues("XENMEM_access_op", .rawIndexAligned(bound: .registerCapacity), source: "334f970e2c")
+        Op("XENMEM_machphys_compat_mfn_list", 25)
+        Op("XENMEM_get_vnumainfo", 26)
+      }
+      // The tools-only sub-ops of access_op / sharing_op (in the guest struct, not in cmd) were
+      // renumbered in 4.6 (4fa41d0504); they are not modelled here.
+      In("4.6", source: "RELEASE-4.6.0") {
+        Op("XENMEM_reserved_device_memory_map", 27, toolsOnly: true)
+      }
+      In("4.8", source: "RELEASE-4.8.0") {
+        // x86 only, sub-op range_share: plain XENMEM_sharing_op, progress in u.range.opaque.
+        Continues("XENMEM_sharing_op", .guestStruct, source: "f3356e1d4d")
+      }
+      In("4.11", source: "RELEASE-4.11.0") {
+        Op("XENMEM_acquire_resource", 28, toolsOnly: true)
+      }
+      In("4.14", source: "RELEASE-4.14.0") {
+        // Sub-op fork re-executes on -ERESTART (facts.md section 2 "g / u"; the facts.json kind field lists
+        // only guest_struct, its state text names the fork re-execution). Conservative reading: both.
+        Continues("XENMEM_sharing_op", .combining(.guestStruct, .reexecuteUnchanged), source: "41548c5472")
+        // The tools-only guard is removed.
+        ToolsOnly("XENMEM_acquire_resource", false, source: "0e2e54966a")
+      }
+      In("4.15", source: "RELEASE-4.15.0") {
+        // XENMEM_acquire_resource | (start_extent << 6); nr_frames > UINT_MAX >> MEMOP_EXTENT_SHIFT -> -EINVAL.
+        Continues("XENMEM_acquire_resource", .shiftedIndex(bound: .typeMaximum(.unsignedInt)), source: "34cc2e5f8d")
+      }
+    }
+  }
+}
