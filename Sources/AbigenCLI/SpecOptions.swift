@@ -32,15 +32,20 @@ enum SpecLoader {
   static func load(path: String?) throws(Failure) -> ABIModel {
     let model: ABIModel
     if let path {
-      let data: Data
-      do {
-        data =
-          path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-          : try Data(contentsOf: URL(fileURLWithPath: path))
-      } catch {
+      // A FileHandle reads pipes too (`--spec /dev/stdin`), which `Data(contentsOf:)` does not.
+      let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+      var isDirectory: ObjCBool = false
+      guard let handle, !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+      else {
         let reason =
           FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
         throw Failure(description: "\(path): error: spec file \(reason)")
+      }
+      let data: Data
+      do {
+        data = try handle.readToEnd() ?? Data()
+      } catch {
+        throw Failure(description: "\(path): error: spec file cannot be read (\(error.localizedDescription))")
       }
       do {
         model = try SpecJSON.decode(data, file: path)
