@@ -40,6 +40,8 @@ let package = Package(
       dependencies: ["ABIModel", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
+    // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
+    .testTarget(name: "CLITests", dependencies: ["abigen"]),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",
