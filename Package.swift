@@ -27,11 +27,15 @@ let package = Package(
     .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
     // The bundled default spec: Xen's real history.
     .target(name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen"),
+    // Emitters: lower the model to files; only the CLI writes them.
+    .target(name: "EmitCore", dependencies: ["ABIModel"]),
+    .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
+    .target(name: "EmitSwift", dependencies: ["EmitCore", "ABIModel"]),
     // The command line: each subcommand delegates to the modules above.
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ABIModel", "XenSpec", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ABIModel", "XenSpec", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "abigen", dependencies: ["AbigenCLI"]),
@@ -42,6 +46,8 @@ let package = Package(
     .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
     // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
+    .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
+    .testTarget(name: "EmitSwiftTests", dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",
