@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
     // The bundled default spec: Xen's real history.
     .target(name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen"),
+    // Proof obligations over the model, asked of Z3 through `Solver`.
+    .target(name: "Obligations", dependencies: ["ABIModel", "Solver"]),
     // Emitters: lower the model to files; only the CLI writes them.
     .target(name: "EmitCore", dependencies: ["ABIModel"]),
     .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
@@ -35,7 +37,7 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ABIModel", "XenSpec", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ABIModel", "XenSpec", "Obligations", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "abigen", dependencies: ["AbigenCLI"]),

@@ -56,16 +56,20 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
   public var shift: Int?
   /// For progress kept in the op register: the largest progress value the hypervisor creates.
   public var bound: ProgressBound?
+  /// What the hypervisor calls the progress (`start_extent`, `start_iter`, `cur_ref`), for
+  /// reports in the spec's words.
+  public var progressName: String?
   /// Where the fact was read (tag or commit).
   public var source: String?
 
   public init(
     kinds: [ContinuationKind], shift: Int? = nil, bound: ProgressBound? = nil,
-    source: String? = nil
+    progressName: String? = nil, source: String? = nil
   ) {
     self.kinds = kinds
     self.shift = shift
     self.bound = bound
+    self.progressName = progressName
     self.source = source
   }
 

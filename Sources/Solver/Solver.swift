@@ -18,7 +18,9 @@ public final class Solver {
     self.context = context
     self.timeoutMilliseconds = timeoutMilliseconds ?? context.timeoutMilliseconds
     let z3 = context.raw
-    let solver = Z3_mk_solver(z3)
+    // The simple (SMT core) solver: the default combined solver spends ~7 ms setting up its
+    // tactics on every first check, which dominated thousands of small bit-vector queries.
+    let solver = Z3_mk_simple_solver(z3)
     guard context.checkZ3() == nil, let solver else {
       context.record(.z3(code: -1, message: "Z3_mk_solver failed"))
       raw = nil

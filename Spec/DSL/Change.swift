@@ -59,21 +59,28 @@ public struct Continuation: Hashable, Sendable {
   public var kinds: [ContinuationKind]
   public var shift: Shift
   public var bound: Bound?
+  /// What the hypervisor calls the progress (`start_extent`), for reports.
+  public var progressName: String?
 
-  public init(kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil) {
+  public init(
+    kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil, progressName: String? = nil
+  ) {
     self.kinds = kinds
     self.shift = shift
     self.bound = bound
+    self.progressName = progressName
   }
 
   /// `op | (progress << SHIFT)`, progress up to `bound`.
-  public static func shiftedIndex(bound: Bound, shift: Shift = .followsMask) -> Continuation {
-    Continuation(kinds: [.cmdShiftedIndex], shift: shift, bound: bound)
+  public static func shiftedIndex(bound: Bound, shift: Shift = .followsMask, progress: String? = nil)
+    -> Continuation
+  {
+    Continuation(kinds: [.cmdShiftedIndex], shift: shift, bound: bound, progressName: progress)
   }
 
   /// `op | progress`, progress a multiple of the mask's step, up to `bound`.
-  public static func rawIndexAligned(bound: Bound = .registerCapacity) -> Continuation {
-    Continuation(kinds: [.cmdRawIndexAligned], bound: bound)
+  public static func rawIndexAligned(bound: Bound = .registerCapacity, progress: String? = nil) -> Continuation {
+    Continuation(kinds: [.cmdRawIndexAligned], bound: bound, progressName: progress)
   }
 
   public static let guestStruct = Continuation(kinds: [.guestStruct])
@@ -84,6 +91,6 @@ public struct Continuation: Hashable, Sendable {
   public static func combining(_ parts: Continuation...) -> Continuation {
     Continuation(
       kinds: parts.flatMap(\.kinds), shift: parts.first { $0.kinds.contains(.cmdShiftedIndex) }?.shift ?? .followsMask,
-      bound: parts.compactMap(\.bound).first)
+      bound: parts.compactMap(\.bound).first, progressName: parts.compactMap(\.progressName).first)
   }
 }

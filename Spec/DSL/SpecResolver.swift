@@ -270,6 +270,7 @@ struct SpecResolver {
       case .registerCapacity: .registerCapacity
       }
     }
-    return ContinuationEncoding(kinds: continuation.kinds, shift: shift, bound: bound, source: source)
+    return ContinuationEncoding(
+      kinds: continuation.kinds, shift: shift, bound: bound, progressName: continuation.progressName, source: source)
   }
 }

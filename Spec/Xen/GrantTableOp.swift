@@ -54,7 +54,7 @@ extension Xen {
         // raw in cmd bits 12..31 (steps of 1 << 12) plus handle and count. No bound on cur_ref is stated:
         // what the 32-bit cmd holds.
         Op("GNTTABOP_cache_flush", 12, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
-            continues: .combining(.rawIndexAligned(bound: .registerCapacity), .handleAndCount), source: "18e8d22fe7")
+            continues: .combining(.rawIndexAligned(bound: .registerCapacity, progress: "cur_ref"), .handleAndCount), source: "18e8d22fe7")
       }
     }
   }

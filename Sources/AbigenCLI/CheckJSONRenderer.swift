@@ -1,0 +1,116 @@
+import ABIModel
+import Foundation
+import Obligations
+
+/// `abigen check --format json`: the findings and counts, with a stable rule id per class.
+enum CheckJSONRenderer {
+  struct Document: Encodable {
+    var format = "abigen-check"
+    var version = 1
+    var exitCode: Int32
+    var summary: Summary
+    var findings: [FindingJSON]
+    var notes: [NoteJSON]
+    /// Every obligation that did not simply hold.
+    var unproved: [ObligationJSON]
+  }
+
+  struct Summary: Encodable {
+    var obligations: Int
+    var proved: Int
+    var refuted: Int
+    var accepted: Int
+    var reported: Int
+    var inconclusive: Int
+    var vacuous: Int
+    var internalErrors: Int
+    var distinctQueries: Int
+    var solverChecks: Int
+    var seconds: Double
+  }
+
+  struct ObligationJSON: Encodable {
+    var kind: String
+    var older: String?
+    var release: String
+    var guestABI: String
+    var guestWidth: Int
+    var hypercall: String?
+    var outcome: String?
+    var reason: String?
+  }
+
+  struct FindingJSON: Encodable {
+    var ruleId: String
+    var failure: String
+    var disposition: String
+    var obligation: ObligationJSON
+    var argument: String
+    var value: String
+    var subject: String
+    var toolsOnly: Bool
+    var olderReading: String
+    var newerReading: String?
+    var cause: String
+    var causeLocation: String?
+    var acceptedAs: String?
+    var otherPairs: Int
+    var guestABIs: [String]
+  }
+
+  struct NoteJSON: Encodable {
+    var severity: String
+    var message: String
+    var location: String?
+  }
+
+  static func obligation(_ obligation: ProofObligation, outcome: String? = nil, reason: String? = nil) -> ObligationJSON {
+    ObligationJSON(
+      kind: obligation.kind.rawValue, older: obligation.older, release: obligation.release,
+      guestABI: obligation.guestABI, guestWidth: obligation.guestWidth, hypercall: obligation.hypercall,
+      outcome: outcome, reason: reason)
+  }
+
+  static func render(_ report: CheckReport) throws -> Data {
+    let findings = report.findings.map { finding -> FindingJSON in
+      let example = finding.counterexample
+      var disposition = "failing"
+      var acceptedAs: String?
+      switch finding.disposition {
+      case .failing: break
+      case .reported: disposition = "reported"
+      case .accepted(let id, _, _):
+        disposition = "accepted"
+        acceptedAs = id
+      }
+      return FindingJSON(
+        ruleId: example.failure.ruleID, failure: example.failure.name, disposition: disposition,
+        obligation: obligation(finding.obligation), argument: example.argument,
+        value: CounterexampleText.hex(example.value), subject: example.subject, toolsOnly: example.toolsOnly,
+        olderReading: example.olderReading, newerReading: example.newerReading, cause: example.cause,
+        causeLocation: example.causeLocation?.description, acceptedAs: acceptedAs, otherPairs: finding.otherPairs,
+        guestABIs: finding.guestABIs)
+    }
+    let unproved = report.results.filter { $0.outcome != .proved }.map { result -> ObligationJSON in
+      var reason: String?
+      if case .inconclusive(let why) = result.verdict { reason = why }
+      return obligation(result.obligation, outcome: result.outcome.rawValue, reason: reason)
+    }
+    let document = Document(
+      exitCode: report.exitCode,
+      summary: Summary(
+        obligations: report.results.count, proved: report.count(.proved), refuted: report.count(.refuted),
+        accepted: report.count(.accepted), reported: report.count(.reported),
+        inconclusive: report.count(.inconclusive), vacuous: report.count(.vacuous),
+        internalErrors: report.count(.internalError), distinctQueries: report.distinctQueries,
+        solverChecks: report.solverChecks, seconds: report.seconds),
+      findings: findings,
+      notes: report.notes.map { NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location?.description) },
+      unproved: unproved)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(document)
+    data.append(0x0A)
+    return data
+  }
+}

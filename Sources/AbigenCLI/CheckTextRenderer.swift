@@ -1,0 +1,75 @@
+import ABIModel
+import Foundation
+import Obligations
+
+/// `abigen check`'s human-readable report: one line per finding, then the counts.
+enum CheckTextRenderer {
+  static func render(_ report: CheckReport, model: ABIModel) -> String {
+    var out = ""
+    let ordered = report.findings.sorted { rank($0.disposition) < rank($1.disposition) }
+    for finding in ordered {
+      out += line(finding) + "\n"
+    }
+    for note in report.notes {
+      let location = note.location.map { "\($0): " } ?? ""
+      out += "\(location)\(note.severity.rawValue): \(note.message)\n"
+    }
+    let counts = [
+      "\(report.count(.proved)) proved", "\(report.count(.refuted)) refuted", "\(report.count(.accepted)) accepted",
+      "\(report.count(.reported)) reported (tools-only)", "\(report.count(.inconclusive)) inconclusive",
+    ]
+    var extra: [String] = []
+    if report.count(.vacuous) > 0 { extra.append("\(report.count(.vacuous)) vacuous") }
+    if report.count(.internalError) > 0 { extra.append("\(report.count(.internalError)) internal errors") }
+    out += "\(report.results.count) obligations: \((counts + extra).joined(separator: ", "))"
+    out += String(
+      format: " (%d distinct queries, %d solver checks) in %.2f s\n", report.distinctQueries, report.solverChecks,
+      report.seconds)
+    return out
+  }
+
+  static func rank(_ disposition: CheckReport.Disposition) -> Int {
+    switch disposition {
+    case .failing: return 0
+    case .reported: return 1
+    case .accepted: return 2
+    }
+  }
+
+  static func line(_ finding: CheckReport.Finding) -> String {
+    let example = finding.counterexample
+    let obligation = finding.obligation
+    let label: String =
+      switch finding.disposition {
+      case .failing: "error"
+      case .reported: "warning"
+      case .accepted: "accepted"
+      }
+    let releases = obligation.older.map { "\($0) -> \(obligation.release)" } ?? obligation.release
+    let subject = obligation.hypercall.map { "\($0) " } ?? ""
+    var text = "\(label)[\(example.failure.name)] \(subject)\(releases) (\(obligation.guestABI), \(example.argument)): "
+    text += "\(CounterexampleText.hex(example.value)): "
+    if let newer = example.newerReading, let older = obligation.older {
+      text += "\(older) reads \(example.olderReading); \(obligation.release) reads \(newer)."
+    } else {
+      text += "\(example.olderReading)."
+    }
+    text += " Cause: \(example.cause)"
+    if let location = example.causeLocation { text += " (\(location))" }
+    text += "."
+    if finding.otherPairs > 0 {
+      let noun = obligation.older == nil ? "release" : "release pair"
+      text += " Also breaks \(finding.otherPairs) other \(noun)\(finding.otherPairs == 1 ? "" : "s")."
+    }
+    switch finding.disposition {
+    case .failing: break
+    case .reported: text += " Tools-only: reported, not failing."
+    case .accepted(let id, let reason, let location): text += " Accepted as '\(id)' (\(location)): \(reason)"
+    }
+    return text
+  }
+}
+
+enum CounterexampleText {
+  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+}

@@ -1,0 +1,212 @@
+import ABIModel
+import Dispatch
+import Foundation
+
+/// `abigen check`: plans the proof obligations of a model, asks Z3 each structurally distinct
+/// query once, replays every counterexample through the model's own decoder, and sorts the
+/// breaks into failing, accepted and reported.
+public struct Checker {
+  public let model: ABIModel
+  public let options: CheckOptions
+  let identities: IdentityTable
+
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public init(model: ABIModel, options: CheckOptions = CheckOptions()) {
+    self.model = model
+    self.options = options
+    self.identities = IdentityTable(model)
+  }
+
+  /// The SMT-LIB2 text of each distinct query, named after the first obligation that asked it;
+  /// filled only when `options.keepSMT` is set.
+  public private(set) var smtQueries: [(name: String, text: String, expected: String)] = []
+
+  public mutating func run() throws(Failure) -> CheckReport {
+    let start = DispatchTime.now()
+    let planned: [PlannedObligation]
+    do {
+      planned = try ObligationPlanner(model: model, options: options, identities: identities).plan()
+    } catch {
+      throw Failure(description: error.description)
+    }
+
+    var keys: [QueryKey] = []
+    var firstAsker: [QueryKey: ProofObligation] = [:]
+    for item in planned where firstAsker[item.key] == nil {
+      firstAsker[item.key] = item.obligation
+      keys.append(item.key)
+    }
+    let outcomes = solveAll(keys)
+
+    var results: [CheckReport.ObligationResult] = []
+    var notes: [CheckReport.Note] = []
+    var breaks: [(PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)] = []
+    for item in planned {
+      let outcome = outcomes[item.key]!
+      switch outcome.answer {
+      case .holds(let witness):
+        results.append(.init(obligation: item.obligation, outcome: .proved, verdict: .proved(witness: Witness(value: witness, description: witnessText(item, witness)))))
+      case .vacuous:
+        results.append(.init(obligation: item.obligation, outcome: .vacuous, verdict: .vacuous))
+        notes.append(.init(severity: .error, outcome: .vacuous, message: "\(item.obligation) holds only vacuously: it talks about no value at all", location: nil))
+      case .inconclusive(let reason):
+        results.append(.init(obligation: item.obligation, outcome: .inconclusive, verdict: .inconclusive(reason: reason)))
+      case .error(let message):
+        results.append(.init(obligation: item.obligation, outcome: .internalError, verdict: .inconclusive(reason: message)))
+        notes.append(.init(severity: .error, outcome: .internalError, message: "\(item.obligation): solver error: \(message)", location: nil))
+      case .fails(let values):
+        var counterexamples: [Counterexample] = []
+        var dispositions: [CheckReport.Disposition] = []
+        var mismatch: String?
+        for value in values {
+          do {
+            let (counterexample, group) = try replay(value, item)
+            let disposition = disposition(of: counterexample, item)
+            counterexamples.append(counterexample)
+            dispositions.append(disposition)
+            breaks.append((item, counterexample, group, disposition))
+          } catch {
+            mismatch = error.description
+          }
+        }
+        if let mismatch {
+          results.append(.init(obligation: item.obligation, outcome: .internalError, verdict: .refuted(counterexamples)))
+          notes.append(.init(severity: .error, outcome: .internalError, message: "\(item.obligation): counterexample does not replay: \(mismatch)", location: nil))
+          continue
+        }
+        let outcomeKind: CheckReport.Outcome =
+          dispositions.contains(.failing) ? .refuted
+          : dispositions.contains(.reported) ? .reported : .accepted
+        results.append(.init(obligation: item.obligation, outcome: outcomeKind, verdict: .refuted(counterexamples)))
+      }
+    }
+
+    let findings = representatives(breaks)
+    notes += staleAcceptedBreaks(breaks, planned: planned)
+    for (key, obligation) in firstAsker {
+      if case .inconclusive(let reason) = outcomes[key]!.answer {
+        let sharing = planned.filter { $0.key == key }.count
+        notes.append(.init(severity: .warning, outcome: .inconclusive, message: "\(obligation) is inconclusive (\(reason))\(sharing > 1 ? " and so are \(sharing - 1) obligations of the same shape" : "")", location: nil))
+      }
+    }
+    if options.keepSMT {
+      smtQueries = keys.compactMap { key in
+        guard let text = outcomes[key]?.smtLib2 else { return nil }
+        let expected: String =
+          switch outcomes[key]!.answer {
+          case .holds, .vacuous: "unsat"
+          case .fails: "sat"
+          case .inconclusive, .error: "unknown"
+          }
+        return (firstAsker[key]!.fileName, text, expected)
+      }
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    return CheckReport(
+      results: results, findings: findings, notes: notes.sorted { $0.message < $1.message },
+      distinctQueries: keys.count, solverChecks: outcomes.values.reduce(0) { $0 + $1.checks }, seconds: elapsed)
+  }
+
+  // MARK: solving
+
+  /// Solves every key once, spread over `options.jobs` workers with a Z3 context each.
+  func solveAll(_ keys: [QueryKey]) -> [QueryKey: QueryOutcome] {
+    let store = OutcomeStore()
+    let jobs = max(1, min(options.jobs, keys.count))
+    let timeout = options.timeoutMilliseconds
+    let keepSMT = options.keepSMT
+    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+      let solver: QuerySolver
+      do {
+        solver = try QuerySolver(timeoutMilliseconds: timeout, wantsSMT: keepSMT)
+      } catch {
+        for index in stride(from: worker, to: keys.count, by: jobs) {
+          store.set(keys[index], QueryOutcome(answer: .error("\(error)"), checks: 0))
+        }
+        return
+      }
+      for index in stride(from: worker, to: keys.count, by: jobs) {
+        let outcome: QueryOutcome
+        do {
+          outcome = try solver.solve(keys[index])
+        } catch {
+          outcome = QueryOutcome(answer: .error("\(error)"), checks: 0)
+        }
+        store.set(keys[index], outcome)
+      }
+    }
+    return store.all
+  }
+
+  // MARK: replay and disposition
+
+  func replay(_ found: FoundValue, _ item: PlannedObligation) throws(CounterexampleReplay.Mismatch)
+    -> (Counterexample, MigrationGroup?)
+  {
+    let width = item.obligation.guestWidth
+    switch item.subject {
+    case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex):
+      let (counterexample, group) = try CounterexampleReplay.migration(
+        found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width)
+      return (counterexample, group)
+    case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag):
+      return (
+        try CounterexampleReplay.countFlagMigration(
+          found, older: older, hypercall, flag, newer: newer, newerFlag, guestWidth: width), nil
+      )
+    case .table(let older, let newer):
+      return (try CounterexampleReplay.table(found, older: older, newer: newer, abi: item.obligation.guestABI), nil)
+    case .countFlag(_, let hypercall, let flag):
+      return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
+    case .multiplex(_, _, let multiplex):
+      return (try ReleaseReplay.replay(found, item.obligation.kind, multiplex, guestWidth: width), nil)
+    }
+  }
+
+  func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
+    guard case .migration(let breakClass) = counterexample.failure, let olderIndex = item.olderIndex else {
+      return .failing
+    }
+    let hypercall = item.obligation.hypercall ?? counterexample.subject
+    for accepted in model.acceptedBreaks {
+      guard accepted.hypercall == hypercall, accepted.classes.contains(breakClass),
+        accepted.subOps.isEmpty || accepted.subOps.contains(counterexample.subject),
+        let introduced = model.releaseIndex(named: accepted.introducedIn),
+        olderIndex < introduced, introduced <= item.newerIndex
+      else { continue }
+      return .accepted(id: accepted.id, reason: accepted.reason, location: accepted.location)
+    }
+    let opClass: MigrationPolicy.OpClass = counterexample.toolsOnly ? .toolsOnly : .guestVisible
+    return model.migrationPolicy.mustSurvive.contains(opClass) ? .failing : .reported
+  }
+
+  func witnessText(_ item: PlannedObligation, _ value: UInt64) -> String {
+    switch item.obligation.kind {
+    case .opFitsMask, .numbersUnique: return "op number \(value)"
+    case .fieldsDisjoint: return "progress \(value)"
+    case .hypercallNumbers: return "hypercall \(value)"
+    default: return "live value \(CounterexampleReplay.hex(value))"
+    }
+  }
+}
+
+/// Outcomes written by the workers.
+final class OutcomeStore: @unchecked Sendable {
+  private let lock = NSLock()
+  private var outcomes: [QueryKey: QueryOutcome] = [:]
+
+  func set(_ key: QueryKey, _ outcome: QueryOutcome) {
+    lock.lock()
+    outcomes[key] = outcome
+    lock.unlock()
+  }
+
+  var all: [QueryKey: QueryOutcome] {
+    lock.lock()
+    defer { lock.unlock() }
+    return outcomes
+  }
+}

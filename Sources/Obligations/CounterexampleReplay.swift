@@ -1,0 +1,193 @@
+import ABIModel
+
+/// Puts a value the solver found into the spec's words, by running it through the model's own
+/// decoder. A value whose replay does not show the failure the solver claimed is an internal
+/// error, never a report.
+struct CounterexampleReplay {
+  struct Mismatch: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+
+  // MARK: migration
+
+  static func migration(
+    _ found: FoundValue, older: Release, _ olderMultiplex: Multiplex, newer: Release,
+    _ newerMultiplex: Multiplex, guestWidth: Int
+  ) throws(Mismatch) -> (Counterexample, MigrationGroup) {
+    let value = found.value
+    let before = olderMultiplex.decode(value, guestWidth: guestWidth)
+    let after = newerMultiplex.decode(value, guestWidth: guestWidth)
+    guard let op = before.subOp, let progress = before.progress else {
+      throw Mismatch(description: "\(hex(value)) is not a live value of \(older.name): \(before)")
+    }
+    let successor = newerMultiplex.subOp(lineage: op.lineage)
+    let fresh = value == op.number
+    let failure: BreakClass
+    let group: MigrationGroup
+    switch after {
+    case .rejected:
+      group = .rejected
+      if successor == nil {
+        failure = fresh ? .removed : .continuationLost
+      } else if successor!.number != op.number {
+        failure = .renumbered
+      } else {
+        failure = .continuationLost
+      }
+    case .subOp(let other, let otherProgress):
+      if other.lineage != op.lineage {
+        group = .otherOp
+        failure = successor.map { $0.number != op.number && fresh } == true ? .renumbered : .alias
+      } else if otherProgress != progress {
+        group = .otherProgress
+        failure = .progressCorrupted
+      } else {
+        throw Mismatch(
+          description: "\(hex(value)) means \(before) in both \(older.name) and \(newer.name); the solver said it differs")
+      }
+    }
+    let unit = progressName(op)
+    let olderText = reading(before, unit: unit, showZero: false)
+    let newerText = reading(after, unit: unit, showZero: progress != 0)
+    let (cause, location) = migrationCause(
+      op: op, after: after, olderMultiplex, newer: newer, newerMultiplex, failure: failure)
+    return (
+      Counterexample(
+        failure: .migration(failure), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
+        toolsOnly: op.toolsOnly, olderReading: olderText, newerReading: newerText, cause: cause,
+        causeLocation: location),
+      group
+    )
+  }
+
+  static func progressName(_ op: SubOp) -> String {
+    op.continuation?.progressName ?? "progress"
+  }
+
+  static func reading(_ decoded: DecodedOp, unit: String, showZero: Bool) -> String {
+    switch decoded {
+    case .rejected(let reason):
+      return "-ENOSYS (\(reason.rawValue))"
+    case .subOp(let op, let progress):
+      if progress != 0 { return "\(op.name) resuming at \(unit) \(progress)" }
+      return showZero ? "\(op.name) at \(unit) 0" : op.name
+    }
+  }
+
+  static func migrationCause(
+    op: SubOp, after: DecodedOp, _ olderMultiplex: Multiplex, newer: Release, _ newerMultiplex: Multiplex,
+    failure: BreakClass
+  ) -> (String, SourceLocation?) {
+    var causes: [String] = []
+    var location: SourceLocation?
+    func add(_ text: String, _ at: SourceLocation?) {
+      causes.append(text)
+      if location == nil { location = at }
+    }
+    if olderMultiplex.opMask.bits != newerMultiplex.opMask.bits {
+      add(
+        "op mask \(maskText(olderMultiplex.opMask)) -> \(maskText(newerMultiplex.opMask))", newerMultiplex.location)
+    }
+    if let successor = newerMultiplex.subOp(lineage: op.lineage) {
+      if successor.number != op.number {
+        add("\(op.name) renumbered \(op.number) -> \(successor.number)", successor.location)
+      } else if successor.continuation?.kinds != op.continuation?.kinds
+        || successor.opRegisterLayout != op.opRegisterLayout
+      {
+        add(
+          "\(op.name) continuation \(continuationText(op.continuation)) -> \(continuationText(successor.continuation))",
+          successor.location)
+      }
+    } else {
+      add("\(newer.name) no longer defines \(op.name)", nil)
+    }
+    if olderMultiplex.unusedBits != newerMultiplex.unusedBits {
+      add(
+        "unused high bits \(olderMultiplex.unusedBits.rawValue) -> \(newerMultiplex.unusedBits.rawValue)",
+        newerMultiplex.location)
+    }
+    if case .subOp(let other, _) = after, other.lineage != op.lineage {
+      add("\(newer.name) defines \(other.name) = \(other.number)", other.location)
+    }
+    return (causes.isEmpty ? "the decoders differ" : causes.joined(separator: "; "), location)
+  }
+
+  static func maskText(_ mask: OpMask) -> String {
+    mask.value.map(hex) ?? "none"
+  }
+
+  static func continuationText(_ continuation: ContinuationEncoding?) -> String {
+    guard let continuation else { return "none" }
+    var text = continuation.kinds.map(\.rawValue).joined(separator: "+")
+    if let shift = continuation.shift { text += " << \(shift)" }
+    return text
+  }
+
+  // MARK: count flag
+
+  static func countFlagMigration(
+    _ found: FoundValue, older: Release, _ hypercall: Hypercall, _ flag: CountFlagEncoding, newer: Release,
+    _ newerFlag: CountFlagEncoding, guestWidth: Int
+  ) throws(Mismatch) -> Counterexample {
+    let before = flag.decode(found.value, guestWidth: guestWidth)
+    let after = newerFlag.decode(found.value, guestWidth: guestWidth)
+    guard before != after else {
+      throw Mismatch(description: "count \(hex(found.value)) reads the same in \(older.name) and \(newer.name)")
+    }
+    let failure: BreakClass =
+      before.resumed == after.resumed ? .progressCorrupted : before.resumed ? .continuationLost : .alias
+    func text(_ read: (resumed: Bool, remaining: UInt64)) -> String {
+      read.resumed ? "a resumed call with \(read.remaining) left" : "a fresh call of \(read.remaining)"
+    }
+    return Counterexample(
+      failure: .migration(failure), argument: flag.argument.name, value: found.value, subject: hypercall.name,
+      toolsOnly: false, olderReading: text(before), newerReading: text(after),
+      cause: "\(flag.flagName ?? "count flag") bit \(flag.flagBit) -> \(newerFlag.flagBit)",
+      causeLocation: newerFlag.location)
+  }
+
+  static func countFlagRoundTrip(_ found: FoundValue, _ hypercall: Hypercall, _ flag: CountFlagEncoding, guestWidth: Int)
+    throws(Mismatch) -> Counterexample
+  {
+    let read = flag.decode(found.value, guestWidth: guestWidth)
+    let width = flag.argument.type.bits(guestWidth: guestWidth)
+    guard flag.flagBit >= width || read.remaining >= flag.flagValue else {
+      throw Mismatch(description: "count \(hex(found.value)) round-trips through \(hypercall.name)'s flag")
+    }
+    return Counterexample(
+      failure: .release(.roundTripFails), argument: flag.argument.name, value: found.value, subject: hypercall.name,
+      toolsOnly: false, olderReading: "resumed \(read.resumed), remaining \(read.remaining)", newerReading: nil,
+      cause: "flag bit \(flag.flagBit) in a \(width)-bit count", causeLocation: flag.location)
+  }
+
+  // MARK: hypercall table
+
+  static func table(_ found: FoundValue, older: Release, newer: Release, abi: String) throws(Mismatch) -> Counterexample {
+    let number = found.value
+    let visible = { (release: Release) in release.hypercalls.filter { $0.isDefined(for: abi) } }
+    guard let before = visible(older).first(where: { $0.number == number }) else {
+      throw Mismatch(description: "\(older.name) defines no hypercall \(number) for \(abi)")
+    }
+    let after = visible(newer).first { $0.number == number }
+    let moved = visible(newer).first { $0.lineage == before.lineage }
+    if let after, after.lineage == before.lineage {
+      throw Mismatch(description: "hypercall \(number) is \(before.name) in both \(older.name) and \(newer.name)")
+    }
+    let failure: BreakClass = after != nil ? .hypercallReuse : moved != nil ? .renumbered : .removed
+    let newerText: String
+    if let after {
+      newerText = after.cName
+    } else if let moved {
+      newerText = "nothing (\(moved.cName) moved to \(moved.number))"
+    } else {
+      newerText = "nothing: -ENOSYS"
+    }
+    return Counterexample(
+      failure: .migration(failure), argument: "hypercall number", value: number, subject: before.name,
+      toolsOnly: false, olderReading: before.cName, newerReading: newerText,
+      cause: after.map { "\(newer.name) gives \(number) to \($0.name)" } ?? "\(newer.name) withdrew \(before.name)",
+      causeLocation: after?.location ?? moved?.location)
+  }
+}

@@ -1,0 +1,150 @@
+import ABIModel
+
+/// An obligation with the model elements it is about, kept for putting the solver's answer in
+/// the spec's words.
+struct PlannedObligation: Sendable {
+  enum Subject: Sendable {
+    case multiplex(Release, Hypercall, Multiplex)
+    case countFlag(Release, Hypercall, CountFlagEncoding)
+    case migration(older: Release, Hypercall, Multiplex, newer: Release, Hypercall, Multiplex)
+    case countFlagMigration(older: Release, Hypercall, CountFlagEncoding, newer: Release, CountFlagEncoding)
+    case table(older: Release, newer: Release)
+  }
+
+  var obligation: ProofObligation
+  var key: QueryKey
+  var subject: Subject
+  /// Positions of the releases in the history, for picking representatives and matching
+  /// accepted breaks.
+  var olderIndex: Int?
+  var newerIndex: Int
+}
+
+/// The obligations a model and options call for.
+struct ObligationPlanner {
+  let model: ABIModel
+  let options: CheckOptions
+  let identities: IdentityTable
+
+  struct UnknownName: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  func releaseIndex(_ name: String) throws(UnknownName) -> Int {
+    guard let index = model.releaseIndex(named: name) else {
+      throw UnknownName(
+        description: "unknown release '\(name)' (known: \(model.releases.map(\.name).joined(separator: ", ")))")
+    }
+    return index
+  }
+
+  func plan() throws(UnknownName) -> [PlannedObligation] {
+    let widths = model.guestWidths.filter { options.widths.isEmpty || options.widths.contains($0) }
+    if let missing = options.widths.first(where: { !model.guestWidths.contains($0) }) {
+      throw UnknownName(
+        description: "no guest ABI is \(missing) bits wide (widths: \(model.guestWidths.map(String.init).joined(separator: ", ")))")
+    }
+    let only = try options.release.map { name throws(UnknownName) in try releaseIndex(name) }
+    let from = try options.from.map { name throws(UnknownName) in try releaseIndex(name) }
+    let to = try options.to.map { name throws(UnknownName) in try releaseIndex(name) }
+    if let from, let to, from >= to {
+      throw UnknownName(description: "--from \(options.from!) is not older than --to \(options.to!)")
+    }
+    let pairSelection = from != nil || to != nil
+
+    var planned: [PlannedObligation] = []
+    for (index, release) in model.releases.enumerated() {
+      if pairSelection { break }
+      if let only, only != index { continue }
+      for width in widths { planned += releaseObligations(release, index: index, width: width) }
+    }
+    for (older, newer) in model.migrationPolicy.releasePairs(releaseCount: model.releases.count) {
+      if let only, only != older && only != newer { continue }
+      if let from, from != older { continue }
+      if let to, to != newer { continue }
+      planned += migrationObligations(older: older, newer: newer, widths: widths)
+    }
+    return planned
+  }
+
+  func abiName(width: Int) -> String {
+    model.guestABIs.first { $0.width == width }?.name ?? "\(width)-bit"
+  }
+
+  func releaseObligations(_ release: Release, index: Int, width: Int) -> [PlannedObligation] {
+    var planned: [PlannedObligation] = []
+    for hypercall in release.hypercalls {
+      if let multiplex = hypercall.multiplex {
+        let shape = DecoderShape(multiplex, guestWidth: width, identities: identities)
+        var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
+        // Only a register that carries progress has a progress field to keep apart.
+        if shape.ops.contains(where: { $0.layout != .none }) { kinds.insert(.fieldsDisjoint, at: 2) }
+        for kind in kinds {
+          planned.append(
+            PlannedObligation(
+              obligation: ProofObligation(
+                kind: kind, older: nil, release: release.name, guestWidth: width, guestABI: abiName(width: width),
+                hypercall: hypercall.name),
+              key: .release(kind, shape), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
+              newerIndex: index))
+        }
+      }
+      if let flag = hypercall.countFlag {
+        planned.append(
+          PlannedObligation(
+            obligation: ProofObligation(
+              kind: .countFlagRoundTrip, older: nil, release: release.name, guestWidth: width,
+              guestABI: abiName(width: width), hypercall: hypercall.name),
+            key: .countFlagRoundTrip(CountFlagShape(flag, guestWidth: width)),
+            subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
+      }
+    }
+    return planned
+  }
+
+  func migrationObligations(older olderIndex: Int, newer newerIndex: Int, widths: [Int]) -> [PlannedObligation] {
+    let older = model.releases[olderIndex]
+    let newer = model.releases[newerIndex]
+    var planned: [PlannedObligation] = []
+    for width in widths {
+      for hypercall in older.hypercalls {
+        guard let successor = newer.hypercall(lineage: hypercall.lineage) else { continue }
+        if let multiplex = hypercall.multiplex, let newerMultiplex = successor.multiplex {
+          planned.append(
+            PlannedObligation(
+              obligation: ProofObligation(
+                kind: .migration, older: older.name, release: newer.name, guestWidth: width,
+                guestABI: abiName(width: width), hypercall: hypercall.name),
+              key: .migration(
+                DecoderShape(multiplex, guestWidth: width, identities: identities),
+                DecoderShape(newerMultiplex, guestWidth: width, identities: identities)),
+              subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
+              olderIndex: olderIndex, newerIndex: newerIndex))
+        }
+        if let flag = hypercall.countFlag, let newerFlag = successor.countFlag {
+          planned.append(
+            PlannedObligation(
+              obligation: ProofObligation(
+                kind: .countFlagMigration, older: older.name, release: newer.name, guestWidth: width,
+                guestABI: abiName(width: width), hypercall: hypercall.name),
+              key: .countFlagMigration(CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width)),
+              subject: .countFlagMigration(older: older, hypercall, flag, newer: newer, newerFlag),
+              olderIndex: olderIndex, newerIndex: newerIndex))
+        }
+      }
+    }
+    // The number table can differ per guest ABI (3.0.0's 23), so it is checked per ABI.
+    for abi in model.guestABIs where widths.contains(abi.width) {
+      planned.append(
+        PlannedObligation(
+          obligation: ProofObligation(
+            kind: .hypercallNumbers, older: older.name, release: newer.name, guestWidth: abi.width,
+            guestABI: abi.name, hypercall: nil),
+          key: .table(
+            TableShape(older, abi: abi.name, identities: identities),
+            TableShape(newer, abi: abi.name, identities: identities)),
+          subject: .table(older: older, newer: newer), olderIndex: olderIndex, newerIndex: newerIndex))
+    }
+    return planned
+  }
+}

@@ -1,0 +1,55 @@
+import ABIModel
+
+/// One named property the checker asks Z3 to prove, about one release (or one ordered pair of
+/// releases), one guest width and one hypercall.
+public struct ProofObligation: Hashable, Sendable, CustomStringConvertible {
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// Every sub-op number fits the op mask (or the register, with no mask).
+    case opFitsMask = "op-fits-mask"
+    /// No two sub-ops share a number.
+    case numbersUnique = "numbers-unique"
+    /// Progress kept in the op register stays clear of the op field and inside the register.
+    case fieldsDisjoint = "fields-disjoint"
+    /// Decoding the encoding of (op, progress) gives back op and progress, for every progress
+    /// within the declared bound.
+    case roundTrip = "round-trip"
+    /// No value is live for two different sub-ops.
+    case liveValuesDistinct = "live-values-distinct"
+    /// A resumed count round-trips through the flag bit.
+    case countFlagRoundTrip = "count-flag-round-trip"
+    /// Every live op-register value of the older release means the same in the newer one.
+    case migration
+    /// Every live count value of the older release means the same in the newer one.
+    case countFlagMigration = "count-flag-migration"
+    /// Every `__HYPERVISOR_*` number of the older release names the same hypercall in the newer.
+    case hypercallNumbers = "hypercall-numbers"
+
+    public var isMigration: Bool {
+      self == .migration || self == .countFlagMigration || self == .hypercallNumbers
+    }
+  }
+
+  public var kind: Kind
+  /// The older release of a migration, `nil` for a property of one release.
+  public var older: String?
+  /// The release (or the newer release of a migration).
+  public var release: String
+  /// Guest register width; for `hypercallNumbers`, the width of `guestABI`.
+  public var guestWidth: Int
+  /// The guest ABI named in reports (the first declared of that width, or the ABI itself for
+  /// the hypercall table, which can differ per ABI).
+  public var guestABI: String
+  /// The hypercall; `nil` for the hypercall table.
+  public var hypercall: String?
+
+  public var description: String {
+    let releases = older.map { "\($0) -> \(release)" } ?? release
+    let subject = hypercall.map { "\($0) " } ?? ""
+    return "\(kind.rawValue) \(subject)\(releases) (\(guestABI))"
+  }
+
+  /// A file-name-safe id, for `--dump-smt`.
+  public var fileName: String {
+    String(description.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+  }
+}

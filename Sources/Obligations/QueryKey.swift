@@ -1,0 +1,37 @@
+import ABIModel
+
+/// A structurally distinct solver query. Obligations over equal keys are the same question, so
+/// the checker asks it once ("cache by encoding").
+enum QueryKey: Hashable, Sendable {
+  case release(ProofObligation.Kind, DecoderShape)
+  case migration(DecoderShape, DecoderShape)
+  case countFlagRoundTrip(CountFlagShape)
+  case countFlagMigration(CountFlagShape, CountFlagShape)
+  case table(TableShape, TableShape)
+}
+
+/// A concrete value the solver found, with the auxiliary value some properties need (the
+/// progress a round trip started from, or the second op of a shared live value).
+struct FoundValue: Hashable, Sendable {
+  var value: UInt64
+  var detail: UInt64 = 0
+}
+
+/// What the solver answered for one key, before the checker puts it in the spec's words.
+enum QueryAnswer: Sendable {
+  case holds(witness: UInt64)
+  case fails([FoundValue])
+  case inconclusive(String)
+  case vacuous
+  /// Z3 reported an error building or solving the query: a bug in abigen.
+  case error(String)
+}
+
+/// The answer and what it cost.
+struct QueryOutcome: Sendable {
+  var answer: QueryAnswer
+  /// Solver checks run (the main query, the witness, and one per further failure found).
+  var checks: Int
+  /// The main query as SMT-LIB2, when asked for.
+  var smtLib2: String?
+}

@@ -1,0 +1,90 @@
+import ABIModel
+import Solver
+
+/// The properties of one release's decoder.
+extension QuerySolver {
+  func solveRelease(_ kind: ProofObligation.Kind, _ shape: DecoderShape) throws -> QueryOutcome {
+    let decoder = SymbolicDecoder(shape, in: context)
+    let selector = variable("op", width: 16)
+    let identity = pick(shape.ops.map { UInt64($0.identity) }, by: selector, width: SymbolicDecoder.identityWidth)
+    let opWidthMask = lowBitsMask(shape.opWidth)
+
+    switch kind {
+    case .opFitsMask:
+      // A number some op has, larger than the mask (or the register) allows.
+      let limit = shape.mask ?? opWidthMask
+      let number = variable("number", width: 64)
+      return try run(
+        premise: context.or(shape.ops.map { number == $0.number }), violation: number.ugt(limit), value: number,
+        limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
+
+    case .numbersUnique:
+      // A number that two different ops have.
+      let number = variable("number", width: 64)
+      let clashes = shape.ops.indices.flatMap { i in
+        shape.ops.indices.filter { $0 > i }.map { j in number == shape.ops[i].number && number == shape.ops[j].number }
+      }
+      return try run(
+        premise: context.or(shape.ops.map { number == $0.number }), violation: context.or(clashes), value: number,
+        limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
+
+    case .fieldsDisjoint:
+      let progress = variable("progress", width: 64)
+      var premises: [BoolExpr] = []
+      var violations: [BoolExpr] = []
+      for (index, op) in shape.ops.enumerated() {
+        let this = selector == UInt64(index)
+        switch op.layout {
+        case .none:
+          continue
+        case .shifted(let shift):
+          premises.append(this && progress.ule(op.maximumProgress))
+          let field = shift >= 64 ? context.constant(0, width: 64) : progress << shift
+          let lostBits = shift >= 64 ? progress != 0 : (field >> shift) != progress
+          violations.append(this && ((field & (shape.mask ?? 0)) != 0 || (field & ~opWidthMask) != 0 || lostBits))
+        case .rawAligned:
+          let step = shape.mask ?? 0
+          premises.append(this && progress.ule(op.maximumProgress) && (progress & step) == 0)
+          violations.append(this && ((progress & step) != 0 || (progress & ~opWidthMask) != 0))
+        }
+      }
+      return try run(
+        premise: context.or(premises), violation: context.or(violations), value: progress,
+        detail: selector.zeroExtend(to: 64), limit: shape.ops.count,
+        block: { model in selector != (try model.value(of: selector)) })
+
+    case .roundTrip:
+      let value = variable("value", width: shape.opWidth)
+      let progress = variable("progress", width: 64)
+      let decoded = decoder.meaning(of: value)
+      return try run(
+        premise: decoder.encodes(value, selector: selector, progress: progress),
+        violation: decoded.identity != identity || decoded.progress != progress,
+        value: value, detail: progress, limit: shape.ops.count,
+        block: { model in selector != (try model.value(of: selector)) })
+
+    case .liveValuesDistinct:
+      let value = variable("value", width: shape.opWidth)
+      let progress = variable("progress", width: 64)
+      let other = variable("other", width: 16)
+      let otherProgress = variable("otherProgress", width: 64)
+      let otherIdentity = pick(shape.ops.map { UInt64($0.identity) }, by: other, width: SymbolicDecoder.identityWidth)
+      return try run(
+        premise: decoder.encodes(value, selector: selector, progress: progress),
+        violation: decoder.encodes(value, selector: other, progress: otherProgress) && otherIdentity != identity,
+        value: value, detail: other.zeroExtend(to: 64))
+
+    default:
+      preconditionFailure("\(kind) is not a property of one release")
+    }
+  }
+
+  /// `values[selector]` as a term (0 past the end).
+  func pick(_ values: [UInt64], by selector: BitVector, width: Int) -> BitVector {
+    var term = context.constant(0, width: width)
+    for (index, value) in values.enumerated().reversed() {
+      term = ite(selector == UInt64(index), context.constant(value, width: width), term)
+    }
+    return term
+  }
+}
