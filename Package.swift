@@ -50,6 +50,12 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(name: "EmitSwiftTests", dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec"]),
+    .testTarget(
+      name: "ObligationsTests",
+      dependencies: [
+        "Obligations", "ABIModel", "XenSpec", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",

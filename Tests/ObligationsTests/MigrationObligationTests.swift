@@ -1,0 +1,163 @@
+import ABIModel
+import Obligations
+import Testing
+
+@Suite struct MigrationObligationTests {
+  @Test func addingAnOpAboveTheOldOnesIsCompatible() throws {
+    let report = try Fixtures.check(Fixtures.compatibleAddition)
+    #expect(report.results(.migration).allSatisfy { $0.outcome == .proved })
+    #expect(report.exitCode == 0)
+  }
+
+  @Test func theShiftWideningIsFoundWithItsRealCounterexample() throws {
+    let report = try Fixtures.check(Fixtures.shiftWidening)
+    #expect(report.exitCode == 1)
+    let findings = report.findings.filter { $0.obligation.kind == .migration }
+    let alias = try #require(
+      findings.first { $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+    #expect(alias.counterexample.value == 0x10)
+    #expect(alias.counterexample.olderReading == "XENMEM_increase_reservation resuming at start_extent 1")
+    #expect(alias.counterexample.newerReading == "XENMEM_set_pod_target at start_extent 0")
+    #expect(alias.counterexample.cause.hasPrefix("op mask 0xf -> 0x3f"))
+    #expect(alias.disposition == .failing)
+
+    let corrupted = try #require(
+      findings.first { $0.counterexample.failure == .migration(.progressCorrupted) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+    #expect(corrupted.counterexample.value == 0x40)
+    #expect(corrupted.counterexample.newerReading == "XENMEM_increase_reservation resuming at start_extent 1")
+
+    let lost = try #require(
+      findings.first { $0.counterexample.failure == .migration(.continuationLost) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+    #expect(lost.counterexample.value == 0x20)
+    #expect(lost.counterexample.newerReading == "-ENOSYS (unknown op)")
+  }
+
+  @Test func anAcceptedBreakIsReportedButDoesNotFail() throws {
+    var model = Fixtures.shiftWidening
+    model.acceptedBreaks = [
+      AcceptedBreak(
+        id: "memop-shift-4-to-6", hypercall: "memory_op", introducedIn: "3.4",
+        classes: [.alias, .progressCorrupted, .continuationLost], reason: "PoD", source: "36e3044132")
+    ]
+    let report = try Fixtures.check(model)
+    #expect(report.exitCode == 0)
+    #expect(report.count(.accepted) == 1)
+    #expect(report.findings.allSatisfy {
+      if case .accepted(let id, _, _) = $0.disposition { return id == "memop-shift-4-to-6" }
+      return false
+    })
+  }
+
+  @Test func anAcceptedBreakForOtherClassesDoesNotCoverThisOne() throws {
+    var model = Fixtures.shiftWidening
+    model.acceptedBreaks = [
+      AcceptedBreak(id: "partial", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
+    ]
+    let report = try Fixtures.check(model)
+    #expect(report.exitCode == 1)
+    #expect(report.findings.contains { $0.disposition == .failing && $0.counterexample.failure == .migration(.progressCorrupted) })
+  }
+
+  @Test func aStaleAcceptedBreakIsReported() throws {
+    var model = Fixtures.compatibleAddition
+    model.acceptedBreaks = [
+      AcceptedBreak(id: "gone", hypercall: "memory_op", introducedIn: "4.5", classes: [.alias], reason: "r", source: "s")
+    ]
+    let report = try Fixtures.check(model)
+    #expect(report.exitCode == 0)
+    #expect(report.notes.contains { $0.message.hasPrefix("accepted break 'gone' is stale") })
+  }
+
+  @Test func toolsOnlyBreaksAreReportedNotFailing() throws {
+    let old = [Fixtures.op("HVMOP_set_param", 0), Fixtures.op("HVMOP_track_dirty_vram", 6, toolsOnly: true)]
+    let new = [Fixtures.op("HVMOP_set_param", 0)]
+    let model = Fixtures.model([("4.8", [Fixtures.memoryOp(maskBits: 8, old)]), ("4.9", [Fixtures.memoryOp(maskBits: 8, new)])])
+    let report = try Fixtures.check(model)
+    #expect(report.exitCode == 0)
+    let finding = try #require(report.findings.first)
+    #expect(finding.disposition == .reported)
+    #expect(finding.counterexample.failure == .migration(.removed))
+    #expect(finding.counterexample.value == 6)
+  }
+
+  @Test func renumberingIsItsOwnClass() throws {
+    let old = [Fixtures.op("A", 1), Fixtures.op("B", 2)]
+    var moved = Fixtures.op("B", 3)
+    moved.lineage = "B"
+    let model = Fixtures.model([("1", [Fixtures.memoryOp(maskBits: 4, old)]), ("2", [Fixtures.memoryOp(maskBits: 4, [Fixtures.op("A", 1), moved])])])
+    let report = try Fixtures.check(model)
+    let finding = try #require(report.findings.first { $0.obligation.kind == .migration })
+    #expect(finding.counterexample.failure == .migration(.renumbered))
+    #expect(finding.counterexample.value == 2)
+  }
+
+  @Test func theLockDownOfHighBitsKeepsLiveValues() throws {
+    // 4.4 -> 4.5: ignored -> rejected high bits. Fresh calls carry none, so nothing breaks.
+    let before = Fixtures.model([
+      ("4.4", [Fixtures.memoryOp(maskBits: 6, policy: .ignored, Fixtures.reservation34)]),
+      ("4.5", [Fixtures.memoryOp(maskBits: 6, policy: .rejected, Fixtures.reservation34)]),
+    ])
+    #expect(try Fixtures.check(before).exitCode == 0)
+    // The other way round, a value 4.5 rejects is not live, so it is not checked either; but an
+    // op that stops keeping progress in the register loses its continuations.
+    var stopped = Fixtures.reservation34
+    stopped[0].continuation = ContinuationEncoding(kinds: [.guestStruct])
+    let lost = Fixtures.model([
+      ("4.4", [Fixtures.memoryOp(maskBits: 6, policy: .rejected, Fixtures.reservation34)]),
+      ("4.5", [Fixtures.memoryOp(maskBits: 6, policy: .rejected, stopped)]),
+    ])
+    let report = try Fixtures.check(lost)
+    let finding = try #require(report.findings.first { $0.obligation.kind == .migration })
+    #expect(finding.counterexample.failure == .migration(.continuationLost))
+    #expect(finding.counterexample.value == 0x40)
+  }
+
+  @Test func hypercallNumberReuse() throws {
+    let model = Fixtures.model([
+      ("3.0.0", [Hypercall(name: "switch_to_user", number: 23)]),
+      ("3.0.2", [Hypercall(name: "iret", number: 23)]),
+    ])
+    let report = try Fixtures.check(model)
+    let finding = try #require(report.findings.first)
+    #expect(finding.counterexample.failure == .migration(.hypercallReuse))
+    #expect(finding.counterexample.value == 23)
+    #expect(finding.counterexample.olderReading == "__HYPERVISOR_switch_to_user")
+    #expect(finding.counterexample.newerReading == "__HYPERVISOR_iret")
+    #expect(report.exitCode == 1)
+  }
+
+  @Test func aRenamedHypercallKeepsItsNumber() throws {
+    let model = Fixtures.model([
+      ("3.0.0", [Hypercall(name: "sched_op", number: 6, lineage: "sched")]),
+      ("3.0.2", [Hypercall(name: "sched_op_compat", number: 6, lineage: "sched"), Hypercall(name: "sched_op", number: 29)]),
+    ])
+    #expect(try Fixtures.check(model).exitCode == 0)
+  }
+
+  @Test func countFlagMoves() throws {
+    func mmu(_ bit: Int) -> Hypercall {
+      Hypercall(
+        name: "mmu_update", number: 1,
+        countFlag: CountFlagEncoding(argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: bit))
+    }
+    #expect(try Fixtures.check(Fixtures.model([("1", [mmu(31)]), ("2", [mmu(31)])])).exitCode == 0)
+    let report = try Fixtures.check(Fixtures.model([("1", [mmu(31)]), ("2", [mmu(30)])]))
+    #expect(report.exitCode == 1)
+    #expect(report.results(.countFlagMigration).first?.outcome == .refuted)
+  }
+
+  @Test func representativesCountTheOtherPairs() throws {
+    let model = Fixtures.model([
+      ("3.2", [Fixtures.memoryOp(maskBits: 4, Fixtures.reservation33)]),
+      ("3.3", [Fixtures.memoryOp(maskBits: 4, Fixtures.reservation33)]),
+      ("3.4", [Fixtures.memoryOp(maskBits: 6, Fixtures.reservation34)]),
+      ("4.0", [Fixtures.memoryOp(maskBits: 6, Fixtures.reservation34)]),
+    ])
+    let report = try Fixtures.check(model)
+    let alias = try #require(
+      report.findings.first { $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+    // 3.2 -> 3.4, 3.2 -> 4.0, 3.3 -> 3.4, 3.3 -> 4.0; the adjacent 3.3 -> 3.4 stands for them.
+    #expect(alias.obligation.older == "3.3" && alias.obligation.release == "3.4")
+    #expect(alias.otherPairs == 3)
+  }
+}
