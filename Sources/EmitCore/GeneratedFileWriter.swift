@@ -40,11 +40,14 @@ public enum GeneratedFileWriter {
         try manager.createDirectory(
           at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try bytes.write(to: temporary)
-        if manager.fileExists(atPath: target.path) {
-          _ = try manager.replaceItemAt(target, withItemAt: temporary)
-        } else {
-          try manager.moveItem(at: temporary, to: target)
+        // rename(2) replaces the target atomically; FileManager.replaceItemAt on Linux removes
+        // the target first and can fail half way.
+        guard rename(temporary.path, target.path) == 0 else {
+          throw Failure(description: "\(target.path): error: cannot replace (\(String(cString: strerror(errno))))")
         }
+      } catch let failure as Failure {
+        try? manager.removeItem(at: temporary)
+        throw failure
       } catch {
         try? manager.removeItem(at: temporary)
         throw Failure(description: "\(target.path): error: cannot write (\(error.localizedDescription))")
