@@ -13,8 +13,28 @@ public enum CHeaderRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func comment(_ lines: [String], indent: String = "") -> [String] {
-    [indent + "/*"] + lines.map { $0.isEmpty ? indent + " *" : indent + " * " + $0 } + [indent + " */"]
+  /// Lines of a header stay within this many columns where words allow.
+  static let width = 96
+
+  /// A block comment; each entry is a paragraph, wrapped at word boundaries.
+  static func comment(_ paragraphs: [String], indent: String = "") -> [String] {
+    let lines = paragraphs.flatMap { wrap($0, width: width - indent.count - 3) }
+    return [indent + "/*"] + lines.map { $0.isEmpty ? indent + " *" : indent + " * " + $0 } + [indent + " */"]
+  }
+
+  static func wrap(_ paragraph: String, width: Int) -> [String] {
+    guard paragraph.count > width else { return [paragraph] }
+    var lines: [String] = []
+    var current = ""
+    for word in paragraph.split(separator: " ") {
+      if !current.isEmpty && current.count + 1 + word.count > width {
+        lines.append(current)
+        current = ""
+      }
+      current += (current.isEmpty ? "" : " ") + word
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
   }
 
   static func render(_ item: CItem, into out: inout [String]) {

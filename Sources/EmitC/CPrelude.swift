@@ -9,10 +9,7 @@ enum CPrelude {
   static var items: [CItem] {
     [
       .blank,
-      .comment([
-        "What the decoders return. Every value but \(decodeOK) is a call the hypervisor",
-        "fails with -ENOSYS.",
-      ]),
+      .comment(["What the decoders return. Every value but \(decodeOK) is a call the hypervisor fails with -ENOSYS."]),
       .define(name: decodeOK, value: "0", comment: "a known op, and its progress"),
       .define(name: rejectUnknownOp, value: "1", comment: "no sub-op has the number in the op field"),
       .define(
@@ -21,8 +18,7 @@ enum CPrelude {
       .function(
         CFunction(
           documentation: [
-            "(1 << bits) - 1 for every bits, 64 and more included: C leaves a shift by the",
-            "width of the type undefined.",
+            "(1 << bits) - 1 for every bits, 64 and more included: C leaves a shift by the width of the type undefined."
           ],
           returnType: "uint64_t", name: lowBits, parameters: [.init("unsigned int", "bits")],
           body: [

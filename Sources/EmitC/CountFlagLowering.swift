@@ -27,8 +27,9 @@ struct CountFlagLowering {
   func items(symbols: inout CSymbolTable) -> [CItem] {
     var items: [CItem] = [
       .comment([
-        "\(hypercall.name) (\(hypercall.cName) = \(hypercall.number)): a preempted call is re-issued with",
-        "'\(argument.name)' (argument \(argument.index), \(argument.type.rawValue)) = remaining | flag (bit \(flag.flagBit)).",
+        "\(hypercall.name) (\(hypercall.cName) = \(hypercall.number)): a preempted call is re-issued with "
+          + "'\(argument.name)' (argument \(argument.index), \(argument.type.rawValue)) = remaining | flag "
+          + "(bit \(flag.flagBit))."
       ])
     ]
     if let name = flag.flagName {
@@ -48,8 +49,8 @@ struct CountFlagLowering {
       .function(
         CFunction(
           documentation: [
-            "Reads a '\(argument.name)' value of \(hypercall.name): returns 1 for a resumed call, and sets *remaining",
-            "to the count left. Bits above the argument's width are dropped first.",
+            "Reads the '\(argument.name)' argument of \(hypercall.name): returns 1 for a resumed call, and sets "
+              + "*remaining to the count left. Bits above the argument's width are dropped first."
           ],
           returnType: "int", name: prefix + "_decode",
           parameters: [.init("uint64_t", "value"), .init("unsigned int", "guest_width"), .init("uint64_t *", "remaining")],
@@ -62,8 +63,8 @@ struct CountFlagLowering {
       .function(
         CFunction(
           documentation: [
-            "The '\(argument.name)' value of \(hypercall.name) preempted with remaining entries left (wraps at the",
-            "argument's width).",
+            "The '\(argument.name)' argument of \(hypercall.name) preempted with remaining entries left (wraps at "
+              + "the argument's width)."
           ],
           returnType: "uint64_t", name: prefix + "_encode",
           parameters: [.init("uint64_t", "remaining"), .init("unsigned int", "guest_width")],

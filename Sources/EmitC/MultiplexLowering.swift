@@ -47,18 +47,18 @@ struct MultiplexLowering {
   }
 
   var summary: [String] {
-    var lines = [
-      "\(hypercall.name) (\(hypercall.cName) = \(hypercall.number)): the op is in '\(argument.name)'"
-        + " (argument \(argument.index), \(argument.type.rawValue)).",
-    ]
+    var text =
+      "\(hypercall.name) (\(hypercall.cName) = \(hypercall.number)): the op is in '\(argument.name)' "
+      + "(argument \(argument.index), \(argument.type.rawValue)). "
     if let bits = maskBits, let mask {
-      lines.append("The low \(bits) bits select the sub-op (mask \(CLiteral.define(mask, hex: true))). High bits on an op that")
-      lines.append(
-        "keeps no progress there are " + (multiplex.unusedBits == .rejected ? "rejected (-ENOSYS)." : "ignored."))
+      text +=
+        "The low \(bits) bits select the sub-op (mask \(CLiteral.define(mask, hex: true))). High bits on an op "
+        + "that keeps no progress there are "
+        + (multiplex.unusedBits == .rejected ? "rejected (-ENOSYS)." : "ignored.")
     } else {
-      lines.append("The whole value is the sub-op: any other value is an unknown op.")
+      text += "The whole value is the sub-op: any other value is an unknown op."
     }
-    return lines
+    return [text]
   }
 
   // MARK: Compile-time checks
@@ -179,10 +179,10 @@ struct MultiplexLowering {
     body.append(.returns(CPrelude.rejectUnknownOp))
     return CFunction(
       documentation: [
-        "Splits a '\(argument.name)' value of \(hypercall.name) as \(release.name) decodes it: the sub-op number into *op,",
-        "the progress a continuation resumes at into *progress. \(widthDescription); bits",
-        "above them are dropped first. Returns \(CPrelude.decodeOK), or why the hypervisor fails the call",
-        "with -ENOSYS (*op and *progress are 0 then).",
+        "Splits the '\(argument.name)' argument of \(hypercall.name) as \(release.name) decodes it: the sub-op number "
+          + "into *op, the progress a continuation resumes at into *progress. \(widthDescription); bits above "
+          + "them are dropped first. Returns \(CPrelude.decodeOK), or why the hypervisor fails the call with "
+          + "-ENOSYS (*op and *progress are 0 then)."
       ],
       returnType: "int", name: prefix + "_decode",
       parameters: [
@@ -195,7 +195,7 @@ struct MultiplexLowering {
   var isValid: CFunction {
     CFunction(
       documentation: [
-        "Whether \(release.name) accepts this '\(argument.name)' value of \(hypercall.name) (not -ENOSYS).",
+        "Whether \(release.name) accepts this '\(argument.name)' argument of \(hypercall.name) (not -ENOSYS).",
       ],
       returnType: "int", name: prefix + "_is_valid",
       parameters: [.init("uint64_t", "value"), .init("unsigned int", "guest_width")],
@@ -235,9 +235,9 @@ struct MultiplexLowering {
     ]
     return CFunction(
       documentation: [
-        "Builds the '\(argument.name)' value \(release.name) writes when \(hypercall.name) op is preempted at progress",
-        "(\(widthDescription); the arithmetic wraps there). Returns 1 and sets *value,",
-        "or 0 when the op is unknown or cannot carry that progress in the register.",
+        "Builds the '\(argument.name)' argument \(release.name) writes when \(hypercall.name) op is preempted at "
+          + "progress (\(widthDescription); the arithmetic wraps there). Returns 1 and sets *value, or 0 when "
+          + "the op is unknown or cannot carry that progress in the register."
       ],
       returnType: "int", name: prefix + "_encode",
       parameters: [
@@ -259,9 +259,9 @@ struct MultiplexLowering {
     ]
     return CFunction(
       documentation: [
-        "The largest progress \(release.name) preempts \(hypercall.name) op at, for a guest of guest_width bits:",
-        "the bound the hypervisor states, or what the register holds above the op field.",
-        "0 for an op that keeps no progress in '\(argument.name)', and for an unknown op.",
+        "The largest progress \(release.name) preempts \(hypercall.name) op at, for a guest of guest_width "
+          + "bits: the bound the hypervisor states, or what the register holds above the op field. 0 for an "
+          + "op that keeps no progress in '\(argument.name)', and for an unknown op."
       ],
       returnType: "uint64_t", name: prefix + "_max_progress",
       parameters: [.init("uint64_t", "op"), .init("unsigned int", "guest_width")],

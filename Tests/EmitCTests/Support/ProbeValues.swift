@@ -4,7 +4,7 @@ import ABIModel
 /// mask boundaries, high bits, each progress bound and one past it, and seeded random values.
 struct ProbeValues {
   /// Random decode values per hypercall and width, for the guests' real widths.
-  var randomPerWidth = 1500
+  var randomPerWidth = 1000
   /// Widths no guest has (0, odd, beyond 64): the helpers must still agree, with fewer values.
   var oddWidths = [0, 1, 31, 33, 63, 65, 4_294_967_295]
   var randomPerOddWidth = 40
@@ -16,7 +16,9 @@ struct ProbeValues {
     for hypercall in release.hypercalls {
       for (width, randomCount) in widths {
         if let multiplex = hypercall.multiplex {
-          out += queries(header, hypercall, multiplex, width: width, randomCount: randomCount, &generator)
+          out += queries(
+            header, hypercall, multiplex, width: width, randomCount: randomCount,
+            thorough: model.guestWidths.contains(width), &generator)
         }
         if let flag = hypercall.countFlag {
           out += queries(header, hypercall, flag, width: width, randomCount: randomCount / 4, &generator)
@@ -32,9 +34,10 @@ struct ProbeValues {
 
   func queries(
     _ header: String, _ hypercall: Hypercall, _ multiplex: Multiplex, width: Int, randomCount: Int,
-    _ generator: inout SplitMix64
+    thorough: Bool, _ generator: inout SplitMix64
   ) -> [ProbeQuery] {
     let mask = multiplex.opMask.value ?? UInt64.max
+    let maskBits = multiplex.opMask.bits ?? 64
     let numbers = multiplex.subOps.map(\.number)
     // Numbers no op has: just past the table, the mask itself, and beyond it.
     let unknown = [(numbers.max() ?? 0) &+ 1, mask, mask &+ 1, UInt64.max].filter { !numbers.contains($0) }
@@ -42,20 +45,30 @@ struct ProbeValues {
     var encodes: [(UInt64, UInt64)] = []
     for op in multiplex.subOps {
       values += [op.number, op.number | ~mask, op.number | (lowBitsMask(width) & ~mask)]
-      values += (0..<64).map { op.number | (UInt64(1) << UInt64($0)) }
-      let bound = multiplex.maximumProgress(of: op, guestWidth: width)
-      var progresses: [UInt64] = [0, 1, mask, mask &+ 1, bound, bound &+ 1, bound &+ (mask &+ 1), UInt64.max]
-      progresses += (0..<8).map { _ in generator.next() }
-      progresses += (0..<8).map { _ in generator.next() & ~mask }
-      progresses += (0..<8).map { _ in generator.next() % (bound &+ 1 == 0 ? UInt64.max : bound &+ 1) }
+      var progresses: [UInt64] = [0, 1, mask &+ 1, UInt64.max]
+      var bits = [maskBits - 1, maskBits, maskBits + 1, 31, 32, 63]
+      if case .shifted(let shift) = op.opRegisterLayout { bits += [shift - 1, shift, shift + 1] }
+      if op.opRegisterLayout != .none {
+        let bound = multiplex.maximumProgress(of: op, guestWidth: width)
+        progresses += [mask, bound, bound &+ 1, bound &+ (mask &+ 1)]
+      }
+      if thorough && op.opRegisterLayout != .none {
+        let bound = multiplex.maximumProgress(of: op, guestWidth: width)
+        progresses += (0..<4).map { _ in generator.next() }
+        progresses += (0..<4).map { _ in generator.next() & ~mask }
+        progresses += (0..<4).map { _ in generator.next() % (bound &+ 1 == 0 ? UInt64.max : bound &+ 1) }
+      }
+      values += bits.filter { (0..<64).contains($0) }.map { op.number | (UInt64(1) << UInt64($0)) }
       for progress in progresses {
         encodes.append((op.number, progress))
+        guard op.opRegisterLayout != .none else { continue }
         // The value a continuation at this progress writes, and the same without the wrap.
         if let encoded = multiplex.encode(op, progress: progress, guestWidth: width) { values.append(encoded) }
         if case .shifted(let shift) = op.opRegisterLayout, shift < 64 {
           values.append(op.number | (progress << UInt64(shift)))
+        } else {
+          values.append(op.number | progress)
         }
-        values.append(op.number | progress)
       }
     }
     for number in unknown {
