@@ -30,8 +30,8 @@ enum ToolRun {
       let scratch = try TemporaryDirectory.make("run")
       let outURL = scratch.appendingPathComponent("stdout")
       let errURL = scratch.appendingPathComponent("stderr")
-      FileManager.default.createFile(atPath: outURL.path, contents: nil)
-      FileManager.default.createFile(atPath: errURL.path, contents: nil)
+      try Data().write(to: outURL)
+      try Data().write(to: errURL)
       let process = Process()
       process.executableURL = command.executable
       process.arguments = command.arguments
