@@ -5,22 +5,20 @@ import Solver
 extension QuerySolver {
   func solveRelease(_ kind: ProofObligation.Kind, _ shape: DecoderShape) throws -> QueryOutcome {
     let decoder = SymbolicDecoder(shape, in: context)
-    let selector = variable("op", width: 16)
-    let identity = pick(shape.ops.map { UInt64($0.identity) }, by: selector, width: SymbolicDecoder.identityWidth)
     let opWidthMask = lowBitsMask(shape.opWidth)
 
     switch kind {
     case .opFitsMask:
       // A number some op has, larger than the mask (or the register) allows.
       let limit = shape.mask ?? opWidthMask
-      let number = variable("number", width: 64)
+      let number = variable("number", width: decoder.numberWidth(atLeast: limit))
       return try run(
         premise: context.or(shape.ops.map { number == $0.number }), violation: number.ugt(limit), value: number,
         limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
 
     case .numbersUnique:
       // A number that two different ops have.
-      let number = variable("number", width: 64)
+      let number = variable("number", width: decoder.numberWidth())
       let clashes = shape.ops.indices.flatMap { i in
         shape.ops.indices.filter { $0 > i }.map { j in number == shape.ops[i].number && number == shape.ops[j].number }
       }
@@ -29,6 +27,7 @@ extension QuerySolver {
         limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
 
     case .fieldsDisjoint:
+      let selector = variable("op", width: 16)
       let progress = variable("progress", width: 64)
       var premises: [BoolExpr] = []
       var violations: [BoolExpr] = []
@@ -55,23 +54,25 @@ extension QuerySolver {
 
     case .roundTrip:
       let value = variable("value", width: shape.opWidth)
+      let number = variable("number", width: decoder.numberWidth())
       let progress = variable("progress", width: 64)
       let decoded = decoder.meaning(of: value)
       return try run(
-        premise: decoder.encodes(value, selector: selector, progress: progress),
-        violation: decoded.identity != identity || decoded.progress != progress,
+        premise: decoder.encodes(value, number: number, progress: progress),
+        violation: decoded.identity != decoder.identity(ofNumber: number) || decoded.progress != progress,
         value: value, detail: progress, limit: shape.ops.count,
-        block: { model in selector != (try model.value(of: selector)) })
+        block: { model in number != (try model.value(of: number)) })
 
     case .liveValuesDistinct:
       let value = variable("value", width: shape.opWidth)
+      let number = variable("number", width: decoder.numberWidth())
       let progress = variable("progress", width: 64)
-      let other = variable("other", width: 16)
+      let other = variable("other", width: decoder.numberWidth())
       let otherProgress = variable("otherProgress", width: 64)
-      let otherIdentity = pick(shape.ops.map { UInt64($0.identity) }, by: other, width: SymbolicDecoder.identityWidth)
       return try run(
-        premise: decoder.encodes(value, selector: selector, progress: progress),
-        violation: decoder.encodes(value, selector: other, progress: otherProgress) && otherIdentity != identity,
+        premise: decoder.encodes(value, number: number, progress: progress),
+        violation: decoder.encodes(value, number: other, progress: otherProgress)
+          && decoder.identity(ofNumber: other) != decoder.identity(ofNumber: number),
         value: value, detail: other.zeroExtend(to: 64))
 
     default:

@@ -44,8 +44,11 @@ final class QuerySolver {
     premise: BoolExpr, violation: BoolExpr, value: BitVector, detail: BitVector? = nil,
     limit: Int = 1, block: ((SolverModel) throws -> BoolExpr)? = nil
   ) throws -> QueryOutcome {
+    // A fresh solver per query: a solver reused across queries (push/pop) kept state that made
+    // later, unrelated queries run into the timeout.
     let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
     solver.assert(premise)
+    solver.push()
     solver.assert(violation)
     let smt = wantsSMT ? try solver.smtLib2() : nil
     var checks = 0
@@ -54,15 +57,16 @@ final class QuerySolver {
       checks += 1
       switch try solver.check() {
       case .unknown(let reason):
+        solver.pop()
         // A partial enumeration is still a refutation; an undecided first query is not a proof.
         if found.isEmpty { return QueryOutcome(answer: .inconclusive(reason), checks: checks, smtLib2: smt) }
         return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
       case .unsat:
+        solver.pop()
         if !found.isEmpty { return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt) }
-        let witness = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
-        witness.assert(premise)
+        // The premise alone: a proof over an empty set of values would be vacuous.
         checks += 1
-        switch try witness.check() {
+        switch try solver.check() {
         case .sat(let model):
           return QueryOutcome(answer: .holds(witness: try model.value(of: value)), checks: checks, smtLib2: smt)
         case .unsat:
@@ -72,10 +76,14 @@ final class QuerySolver {
         }
       case .sat(let model):
         found.append(FoundValue(value: try model.value(of: value), detail: try detail.map { try model.value(of: $0) } ?? 0))
-        guard let block else { return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt) }
+        guard let block else {
+          solver.pop()
+          return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
+        }
         solver.assert(try block(model))
       }
     }
+    solver.pop()
     return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
   }
 

@@ -131,25 +131,50 @@ struct SymbolicDecoder {
     return context.or(reachable)
   }
 
-  /// `value` is the encoding of the op chosen by `selector` (an index into `shape.ops`) at
-  /// `progress` (64-bit), with the arithmetic wrapping at the register width as the C does.
-  func encodes(_ value: BitVector, selector: BitVector, progress: BitVector) -> BoolExpr {
+  /// The identity of the op numbered `number` (0 when none is).
+  func identity(ofNumber number: BitVector) -> BitVector {
+    var selected = identity(0)
+    for op in shape.ops.reversed() where op.number <= lowBitsMask(number.width) {
+      selected = ite(number == op.number, identity(op.identity), selected)
+    }
+    return selected
+  }
+
+  /// `value` is the encoding of the op numbered `number` at `progress` (64-bit), with the
+  /// arithmetic wrapping at the register width as the C does. Ops that encode the same way
+  /// (layout and bound) share one term, with the number chosen among theirs.
+  func encodes(_ value: BitVector, number: BitVector, progress: BitVector) -> BoolExpr {
     let opWidthMask = lowBitsMask(shape.opWidth)
     let wide = value.zeroExtend(to: 64)
+    let wideNumber = number.width == 64 ? number : number.zeroExtend(to: 64)
+    var groups: [(DecoderShape.Layout, UInt64, [UInt64])] = []
+    for op in shape.ops {
+      if let index = groups.firstIndex(where: { $0.0 == op.layout && $0.1 == op.maximumProgress }) {
+        groups[index].2.append(op.number)
+      } else {
+        groups.append((op.layout, op.maximumProgress, [op.number]))
+      }
+    }
     return context.or(
-      shape.ops.enumerated().map { index, op in
-        let chosen = selector == UInt64(index)
-        switch op.layout {
+      groups.map { layout, maximum, numbers in
+        let member = context.or(numbers.filter { $0 <= lowBitsMask(number.width) }.map { number == $0 })
+        switch layout {
         case .none:
-          return chosen && progress == 0 && wide == (op.number & opWidthMask)
+          return member && progress == 0 && wide == (wideNumber & opWidthMask)
         case .shifted(let shift):
           let shifted = shift >= 64 ? context.constant(0, width: 64) : progress << shift
-          return chosen && progress.ule(op.maximumProgress) && wide == ((shifted | op.number) & opWidthMask)
+          return member && progress.ule(maximum) && wide == ((shifted | wideNumber) & opWidthMask)
         case .rawAligned:
           let step = lowBitsMask(shape.maskBits ?? 0)
-          return chosen && progress.ule(op.maximumProgress) && (progress & step) == 0
-            && wide == ((progress | op.number) & opWidthMask)
+          return member && progress.ule(maximum) && (progress & step) == 0
+            && wide == ((progress | wideNumber) & opWidthMask)
         }
       })
+  }
+
+  /// Bits enough to hold every op number (and `limit`).
+  func numberWidth(atLeast limit: UInt64 = 0) -> Int {
+    let largest = max(limit, shape.ops.map(\.number).max() ?? 0)
+    return max(1, 64 - largest.leadingZeroBitCount)
   }
 }

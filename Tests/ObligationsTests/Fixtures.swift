@@ -1,5 +1,6 @@
 import ABIModel
 import Obligations
+import Testing
 
 /// Small models built directly, each good or deliberately broken in one way.
 enum Fixtures {
@@ -54,9 +55,13 @@ enum Fixtures {
     ])
   }
 
+  /// Runs the checker; these fixtures are small, so any inconclusive query is a bug.
   static func check(_ model: ABIModel, _ options: CheckOptions = CheckOptions()) throws -> CheckReport {
     var checker = Checker(model: model, options: options)
-    return try checker.run()
+    let report = try checker.run()
+    #expect(report.count(.inconclusive) == 0, "\(report.results.filter { $0.outcome == .inconclusive }.map(\.obligation))")
+    #expect(report.count(.internalError) == 0)
+    return report
   }
 }
 
