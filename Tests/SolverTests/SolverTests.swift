@@ -63,22 +63,58 @@ import Testing
     #expect(try model.value(of: context.constant(0x1234, width: 8)) == 0x34)
   }
 
-  @Test func hardQueryWithTinyTimeoutIsUnknown() throws {
-    let context = try SolverContext()
-    // Factoring a 62-bit semiprime (two 31-bit primes) without overflow: far beyond 1 ms.
-    let p: UInt64 = 2_147_483_647
-    let q: UInt64 = 2_147_483_629
+  /// Asserts a factoring problem far beyond 1 ms: a 62-bit semiprime (two 31-bit primes),
+  /// computed without overflow.
+  static func assertHardQuery(_ solver: Solver) {
+    let context = solver.context
     let x = context.variable("x", width: 32).zeroExtend(to: 64)
     let y = context.variable("y", width: 32).zeroExtend(to: 64)
-    let solver = Solver(context: context, timeoutMilliseconds: 1)
-    solver.assert(x * y == p * q)
+    solver.assert(x * y == 2_147_483_647 * 2_147_483_629)
     solver.assert(x.ugt(1) && y.ugt(1))
+  }
+
+  @Test func hardQueryWithTinyTimeoutIsUnknown() throws {
+    let context = try SolverContext()
+    let solver = Solver(context: context, timeoutMilliseconds: 1)
+    Self.assertHardQuery(solver)
     let result = try solver.check()
     guard case .unknown(let reason) = result else {
       Issue.record("expected unknown, got \(result)")
       return
     }
     #expect(!reason.isEmpty)
+
+    // The context stays usable after a timed-out check (this solver has no timeout).
+    let next = Solver(context: context)
+    let z = context.variable("z", width: 8)
+    next.assert(z == 9)
+    let model = try #require(try next.check().model)
+    #expect(try model.value(of: z) == 9)
+  }
+
+  // Z3 4.8.12 sometimes loses its own 1 ms timer (seen under parallel load); the watchdog
+  // interrupt must still end every such check as unknown, and leave no pending cancel behind.
+  @Test func repeatedTimeoutsStayUnknown() throws {
+    let context = try SolverContext()
+    for round in 0..<20 {
+      let solver = Solver(context: context, timeoutMilliseconds: 1)
+      Self.assertHardQuery(solver)
+      let result = try solver.check()
+      guard case .unknown = result else {
+        Issue.record("round \(round): expected unknown, got \(result)")
+        return
+      }
+      let model = try #require(try Solver(context: context).check().model)
+      let value = UInt64(round)
+      #expect(try model.value(of: context.constant(value, width: 8).zeroExtend(to: 16)) == value)
+    }
+  }
+
+  @Test func solverTimeoutDefaultsToContextTimeout() throws {
+    let context = try SolverContext(timeoutMilliseconds: 250)
+    #expect(Solver(context: context).timeoutMilliseconds == 250)
+    #expect(Solver(context: context, timeoutMilliseconds: 5).timeoutMilliseconds == 5)
+    #expect(Solver(context: try SolverContext()).timeoutMilliseconds == nil)
   }
 
   @Test func mixedWidthsThrowAtCheck() throws {
