@@ -135,6 +135,12 @@ import Testing
     #expect(throws: SolverError.self) { try solver.smtLib2() }
   }
 
+  @Test func errorDescriptionIsOneLine() {
+    let error = SolverError.z3(code: 1, message: "sort\nmismatch")
+    #expect(error.description == "Z3 error 1 (sort error): sort mismatch")
+    #expect(SolverError.invalidArgument("x").description == "invalid solver argument: x")
+  }
+
   @Test func firstErrorIsKept() throws {
     let context = try SolverContext()
     let tooWide = context.constant(1, width: 65)
