@@ -96,8 +96,11 @@ public final class Solver {
     try context.throwIfFailed()
     guard let raw else { throw SolverError.z3(code: -1, message: "no solver") }
     let z3 = context.raw
+    let watchdog = timeoutMilliseconds.map { Watchdog(context: z3, timeoutMilliseconds: $0) }
     let verdict = Z3_solver_check(z3, raw)
-    if let error = context.checkZ3() { throw error }
+    let error = context.checkZ3()
+    if watchdog?.finish() == true { clearStaleInterrupt() }
+    if let error { throw error }
     switch verdict {
     case Z3_L_TRUE:
       let model = Z3_solver_get_model(z3, raw)
@@ -111,6 +114,18 @@ public final class Solver {
       if let error = context.checkZ3() { throw error }
       return .unknown(reason: reason.isEmpty ? "unknown" : reason)
     }
+  }
+
+  // An interrupt that lands just after Z3_solver_check returned stays pending on the context and
+  // would cancel later model reads. Every check resets the pending cancel when it starts and ends,
+  // so an empty check on a throwaway solver clears it.
+  private func clearStaleInterrupt() {
+    let z3 = context.raw
+    guard let scratch = Z3_mk_simple_solver(z3) else { return }
+    Z3_solver_inc_ref(z3, scratch)
+    _ = Z3_solver_check(z3, scratch)
+    Z3_solver_dec_ref(z3, scratch)
+    context.checkZ3()
   }
 
   /// A self-contained SMT-LIB2 script: the declarations and assertions, then `(check-sat)`.
