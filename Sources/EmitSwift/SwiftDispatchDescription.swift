@@ -47,7 +47,9 @@ public struct HypercallNumberConstant: Hashable, Sendable {
   public var guestABIs: [String]
   public var formerNames: [String]
 
-  public init(memberName: String, cName: String, number: UInt64, guestABIs: [String], formerNames: [String]) {
+  public init(
+    memberName: String, cName: String, number: UInt64, guestABIs: [String], formerNames: [String]
+  ) {
     self.memberName = memberName
     self.cName = cName
     self.number = number
@@ -98,7 +100,8 @@ public struct MultiplexedHypercall: Hashable, Sendable {
   public var subOps: [SubOpCase]
 
   public init(
-    typeName: String, handlerName: String, hypercallName: String, number: UInt64, argumentIndex: Int,
+    typeName: String, handlerName: String, hypercallName: String, number: UInt64,
+    argumentIndex: Int,
     argumentName: String, argumentType: LoweredArgumentType, maskBits: Int?, maskName: String?,
     rejectsUnusedBits: Bool, subOps: [SubOpCase]
   ) {

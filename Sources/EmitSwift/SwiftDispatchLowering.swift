@@ -50,13 +50,17 @@ public enum SwiftDispatchLowering {
     return names.mapValues { SwiftNames.commonPrefix(of: $0) }
   }
 
-  static func lower(_ release: Release, typeName: String, prefixes: [String: String]) -> ReleaseNamespace {
+  static func lower(_ release: Release, typeName: String, prefixes: [String: String])
+    -> ReleaseNamespace
+  {
     var numberNames = SwiftNames.Scope()
     let numbers = release.hypercalls.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
     let constants = numbers.map { hypercall in
       HypercallNumberConstant(
-        memberName: numberNames.claim(SwiftNames.memberName(hypercall.name)), cName: hypercall.cName,
-        number: hypercall.number, guestABIs: hypercall.guestABIs, formerNames: hypercall.formerNames)
+        memberName: numberNames.claim(SwiftNames.memberName(hypercall.name)),
+        cName: hypercall.cName,
+        number: hypercall.number, guestABIs: hypercall.guestABIs, formerNames: hypercall.formerNames
+      )
     }
     var typeNames = SwiftNames.Scope(reserved: runtimeTypeNames.union([typeName]))
     var multiplexed: [MultiplexedHypercall] = []
@@ -74,19 +78,22 @@ public enum SwiftDispatchLowering {
   }
 
   static func lower(
-    _ multiplex: Multiplex, of hypercall: Hypercall, typeName: String, handlerName: String, prefix: String
+    _ multiplex: Multiplex, of hypercall: Hypercall, typeName: String, handlerName: String,
+    prefix: String
   ) -> MultiplexedHypercall {
     var caseNames = SwiftNames.Scope()
     let subOps = multiplex.subOps.sorted { $0.number < $1.number }.map { op in
       SubOpCase(
         caseName: caseNames.claim(
-          SwiftNames.memberName(String(op.name.dropFirst(prefix.count)), reserved: subOpReservedMembers)),
+          SwiftNames.memberName(
+            String(op.name.dropFirst(prefix.count)), reserved: subOpReservedMembers)),
         cName: op.name, number: op.number, toolsOnly: op.toolsOnly,
         continuationKinds: op.continuation?.kinds.map(\.rawValue) ?? [],
         opRegister: lower(op))
     }
     return MultiplexedHypercall(
-      typeName: typeName, handlerName: handlerName, hypercallName: hypercall.name, number: hypercall.number,
+      typeName: typeName, handlerName: handlerName, hypercallName: hypercall.name,
+      number: hypercall.number,
       argumentIndex: multiplex.opArgument.index, argumentName: multiplex.opArgument.name,
       argumentType: lower(multiplex.opArgument.type), maskBits: multiplex.opMask.bits,
       maskName: multiplex.opMask.maskName, rejectsUnusedBits: multiplex.unusedBits == .rejected,

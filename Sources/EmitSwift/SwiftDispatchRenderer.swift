@@ -36,7 +36,8 @@ public enum SwiftDispatchRenderer {
       }
       out.blankLine()
       out.doc("The namespace of the release called `name` (`4.19`).")
-      out.block("public static func release(named name: String) -> (any ReleaseABI.Type)? {") { out in
+      out.block("public static func release(named name: String) -> (any ReleaseABI.Type)? {") {
+        out in
         out.line("all.first { $0.name == name }")
       }
     }
@@ -73,13 +74,18 @@ public enum SwiftDispatchRenderer {
     return banner + out.text
   }
 
-  static func renderNumbers(_ numbers: [HypercallNumberConstant], into out: inout SwiftSourceWriter) {
+  static func renderNumbers(_ numbers: [HypercallNumberConstant], into out: inout SwiftSourceWriter)
+  {
     out.doc("The `__HYPERVISOR_*` numbers of this release.")
     out.block("public enum HypercallNumber {") { out in
       for constant in numbers {
         var notes: [String] = []
-        if !constant.guestABIs.isEmpty { notes.append("only for " + constant.guestABIs.joined(separator: ", ")) }
-        if !constant.formerNames.isEmpty { notes.append("was " + constant.formerNames.joined(separator: ", ")) }
+        if !constant.guestABIs.isEmpty {
+          notes.append("only for " + constant.guestABIs.joined(separator: ", "))
+        }
+        if !constant.formerNames.isEmpty {
+          notes.append("was " + constant.formerNames.joined(separator: ", "))
+        }
         out.doc("`" + constant.cName + "`" + parenthesized(notes) + ".")
         out.line("public static let \(constant.memberName): UInt64 = \(constant.number)")
       }
@@ -87,7 +93,8 @@ public enum SwiftDispatchRenderer {
   }
 
   static func render(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter) {
-    let argument = "`\(hypercall.argumentName)` (argument \(hypercall.argumentIndex), \(cType(hypercall.argumentType)))"
+    let argument =
+      "`\(hypercall.argumentName)` (argument \(hypercall.argumentIndex), \(cType(hypercall.argumentType)))"
     let field =
       hypercall.maskBits.map { bits in
         "the low \(bits) bits" + (hypercall.maskName.map { " (`\($0)`)" } ?? "") + " of \(argument)"
@@ -98,7 +105,9 @@ public enum SwiftDispatchRenderer {
       : hypercall.rejectsUnusedBits
         ? "high bits on an op that keeps no progress there get -ENOSYS."
         : "high bits on an op that keeps no progress there are ignored."
-    out.doc("`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)")
+    out.doc(
+      "`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)"
+    )
     out.block("public enum \(hypercall.typeName): UInt64, MultiplexedSubOp {") { out in
       for op in hypercall.subOps {
         out.doc(describe(op))
@@ -142,7 +151,8 @@ public enum SwiftDispatchRenderer {
     }
   }
 
-  static func renderOpRegister(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter) {
+  static func renderOpRegister(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter)
+  {
     // Ops grouped by encoding, in order of first appearance; the plain ones fall to `default`.
     var groups: [(register: LoweredOpRegister, cases: [String])] = []
     for op in hypercall.subOps where op.opRegister != .plain {
@@ -185,7 +195,9 @@ public enum SwiftDispatchRenderer {
   static func describe(_ op: SubOpCase) -> String {
     var notes: [String] = []
     if op.toolsOnly { notes.append("tools only") }
-    if !op.continuationKinds.isEmpty { notes.append("continues by " + op.continuationKinds.joined(separator: " + ")) }
+    if !op.continuationKinds.isEmpty {
+      notes.append("continues by " + op.continuationKinds.joined(separator: " + "))
+    }
     return "`\(op.cName)`" + parenthesized(notes) + "."
   }
 
@@ -204,7 +216,8 @@ public enum SwiftDispatchRenderer {
 
   static func spell(_ bound: LoweredBound) -> String {
     switch bound {
-    case .typeMaximum(let type, let shift): return ".typeMaximum(.\(type.rawValue), shiftedRightBy: \(shift))"
+    case .typeMaximum(let type, let shift):
+      return ".typeMaximum(.\(type.rawValue), shiftedRightBy: \(shift))"
     case .constant(let value): return ".constant(\(hex(value)))"
     case .registerCapacity: return ".registerCapacity"
     }
@@ -240,7 +253,9 @@ public enum SwiftDispatchRenderer {
       case "\"": escaped += "\\\""
       case "\n": escaped += "\\n"
       default:
-        escaped += scalar.isASCII && scalar.value >= 0x20 ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
+        escaped +=
+          scalar.isASCII && scalar.value >= 0x20
+          ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
       }
     }
     return "\"" + escaped + "\""

@@ -16,12 +16,16 @@ public enum SwiftNames {
     for word in words {
       if result.isEmpty {
         // An all-capitals first word (`MSI`) reads as one word: all lower case.
-        result = word == word.uppercased() ? word.lowercased() : word.prefix(1).lowercased() + word.dropFirst()
+        result =
+          word == word.uppercased()
+          ? word.lowercased() : word.prefix(1).lowercased() + word.dropFirst()
       } else {
         result += word.prefix(1).uppercased() + word.dropFirst()
       }
     }
-    if result.isEmpty || result.first!.isNumber { result = "op" + result.prefix(1).uppercased() + result.dropFirst() }
+    if result.isEmpty || result.first!.isNumber {
+      result = "op" + result.prefix(1).uppercased() + result.dropFirst()
+    }
     return result
   }
 
@@ -38,7 +42,9 @@ public enum SwiftNames {
     {
       let candidate = prefix + word + "_"
       // Something must remain of every name after the prefix.
-      guard names.allSatisfy({ $0.hasPrefix(candidate) && $0.count > candidate.count }) else { break }
+      guard names.allSatisfy({ $0.hasPrefix(candidate) && $0.count > candidate.count }) else {
+        break
+      }
       prefix = candidate
       words = words.dropFirst()
     }

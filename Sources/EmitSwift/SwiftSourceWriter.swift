@@ -20,7 +20,9 @@ struct SwiftSourceWriter {
   }
 
   /// `open`, the body one level deeper, then `close`.
-  mutating func block(_ open: String, close: String = "}", _ body: (inout SwiftSourceWriter) -> Void) {
+  mutating func block(
+    _ open: String, close: String = "}", _ body: (inout SwiftSourceWriter) -> Void
+  ) {
     line(open)
     depth += 1
     body(&self)

@@ -9,7 +9,10 @@ import XenDispatch
   @Test func a33ContinuationRunsSetPodTargetOn34() {
     var on33 = MemoryOp33()
     let first = Xen_3_3.MemoryOp.dispatch(HypercallArguments(0, 0xdead), guestWidth: 64, to: &on33)
-    #expect(first == .preempted(.increaseReservation, progress: 1, continuation: HypercallArguments(0x10, 0xdead)))
+    #expect(
+      first
+        == .preempted(
+          .increaseReservation, progress: 1, continuation: HypercallArguments(0x10, 0xdead)))
     guard case .preempted(_, _, let continuation) = first else { return }
 
     var on34 = MemoryOp34()
@@ -20,14 +23,19 @@ import XenDispatch
     // On 3.3 itself the same continuation resumes the op at extent 1 and finishes it.
     var again = MemoryOp33()
     let second = Xen_3_3.MemoryOp.dispatch(continuation, guestWidth: 64, to: &again)
-    #expect(second == .preempted(.increaseReservation, progress: 2, continuation: HypercallArguments(0x20, 0xdead)))
+    #expect(
+      second
+        == .preempted(
+          .increaseReservation, progress: 2, continuation: HypercallArguments(0x20, 0xdead)))
     #expect(again.calls.map(\.progress) == [1])
   }
 
   @Test func on34TheSameOpCarriesItsExtentAboveBit6() {
     var handler = MemoryOp34()
     let result = Xen_3_4.MemoryOp.dispatch(HypercallArguments(0), guestWidth: 32, to: &handler)
-    #expect(result == .preempted(.increaseReservation, progress: 1, continuation: HypercallArguments(0x40)))
+    #expect(
+      result
+        == .preempted(.increaseReservation, progress: 1, continuation: HypercallArguments(0x40)))
   }
 
   @Test func highBitsOnAPlainOpGetENOSYSFrom45Only() {
@@ -49,9 +57,13 @@ import XenDispatch
 
   @Test func aPreemptionTheReleaseCannotEncodeIsReported() {
     // A plain op keeps no progress in cmd; a raw op's progress must be a multiple of 64.
-    let plain = Xen_4_19.MemoryOp.dispatch(HypercallArguments(2), guestWidth: 64) { _, _ in .preempted(progress: 3) }
+    let plain = Xen_4_19.MemoryOp.dispatch(HypercallArguments(2), guestWidth: 64) { _, _ in
+      .preempted(progress: 3)
+    }
     #expect(plain == .unencodable(.maximumRamPage, progress: 3))
-    let raw = Xen_4_19.MemoryOp.dispatch(HypercallArguments(21), guestWidth: 64) { _, _ in .preempted(progress: 65) }
+    let raw = Xen_4_19.MemoryOp.dispatch(HypercallArguments(21), guestWidth: 64) { _, _ in
+      .preempted(progress: 65)
+    }
     #expect(raw == .unencodable(.accessOp, progress: 65))
     // Past UINT_MAX >> 6 for a shifted op.
     let bound = Xen_4_19.MemoryOp.dispatch(HypercallArguments(0), guestWidth: 64) { _, _ in
@@ -62,13 +74,16 @@ import XenDispatch
 
   @Test func aHandlerThatKeepsProgressInTheArgumentsHasThemReissued() {
     // GNTTABOP_copy continues by advancing the handle and decrementing the count.
-    let result = Xen_4_19.GrantTableOp.dispatch(HypercallArguments(5, 0x1000, 8), guestWidth: 64) { op, call in
+    let result = Xen_4_19.GrantTableOp.dispatch(HypercallArguments(5, 0x1000, 8), guestWidth: 64) {
+      op, call in
       #expect(op == .copy)
       call.arguments[1] += 3 * 40
       call.arguments[2] -= 3
       return .preempted(progress: 0)
     }
-    #expect(result == .preempted(.copy, progress: 0, continuation: HypercallArguments(5, 0x1000 + 120, 5)))
+    #expect(
+      result == .preempted(.copy, progress: 0, continuation: HypercallArguments(5, 0x1000 + 120, 5))
+    )
   }
 
   @Test func dmOpReadsItsOpFromGuestMemoryAndLeavesTheSlotAlone() {
@@ -77,13 +92,18 @@ import XenDispatch
       #expect(op == .modifiedMemory)
       return .preempted(progress: 0)
     }
-    #expect(result == .preempted(.modifiedMemory, progress: 0, continuation: HypercallArguments(7, 1, 11)))
+    #expect(
+      result == .preempted(.modifiedMemory, progress: 0, continuation: HypercallArguments(7, 1, 11))
+    )
   }
 
   @Test func anUnsignedIntOpDropsTheUpperHalf() {
-    #expect(Xen_4_19.GrantTableOp.decode(0x1_0000_0005, guestWidth: 64) == .subOp(.copy, progress: 0))
+    #expect(
+      Xen_4_19.GrantTableOp.decode(0x1_0000_0005, guestWidth: 64) == .subOp(.copy, progress: 0))
     #expect(Xen_4_19.MemoryOp.decode(0x1_0000_0005, guestWidth: 64) == .rejected(.unusedBitsSet))
-    #expect(Xen_4_19.MemoryOp.decode(0x1_0000_0005, guestWidth: 32) == .subOp(.machphysMfnList, progress: 0))
+    #expect(
+      Xen_4_19.MemoryOp.decode(0x1_0000_0005, guestWidth: 32)
+        == .subOp(.machphysMfnList, progress: 0))
   }
 
   @Test func releasesAreIndexedOldestFirst() {

@@ -14,7 +14,9 @@ import XenDispatch
     let modelRelease = try #require(BundledSpec.model.release(named: release))
     #expect(generated.name == release)
     #expect(generated.inDevelopment == (modelRelease.status == .development))
-    let expected = modelRelease.hypercalls.filter { $0.multiplex != nil }.sorted { $0.number < $1.number }
+    let expected = modelRelease.hypercalls.filter { $0.multiplex != nil }.sorted {
+      $0.number < $1.number
+    }
     #expect(generated.multiplexedHypercalls.map { $0.hypercallName } == expected.map(\.name))
     for hypercall in expected {
       let found = generated.multiplexedHypercall(named: hypercall.name)
@@ -30,9 +32,11 @@ import XenDispatch
     #expect(Op.layout.maskBits == multiplex.opMask.bits)
     #expect(Op.layout.rejectsUnusedBits == (multiplex.unusedBits == .rejected))
     let cases = Op.allCases.map { "\($0.rawValue) \($0.cName)" }
-    #expect(cases == multiplex.subOps.sorted { $0.number < $1.number }.map { "\($0.number) \($0.name)" })
+    #expect(
+      cases == multiplex.subOps.sorted { $0.number < $1.number }.map { "\($0.number) \($0.name)" })
     for width in BundledSpec.guestWidths {
-      #expect(Op.layout.argumentType.bits(guestWidth: width) == multiplex.opWidth(guestWidth: width))
+      #expect(
+        Op.layout.argumentType.bits(guestWidth: width) == multiplex.opWidth(guestWidth: width))
     }
   }
 
@@ -42,7 +46,8 @@ import XenDispatch
     for type in generated.multiplexedHypercalls {
       let multiplex = try #require(BundledSpec.multiplex(release, type.hypercallName))
       for width in BundledSpec.guestWidths {
-        let mismatches = compare(type, with: multiplex, guestWidth: width, label: "\(release) \(type.hypercallName)")
+        let mismatches = compare(
+          type, with: multiplex, guestWidth: width, label: "\(release) \(type.hypercallName)")
         #expect(
           mismatches.isEmpty,
           "\(release) \(type.hypercallName) \(width)-bit: \(mismatches.count) mismatches, first: \(mismatches.prefix(8).joined(separator: "; "))"
@@ -60,7 +65,8 @@ import XenDispatch
       let generated = Op.decode(value, guestWidth: width)
       let reference = multiplex.decode(value, guestWidth: width)
       if !agrees(generated, reference) {
-        mismatches.append("decode 0x\(String(value, radix: 16)): generated \(generated), model \(reference)")
+        mismatches.append(
+          "decode 0x\(String(value, radix: 16)): generated \(generated), model \(reference)")
       }
     }
     for value in valuesToDecode(multiplex, guestWidth: width, label: label) { decodes(value) }
@@ -72,13 +78,17 @@ import XenDispatch
       }
       let maximum = multiplex.maximumProgress(of: op, guestWidth: width)
       if generatedOp.maximumProgress(guestWidth: width) != maximum {
-        mismatches.append("\(op.name): maximum progress \(generatedOp.maximumProgress(guestWidth: width)), model \(maximum)")
+        mismatches.append(
+          "\(op.name): maximum progress \(generatedOp.maximumProgress(guestWidth: width)), model \(maximum)"
+        )
       }
       for progress in progressValues(maximum: maximum, step: (multiplex.opMask.value ?? 0) &+ 1) {
         let encoded = generatedOp.encode(progress: progress, guestWidth: width)
         let reference = multiplex.encode(op, progress: progress, guestWidth: width)
         if encoded != reference {
-          mismatches.append("\(op.name) encode \(progress): generated \(String(describing: encoded)), model \(String(describing: reference))")
+          mismatches.append(
+            "\(op.name) encode \(progress): generated \(String(describing: encoded)), model \(String(describing: reference))"
+          )
         }
         if let reference { decodes(reference) }
       }
@@ -101,7 +111,10 @@ import XenDispatch
       }
     }
     if let bits = multiplex.opMask.bits {
-      values += [lowBitsMask(bits), lowBitsMask(bits) + 1, lowBitsMask(bits - 1) + 1, UInt64.max, UInt64(UInt32.max)]
+      values += [
+        lowBitsMask(bits), lowBitsMask(bits) + 1, lowBitsMask(bits - 1) + 1, UInt64.max,
+        UInt64(UInt32.max),
+      ]
     }
     var random = SeededGenerator(seed: seed("\(label) \(guestWidth)"))
     let numbers = multiplex.subOps.map(\.number)

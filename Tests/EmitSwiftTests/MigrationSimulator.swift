@@ -77,7 +77,8 @@ enum MigrationSimulator {
       switch self {
       case .unknownRelease(let name): return "no generated namespace for release \(name)"
       case .unknownHypercall(let name, let release): return "\(release) has no multiplexed \(name)"
-      case .unknownOp(let number, let hypercall, let release): return "\(release) \(hypercall) has no op \(number)"
+      case .unknownOp(let number, let hypercall, let release):
+        return "\(release) \(hypercall) has no op \(number)"
       case .cannotEncode(let op, let progress): return "\(op) cannot start at progress \(progress)"
       }
     }
@@ -99,15 +100,20 @@ enum MigrationSimulator {
   }
 
   /// The multiplexed hypercall `name` as `release`'s generated code has it.
-  static func hypercall(_ name: String, in release: String) throws(Failure) -> any MultiplexedSubOp.Type {
-    guard let namespace = XenReleases.release(named: release) else { throw .unknownRelease(release) }
+  static func hypercall(_ name: String, in release: String) throws(Failure)
+    -> any MultiplexedSubOp.Type
+  {
+    guard let namespace = XenReleases.release(named: release) else {
+      throw .unknownRelease(release)
+    }
     guard let type = namespace.multiplexedHypercall(named: name) else {
       throw .unknownHypercall(name, release: release)
     }
     return type
   }
 
-  static func initialArguments<A: MultiplexedSubOp>(_ a: A.Type, _ scenario: MigrationScenario) throws(Failure)
+  static func initialArguments<A: MultiplexedSubOp>(_ a: A.Type, _ scenario: MigrationScenario)
+    throws(Failure)
     -> HypercallArguments
   {
     var arguments = HypercallArguments()
@@ -175,7 +181,8 @@ enum MigrationSimulator {
 
   /// The model's identity of a generated op, so a renamed op still counts as the same.
   static func lineage<Op: MultiplexedSubOp>(_ op: Op, _ release: String) -> String {
-    BundledSpec.multiplex(release, Op.hypercallName)?.subOp(number: op.rawValue)?.lineage ?? op.cName
+    BundledSpec.multiplex(release, Op.hypercallName)?.subOp(number: op.rawValue)?.lineage
+      ?? op.cName
   }
 
   /// The guest's side: its call's work, and the progress the guest-memory argument records.
@@ -197,7 +204,8 @@ enum MigrationSimulator {
       let unit = Self.unit(of: op)
       let inRegister = op.opRegister != .plain
       // A register below where the call started cannot come from this call: read it as a restart.
-      let doneInRegister = inRegister && call.progress / unit > firstUnit ? call.progress / unit - firstUnit : 0
+      let doneInRegister =
+        inRegister && call.progress / unit > firstUnit ? call.progress / unit - firstUnit : 0
       let done = doneInMemory + doneInRegister
       let units = done >= scenario.work ? 0 : min(scenario.preemptEvery, scenario.work - done)
       run.slices.append(
@@ -213,7 +221,9 @@ enum MigrationSimulator {
 
     /// Progress counts in steps of the mask for raw progress, in units otherwise.
     static func unit<Op: MultiplexedSubOp>(of op: Op) -> UInt64 {
-      if case .rawAligned = op.opRegister, let bits = Op.layout.maskBits { return UInt64(1) << UInt64(bits) }
+      if case .rawAligned = op.opRegister, let bits = Op.layout.maskBits {
+        return UInt64(1) << UInt64(bits)
+      }
       return 1
     }
   }

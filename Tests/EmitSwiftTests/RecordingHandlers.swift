@@ -21,21 +21,47 @@ struct MemoryOp33: Xen_3_3.MemoryOpHandler {
     return done < extents ? .preempted(progress: done) : .completed(returnValue: Int64(done))
   }
 
-  mutating func increaseReservation(_ call: inout SubOpCall) -> HandlerOutcome { extentsWork("increaseReservation", call) }
-  mutating func decreaseReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("decreaseReservation", call) }
-  mutating func maximumRamPage(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumRamPage", call) }
-  mutating func currentReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("currentReservation", call) }
-  mutating func maximumReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumReservation", call) }
-  mutating func machphysMfnList(_ call: inout SubOpCall) -> HandlerOutcome { record("machphysMfnList", call) }
-  mutating func populatePhysmap(_ call: inout SubOpCall) -> HandlerOutcome { record("populatePhysmap", call) }
-  mutating func addToPhysmap(_ call: inout SubOpCall) -> HandlerOutcome { record("addToPhysmap", call) }
-  mutating func translateGpfnList(_ call: inout SubOpCall) -> HandlerOutcome { record("translateGpfnList", call) }
+  mutating func increaseReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    extentsWork("increaseReservation", call)
+  }
+  mutating func decreaseReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("decreaseReservation", call)
+  }
+  mutating func maximumRamPage(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumRamPage", call)
+  }
+  mutating func currentReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("currentReservation", call)
+  }
+  mutating func maximumReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumReservation", call)
+  }
+  mutating func machphysMfnList(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machphysMfnList", call)
+  }
+  mutating func populatePhysmap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("populatePhysmap", call)
+  }
+  mutating func addToPhysmap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("addToPhysmap", call)
+  }
+  mutating func translateGpfnList(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("translateGpfnList", call)
+  }
   mutating func memoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("memoryMap", call) }
-  mutating func machineMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("machineMemoryMap", call) }
+  mutating func machineMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machineMemoryMap", call)
+  }
   mutating func exchange(_ call: inout SubOpCall) -> HandlerOutcome { record("exchange", call) }
-  mutating func machphysMapping(_ call: inout SubOpCall) -> HandlerOutcome { record("machphysMapping", call) }
-  mutating func setMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("setMemoryMap", call) }
-  mutating func maximumGpfn(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumGpfn", call) }
+  mutating func machphysMapping(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machphysMapping", call)
+  }
+  mutating func setMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("setMemoryMap", call)
+  }
+  mutating func maximumGpfn(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumGpfn", call)
+  }
 }
 
 /// Records every sub-op `Xen_3_4`'s generated dispatcher runs.
@@ -58,20 +84,48 @@ struct MemoryOp34: Xen_3_4.MemoryOpHandler {
     return done < extents ? .preempted(progress: done) : .completed(returnValue: Int64(done))
   }
 
-  mutating func increaseReservation(_ call: inout SubOpCall) -> HandlerOutcome { extentsWork("increaseReservation", call) }
-  mutating func decreaseReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("decreaseReservation", call) }
-  mutating func maximumRamPage(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumRamPage", call) }
-  mutating func currentReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("currentReservation", call) }
-  mutating func maximumReservation(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumReservation", call) }
-  mutating func machphysMfnList(_ call: inout SubOpCall) -> HandlerOutcome { record("machphysMfnList", call) }
-  mutating func populatePhysmap(_ call: inout SubOpCall) -> HandlerOutcome { record("populatePhysmap", call) }
-  mutating func addToPhysmap(_ call: inout SubOpCall) -> HandlerOutcome { record("addToPhysmap", call) }
+  mutating func increaseReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    extentsWork("increaseReservation", call)
+  }
+  mutating func decreaseReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("decreaseReservation", call)
+  }
+  mutating func maximumRamPage(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumRamPage", call)
+  }
+  mutating func currentReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("currentReservation", call)
+  }
+  mutating func maximumReservation(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumReservation", call)
+  }
+  mutating func machphysMfnList(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machphysMfnList", call)
+  }
+  mutating func populatePhysmap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("populatePhysmap", call)
+  }
+  mutating func addToPhysmap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("addToPhysmap", call)
+  }
   mutating func memoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("memoryMap", call) }
-  mutating func machineMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("machineMemoryMap", call) }
+  mutating func machineMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machineMemoryMap", call)
+  }
   mutating func exchange(_ call: inout SubOpCall) -> HandlerOutcome { record("exchange", call) }
-  mutating func machphysMapping(_ call: inout SubOpCall) -> HandlerOutcome { record("machphysMapping", call) }
-  mutating func setMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome { record("setMemoryMap", call) }
-  mutating func maximumGpfn(_ call: inout SubOpCall) -> HandlerOutcome { record("maximumGpfn", call) }
-  mutating func setPodTarget(_ call: inout SubOpCall) -> HandlerOutcome { record("setPodTarget", call) }
-  mutating func getPodTarget(_ call: inout SubOpCall) -> HandlerOutcome { record("getPodTarget", call) }
+  mutating func machphysMapping(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("machphysMapping", call)
+  }
+  mutating func setMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("setMemoryMap", call)
+  }
+  mutating func maximumGpfn(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("maximumGpfn", call)
+  }
+  mutating func setPodTarget(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("setPodTarget", call)
+  }
+  mutating func getPodTarget(_ call: inout SubOpCall) -> HandlerOutcome {
+    record("getPodTarget", call)
+  }
 }
