@@ -123,7 +123,7 @@ public enum Xen_3_0_0: ReleaseABI {
     public static func dispatch<Handler: MemoryOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .increaseReservation:
           return handler.increaseReservation(&call)
@@ -200,7 +200,7 @@ public enum Xen_3_0_0: ReleaseABI {
     public static func dispatch<Handler: GrantTableOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .mapGrantRef:
           return handler.mapGrantRef(&call)

@@ -139,7 +139,7 @@ public enum Xen_3_0_2: ReleaseABI {
     public static func dispatch<Handler: MemoryOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .increaseReservation:
           return handler.increaseReservation(&call)
@@ -228,7 +228,7 @@ public enum Xen_3_0_2: ReleaseABI {
     public static func dispatch<Handler: GrantTableOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .mapGrantRef:
           return handler.mapGrantRef(&call)

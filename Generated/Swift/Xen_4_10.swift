@@ -254,7 +254,7 @@ public enum Xen_4_10: ReleaseABI {
     public static func dispatch<Handler: MemoryOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .increaseReservation:
           return handler.increaseReservation(&call)
@@ -454,7 +454,7 @@ public enum Xen_4_10: ReleaseABI {
     public static func dispatch<Handler: GrantTableOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .mapGrantRef:
           return handler.mapGrantRef(&call)
@@ -599,7 +599,7 @@ public enum Xen_4_10: ReleaseABI {
     public static func dispatch<Handler: HvmOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .setParam:
           return handler.setParam(&call)
@@ -755,7 +755,7 @@ public enum Xen_4_10: ReleaseABI {
     public static func dispatch<Handler: DmOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .createIoreqServer:
           return handler.createIoreqServer(&call)

@@ -260,7 +260,7 @@ public enum Xen_4_18: ReleaseABI {
     public static func dispatch<Handler: MemoryOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .increaseReservation:
           return handler.increaseReservation(&call)
@@ -464,7 +464,7 @@ public enum Xen_4_18: ReleaseABI {
     public static func dispatch<Handler: GrantTableOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .mapGrantRef:
           return handler.mapGrantRef(&call)
@@ -609,7 +609,7 @@ public enum Xen_4_18: ReleaseABI {
     public static func dispatch<Handler: HvmOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .setParam:
           return handler.setParam(&call)
@@ -781,7 +781,7 @@ public enum Xen_4_18: ReleaseABI {
     public static func dispatch<Handler: DmOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .createIoreqServer:
           return handler.createIoreqServer(&call)

@@ -226,7 +226,7 @@ public enum Xen_4_2: ReleaseABI {
     public static func dispatch<Handler: MemoryOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .increaseReservation:
           return handler.increaseReservation(&call)
@@ -395,7 +395,7 @@ public enum Xen_4_2: ReleaseABI {
     public static func dispatch<Handler: GrantTableOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .mapGrantRef:
           return handler.mapGrantRef(&call)
@@ -544,7 +544,7 @@ public enum Xen_4_2: ReleaseABI {
     public static func dispatch<Handler: HvmOpHandler>(
       _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
     ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call in
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
         switch op {
         case .setParam:
           return handler.setParam(&call)

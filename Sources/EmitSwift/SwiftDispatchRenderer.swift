@@ -27,13 +27,9 @@ public enum SwiftDispatchRenderer {
     var out = SwiftSourceWriter()
     out.doc("Every release namespace generated here, oldest first.")
     out.block("public enum \(module.registryName) {") { out in
-      if module.releases.isEmpty {
-        out.line("public static let all: [any ReleaseABI.Type] = []")
-      } else {
-        out.block("public static let all: [any ReleaseABI.Type] = [", close: "]") { out in
-          for release in module.releases { out.line("\(release.typeName).self,") }
-        }
-      }
+      out.arrayLiteral(
+        "public static let all: [any ReleaseABI.Type] = ",
+        module.releases.map { $0.typeName + ".self" })
       out.blankLine()
       out.doc("The namespace of the release called `name` (`4.19`).")
       out.block("public static func release(named name: String) -> (any ReleaseABI.Type)? {") {
@@ -54,14 +50,8 @@ public enum SwiftDispatchRenderer {
       out.line("public static let name = \(literal(release.releaseName))")
       out.line("public static let inDevelopment = \(release.inDevelopment)")
       let types = release.multiplexed.map { $0.typeName + ".self" }
-      if types.isEmpty {
-        out.line("public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = []")
-      } else {
-        let head = "public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = ["
-        out.block(head, close: "]") { out in
-          for type in types { out.line(type + ",") }
-        }
-      }
+      out.arrayLiteral(
+        "public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = ", types)
       out.blankLine()
       renderNumbers(release.hypercallNumbers, into: &out)
       for hypercall in release.multiplexed {
@@ -108,7 +98,10 @@ public enum SwiftDispatchRenderer {
     out.doc(
       "`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)"
     )
-    out.block("public enum \(hypercall.typeName): UInt64, MultiplexedSubOp {") { out in
+    // A raw type needs at least one case: an empty table spells `RawRepresentable` by hand.
+    let empty = hypercall.subOps.isEmpty
+    let conformance = empty ? "MultiplexedSubOp" : "UInt64, MultiplexedSubOp"
+    out.block("public enum \(hypercall.typeName): \(conformance) {") { out in
       for op in hypercall.subOps {
         out.doc(describe(op))
         out.line("case \(op.caseName) = \(op.number)")
@@ -122,16 +115,25 @@ public enum SwiftDispatchRenderer {
         "  argumentIndex: \(hypercall.argumentIndex), argumentType: .\(hypercall.argumentType.rawValue), "
           + "maskBits: \(maskBits), rejectsUnusedBits: \(hypercall.rejectsUnusedBits))")
       out.blankLine()
-      out.block("public var cName: String {") { out in
-        out.switchBlock("self") { out in
-          for op in hypercall.subOps {
-            out.line("case .\(op.caseName):")
-            out.line("  return \(literal(op.cName))")
+      if empty {
+        out.comment("No sub-op in this release: every op argument is an unknown op.")
+        out.block("public init?(rawValue: UInt64) {") { out in out.line("nil") }
+        out.blankLine()
+        out.line("public var rawValue: UInt64 { switch self {} }")
+        out.line("public var cName: String { switch self {} }")
+        out.line("public var opRegister: OpRegister { switch self {} }")
+      } else {
+        out.block("public var cName: String {") { out in
+          out.switchBlock("self") { out in
+            for op in hypercall.subOps {
+              out.line("case .\(op.caseName):")
+              out.line("  return \(literal(op.cName))")
+            }
           }
         }
+        out.blankLine()
+        renderOpRegister(hypercall, into: &out)
       }
-      out.blankLine()
-      renderOpRegister(hypercall, into: &out)
       out.blankLine()
       out.doc(
         "Decodes `\(hypercall.argumentName)`, runs the sub-op on `handler`, and says what the hypercall "
@@ -139,7 +141,8 @@ public enum SwiftDispatchRenderer {
       out.line("public static func dispatch<Handler: \(hypercall.handlerName)>(")
       out.line("  _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler")
       out.block(") -> DispatchResult<Self> {") { out in
-        out.block("dispatch(arguments, guestWidth: guestWidth) { op, call in") { out in
+        out.block("dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in") {
+          out in
           out.switchBlock("op") { out in
             for op in hypercall.subOps {
               out.line("case .\(op.caseName):")

@@ -82,6 +82,19 @@ struct SwiftSourceWriter {
     lines.append(current)
   }
 
+  /// `head[a, b]` on one line when it fits, else one element a line with a trailing comma, as
+  /// `swift format` lays out a collection literal.
+  mutating func arrayLiteral(_ head: String, _ elements: [String]) {
+    let single = head + "[" + elements.joined(separator: ", ") + "]"
+    if indentation.count + single.count <= Self.lineLength {
+      line(single)
+      return
+    }
+    block(head + "[", close: "]") { out in
+      for element in elements { out.line(element + ",") }
+    }
+  }
+
   /// The text: every line ended by `\n`.
   var text: String {
     lines.map { $0 + "\n" }.joined()

@@ -4,7 +4,8 @@ import EmitCore
 /// A small spec built directly from model values (no DSL), covering what the emitter spells
 /// differently: a keyword and a reserved member as op names, a guest-specific hypercall number,
 /// shifted, raw and plain continuations, every bound kind, both high-bit policies, a
-/// whole-register op read from guest memory, and a release in development.
+/// whole-register op read from guest memory, an empty sub-op table, and a release in
+/// development.
 enum GoldenFixture {
   static let cmd = ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)
 
@@ -50,6 +51,11 @@ enum GoldenFixture {
       hypercalls: [
         Hypercall(name: "memory_op", number: 12, multiplex: memoryOp2),
         Hypercall(name: "set_timer_op", number: 15),
+        // A multiplexed hypercall with no sub-op yet: everything is an unknown op.
+        Hypercall(
+          name: "xsm_op", number: 27,
+          multiplex: Multiplex(
+            opArgument: cmd, opMask: .wholeRegister, unusedBits: .rejected, subOps: [])),
         Hypercall(name: "dm_op", number: 41, multiplex: dmOp),
       ])
   }
