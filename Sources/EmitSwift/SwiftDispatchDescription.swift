@@ -1,0 +1,145 @@
+/// The Swift dispatch code of a selection, lowered from the model but not yet text: every name
+/// is decided and every fact the code needs is a plain value, so the renderer only spells it.
+public struct SwiftDispatchModule: Hashable, Sendable {
+  /// `XenReleases`: the index of every emitted release namespace.
+  public var registryName: String
+  public var releases: [ReleaseNamespace]
+
+  public init(registryName: String, releases: [ReleaseNamespace]) {
+    self.registryName = registryName
+    self.releases = releases
+  }
+}
+
+/// One release's namespace: `public enum Xen_4_19`.
+public struct ReleaseNamespace: Hashable, Sendable {
+  /// `Xen_4_19`; also the file name.
+  public var typeName: String
+  /// `4.19`.
+  public var releaseName: String
+  public var inDevelopment: Bool
+  /// The tag or commit the release's facts were read at.
+  public var source: String?
+  public var hypercallNumbers: [HypercallNumberConstant]
+  /// In hypercall-number order.
+  public var multiplexed: [MultiplexedHypercall]
+
+  public init(
+    typeName: String, releaseName: String, inDevelopment: Bool, source: String?,
+    hypercallNumbers: [HypercallNumberConstant], multiplexed: [MultiplexedHypercall]
+  ) {
+    self.typeName = typeName
+    self.releaseName = releaseName
+    self.inDevelopment = inDevelopment
+    self.source = source
+    self.hypercallNumbers = hypercallNumbers
+    self.multiplexed = multiplexed
+  }
+}
+
+/// `public static let memoryOp: UInt64 = 12` in the release's `HypercallNumber` namespace.
+public struct HypercallNumberConstant: Hashable, Sendable {
+  public var memberName: String
+  /// `__HYPERVISOR_memory_op`.
+  public var cName: String
+  public var number: UInt64
+  /// The guest ABIs that see it; empty for all.
+  public var guestABIs: [String]
+  public var formerNames: [String]
+
+  public init(
+    memberName: String, cName: String, number: UInt64, guestABIs: [String], formerNames: [String]
+  ) {
+    self.memberName = memberName
+    self.cName = cName
+    self.number = number
+    self.guestABIs = guestABIs
+    self.formerNames = formerNames
+  }
+}
+
+/// The C type of the argument that carries the op, as the generated runtime spells it.
+public enum LoweredArgumentType: String, Hashable, Sendable {
+  case unsignedLong, unsignedInt, guestField32
+}
+
+/// A progress bound, as the generated runtime spells it.
+public enum LoweredBound: Hashable, Sendable {
+  case typeMaximum(LoweredArgumentType, shiftedRightBy: Int)
+  case constant(UInt64)
+  case registerCapacity
+}
+
+/// Where a sub-op keeps progress in the op argument, as the generated runtime spells it.
+public enum LoweredOpRegister: Hashable, Sendable {
+  case plain
+  case shifted(by: Int, bound: LoweredBound)
+  case rawAligned(bound: LoweredBound)
+}
+
+/// A multiplexed hypercall of one release: its sub-op enum, layout, handler protocol and
+/// dispatcher.
+public struct MultiplexedHypercall: Hashable, Sendable {
+  /// `MemoryOp`.
+  public var typeName: String
+  /// `MemoryOpHandler`.
+  public var handlerName: String
+  /// `memory_op`.
+  public var hypercallName: String
+  public var number: UInt64
+  public var argumentIndex: Int
+  /// `cmd`.
+  public var argumentName: String
+  public var argumentType: LoweredArgumentType
+  /// `nil`: the whole argument is the op.
+  public var maskBits: Int?
+  /// `MEMOP_CMD_MASK`.
+  public var maskName: String?
+  public var rejectsUnusedBits: Bool
+  /// In number order.
+  public var subOps: [SubOpCase]
+
+  public init(
+    typeName: String, handlerName: String, hypercallName: String, number: UInt64,
+    argumentIndex: Int,
+    argumentName: String, argumentType: LoweredArgumentType, maskBits: Int?, maskName: String?,
+    rejectsUnusedBits: Bool, subOps: [SubOpCase]
+  ) {
+    self.typeName = typeName
+    self.handlerName = handlerName
+    self.hypercallName = hypercallName
+    self.number = number
+    self.argumentIndex = argumentIndex
+    self.argumentName = argumentName
+    self.argumentType = argumentType
+    self.maskBits = maskBits
+    self.maskName = maskName
+    self.rejectsUnusedBits = rejectsUnusedBits
+    self.subOps = subOps
+  }
+}
+
+/// One sub-op: an enum case, a handler method and a dispatch arm.
+public struct SubOpCase: Hashable, Sendable {
+  /// `increaseReservation`.
+  public var caseName: String
+  /// `XENMEM_increase_reservation`.
+  public var cName: String
+  public var number: UInt64
+  public var toolsOnly: Bool
+  /// Continuation kinds as the spec names them (`cmd_shifted_index`), for the documentation.
+  public var continuationKinds: [String]
+  public var opRegister: LoweredOpRegister
+
+  public init(
+    caseName: String, cName: String, number: UInt64, toolsOnly: Bool, continuationKinds: [String],
+    opRegister: LoweredOpRegister
+  ) {
+    self.caseName = caseName
+    self.cName = cName
+    self.number = number
+    self.toolsOnly = toolsOnly
+    self.continuationKinds = continuationKinds
+    self.opRegister = opRegister
+  }
+}

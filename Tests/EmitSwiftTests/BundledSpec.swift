@@ -1,0 +1,61 @@
+import ABIModel
+import XenDispatch
+import XenSpec
+
+/// The bundled Xen model and the generated code for it, matched up by name.
+enum BundledSpec {
+  static let model: ABIModel = {
+    do {
+      return try Xen.spec.model()
+    } catch {
+      fatalError("the bundled spec does not load: \(error)")
+    }
+  }()
+
+  static var releaseNames: [String] { model.releases.map(\.name) }
+
+  /// Guest register widths the generated code is compared at.
+  static let guestWidths = [32, 64]
+
+  static func generated(_ release: String) -> (any ReleaseABI.Type)? {
+    XenReleases.release(named: release)
+  }
+
+  static func multiplex(_ release: String, _ hypercall: String) -> Multiplex? {
+    model.release(named: release)?.hypercall(named: hypercall)?.multiplex
+  }
+}
+
+/// Whether the generated decoder's answer is the model's, op for op and progress for progress.
+func agrees<Op: MultiplexedSubOp>(_ generated: Decoded<Op>, _ reference: DecodedOp) -> Bool {
+  switch (generated, reference) {
+  case (.subOp(let op, let progress), .subOp(let subOp, let expected)):
+    return op.rawValue == subOp.number && op.cName == subOp.name && progress == expected
+  case (.rejected(let reason), .rejected(let expected)):
+    return reason.rawValue == expected.rawValue
+  default:
+    return false
+  }
+}
+
+/// SplitMix64: a small seeded generator, so the random values are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) {
+    state = seed
+  }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// A stable seed from a text (FNV-1a), so each release and hypercall gets its own values.
+func seed(_ text: String) -> UInt64 {
+  text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+}
