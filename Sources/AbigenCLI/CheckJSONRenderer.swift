@@ -64,7 +64,8 @@ enum CheckJSONRenderer {
     var location: String?
   }
 
-  static func obligation(_ obligation: ProofObligation, outcome: String? = nil, reason: String? = nil) -> ObligationJSON {
+  static func obligation(_ obligation: ProofObligation, outcome: String? = nil, reason: String? = nil) -> ObligationJSON
+  {
     ObligationJSON(
       kind: obligation.kind.rawValue, older: obligation.older, release: obligation.release,
       guestABI: obligation.guestABI, guestWidth: obligation.guestWidth, hypercall: obligation.hypercall,
@@ -105,7 +106,9 @@ enum CheckJSONRenderer {
         internalErrors: report.count(.internalError), distinctQueries: report.distinctQueries,
         solverChecks: report.solverChecks, seconds: report.seconds),
       findings: findings,
-      notes: report.notes.map { NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location?.description) },
+      notes: report.notes.map {
+        NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location?.description)
+      },
       unproved: unproved)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

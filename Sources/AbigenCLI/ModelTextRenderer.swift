@@ -46,7 +46,8 @@ enum ModelTextRenderer {
       var flags: [String] = []
       if op.toolsOnly { flags.append("tools") }
       if op.guardCondition != nil { flags.append("guarded") }
-      var line = "    \(pad(String(op.number), 6, right: true))  \(pad(op.name, nameWidth))  \(pad(flags.joined(separator: ","), 10))"
+      var line =
+        "    \(pad(String(op.number), 6, right: true))  \(pad(op.name, nameWidth))  \(pad(flags.joined(separator: ","), 10))"
       line += "  " + describe(op.continuation)
       if !op.formerNames.isEmpty { line += " (was \(op.formerNames.joined(separator: ", ")))" }
       if let guardCondition = op.guardCondition { line += " [#if \(guardCondition)]" }

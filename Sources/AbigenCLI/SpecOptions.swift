@@ -35,7 +35,8 @@ enum SpecLoader {
       // A FileHandle reads pipes too (`--spec /dev/stdin`), which `Data(contentsOf:)` does not.
       let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
       var isDirectory: ObjCBool = false
-      guard let handle, !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+      guard let handle,
+        !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
       else {
         let reason =
           FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"

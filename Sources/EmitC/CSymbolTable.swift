@@ -9,7 +9,8 @@ struct CSymbolTable {
     if let existing = values[name] {
       if existing.value == value { return nil }
       return .error(
-        "abigen: \(name) is \(existing.value) for \(existing.owner) but \(value) for \(owner); the spec must rename one")
+        "abigen: \(name) is \(existing.value) for \(existing.owner) but \(value) for \(owner); the spec must rename one"
+      )
     }
     values[name] = (value, owner)
     return .define(name: name, value: value, comment: comment)

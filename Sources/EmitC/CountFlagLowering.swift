@@ -39,9 +39,11 @@ struct CountFlagLowering {
       let narrowest = guestWidths.map { argument.type.bits(guestWidth: $0) }.min() ?? 64
       items.append(
         .staticAssert(
-          name: "abigen_assert_\(ABIModelSelection.identifier(for: hypercall.name))_\(ABIModelSelection.identifier(for: name))_fits",
+          name:
+            "abigen_assert_\(ABIModelSelection.identifier(for: hypercall.name))_\(ABIModelSelection.identifier(for: name))_fits",
           condition:
-            "(unsigned long long)\(name) != 0 && (unsigned long long)\(name) <= \(CLiteral.code(lowBitsMask(narrowest)))"))
+            "(unsigned long long)\(name) != 0 && (unsigned long long)\(name) <= \(CLiteral.code(lowBitsMask(narrowest)))"
+        ))
     }
     let value = CValue.code("value") & widthMask
     items += [
@@ -53,7 +55,9 @@ struct CountFlagLowering {
               + "*remaining to the count left. Bits above the argument's width are dropped first."
           ],
           returnType: "int", name: prefix + "_decode",
-          parameters: [.init("uint64_t", "value"), .init("unsigned int", "guest_width"), .init("uint64_t *", "remaining")],
+          parameters: [
+            .init("uint64_t", "value"), .init("unsigned int", "guest_width"), .init("uint64_t *", "remaining"),
+          ],
           body: [
             .declare(type: "const uint64_t", name: "v", value: value.bare),
             .assign("*remaining", (CValue.code("v") & .constant(~flag.flagValue)).bare),

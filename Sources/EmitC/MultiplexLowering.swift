@@ -92,10 +92,11 @@ struct MultiplexLowering {
             condition: "(unsigned long long)\(op.cName) <= (unsigned long long)\(limit)")))
     }
     // Progress shifted above the op field must not overlap it.
-    let shifts = Set(multiplex.subOps.compactMap { op -> Int? in
-      if case .shifted(let shift) = op.opRegisterLayout { return shift }
-      return nil
-    })
+    let shifts = Set(
+      multiplex.subOps.compactMap { op -> Int? in
+        if case .shifted(let shift) = op.opRegisterLayout { return shift }
+        return nil
+      })
     if let maskSpelling {
       for shift in shifts.sorted() where shift >= 0 && shift < 64 {
         let shiftSpelling =
@@ -125,7 +126,8 @@ struct MultiplexLowering {
     switch argument.type {
     case .unsignedLong: return "'\(argument.name)' is an unsigned long: guest_width bits"
     case .unsignedInt, .guestField32:
-      return "'\(argument.name)' is \(argument.type.rawValue == "unsigned int" ? "an unsigned int" : "a uint32_t"): 32 bits for every guest"
+      return
+        "'\(argument.name)' is \(argument.type.rawValue == "unsigned int" ? "an unsigned int" : "a uint32_t"): 32 bits for every guest"
     }
   }
 
@@ -195,7 +197,7 @@ struct MultiplexLowering {
   var isValid: CFunction {
     CFunction(
       documentation: [
-        "Whether \(release.name) accepts this '\(argument.name)' argument of \(hypercall.name) (not -ENOSYS).",
+        "Whether \(release.name) accepts this '\(argument.name)' argument of \(hypercall.name) (not -ENOSYS)."
       ],
       returnType: "int", name: prefix + "_is_valid",
       parameters: [.init("uint64_t", "value"), .init("unsigned int", "guest_width")],

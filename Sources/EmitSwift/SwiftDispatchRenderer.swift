@@ -64,8 +64,7 @@ public enum SwiftDispatchRenderer {
     return banner + out.text
   }
 
-  static func renderNumbers(_ numbers: [HypercallNumberConstant], into out: inout SwiftSourceWriter)
-  {
+  static func renderNumbers(_ numbers: [HypercallNumberConstant], into out: inout SwiftSourceWriter) {
     out.doc("The `__HYPERVISOR_*` numbers of this release.")
     out.block("public enum HypercallNumber {") { out in
       for constant in numbers {
@@ -154,8 +153,7 @@ public enum SwiftDispatchRenderer {
     }
   }
 
-  static func renderOpRegister(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter)
-  {
+  static func renderOpRegister(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter) {
     // Ops grouped by encoding, in order of first appearance; the plain ones fall to `default`.
     var groups: [(register: LoweredOpRegister, cases: [String])] = []
     for op in hypercall.subOps where op.opRegister != .plain {

@@ -90,7 +90,8 @@ extension Checker {
       guard crossed else { return nil }
       return CheckReport.Note(
         severity: .warning, outcome: nil,
-        message: "accepted break '\(accepted.id)' is stale: no checked migration across \(accepted.introducedIn) breaks \(accepted.hypercall) that way any more",
+        message:
+          "accepted break '\(accepted.id)' is stale: no checked migration across \(accepted.introducedIn) breaks \(accepted.hypercall) that way any more",
         location: accepted.location)
     }
   }

@@ -48,15 +48,26 @@ public struct Checker {
       let outcome = outcomes[item.key]!
       switch outcome.answer {
       case .holds(let witness):
-        results.append(.init(obligation: item.obligation, outcome: .proved, verdict: .proved(witness: Witness(value: witness, description: witnessText(item, witness)))))
+        results.append(
+          .init(
+            obligation: item.obligation, outcome: .proved,
+            verdict: .proved(witness: Witness(value: witness, description: witnessText(item, witness)))))
       case .vacuous:
         results.append(.init(obligation: item.obligation, outcome: .vacuous, verdict: .vacuous))
-        notes.append(.init(severity: .error, outcome: .vacuous, message: "\(item.obligation) holds only vacuously: it talks about no value at all", location: nil))
+        notes.append(
+          .init(
+            severity: .error, outcome: .vacuous,
+            message: "\(item.obligation) holds only vacuously: it talks about no value at all", location: nil))
       case .inconclusive(let reason):
-        results.append(.init(obligation: item.obligation, outcome: .inconclusive, verdict: .inconclusive(reason: reason)))
+        results.append(
+          .init(obligation: item.obligation, outcome: .inconclusive, verdict: .inconclusive(reason: reason)))
       case .error(let message):
-        results.append(.init(obligation: item.obligation, outcome: .internalError, verdict: .inconclusive(reason: message)))
-        notes.append(.init(severity: .error, outcome: .internalError, message: "\(item.obligation): solver error: \(message)", location: nil))
+        results.append(
+          .init(obligation: item.obligation, outcome: .internalError, verdict: .inconclusive(reason: message)))
+        notes.append(
+          .init(
+            severity: .error, outcome: .internalError, message: "\(item.obligation): solver error: \(message)",
+            location: nil))
       case .fails(let values):
         var counterexamples: [Counterexample] = []
         var dispositions: [CheckReport.Disposition] = []
@@ -73,12 +84,17 @@ public struct Checker {
           }
         }
         if let mismatch {
-          results.append(.init(obligation: item.obligation, outcome: .internalError, verdict: .refuted(counterexamples)))
-          notes.append(.init(severity: .error, outcome: .internalError, message: "\(item.obligation): counterexample does not replay: \(mismatch)", location: nil))
+          results.append(
+            .init(obligation: item.obligation, outcome: .internalError, verdict: .refuted(counterexamples)))
+          notes.append(
+            .init(
+              severity: .error, outcome: .internalError,
+              message: "\(item.obligation): counterexample does not replay: \(mismatch)", location: nil))
           continue
         }
         let outcomeKind: CheckReport.Outcome =
-          dispositions.contains(.failing) ? .refuted
+          dispositions.contains(.failing)
+          ? .refuted
           : dispositions.contains(.reported) ? .reported : .accepted
         results.append(.init(obligation: item.obligation, outcome: outcomeKind, verdict: .refuted(counterexamples)))
       }
@@ -89,7 +105,12 @@ public struct Checker {
     for (key, obligation) in firstAsker {
       if case .inconclusive(let reason) = outcomes[key]!.answer {
         let sharing = planned.filter { $0.key == key }.count
-        notes.append(.init(severity: .warning, outcome: .inconclusive, message: "\(obligation) is inconclusive (\(reason))\(sharing > 1 ? " and so are \(sharing - 1) obligations of the same shape" : "")", location: nil))
+        notes.append(
+          .init(
+            severity: .warning, outcome: .inconclusive,
+            message:
+              "\(obligation) is inconclusive (\(reason))\(sharing > 1 ? " and so are \(sharing - 1) obligations of the same shape" : "")",
+            location: nil))
       }
     }
     if options.keepSMT {

@@ -45,7 +45,8 @@ struct CounterexampleReplay {
         failure = .progressCorrupted
       } else {
         throw Mismatch(
-          description: "\(hex(value)) means \(before) in both \(older.name) and \(newer.name); the solver said it differs")
+          description:
+            "\(hex(value)) means \(before) in both \(older.name) and \(newer.name); the solver said it differs")
       }
     }
     let unit = progressName(op)
@@ -148,7 +149,9 @@ struct CounterexampleReplay {
       causeLocation: newerFlag.location)
   }
 
-  static func countFlagRoundTrip(_ found: FoundValue, _ hypercall: Hypercall, _ flag: CountFlagEncoding, guestWidth: Int)
+  static func countFlagRoundTrip(
+    _ found: FoundValue, _ hypercall: Hypercall, _ flag: CountFlagEncoding, guestWidth: Int
+  )
     throws(Mismatch) -> Counterexample
   {
     let read = flag.decode(found.value, guestWidth: guestWidth)
@@ -164,7 +167,8 @@ struct CounterexampleReplay {
 
   // MARK: hypercall table
 
-  static func table(_ found: FoundValue, older: Release, newer: Release, abi: String) throws(Mismatch) -> Counterexample {
+  static func table(_ found: FoundValue, older: Release, newer: Release, abi: String) throws(Mismatch) -> Counterexample
+  {
     let number = found.value
     let visible = { (release: Release) in release.hypercalls.filter { $0.isDefined(for: abi) } }
     guard let before = visible(older).first(where: { $0.number == number }) else {

@@ -42,7 +42,9 @@ struct ObligationPlanner {
     let widths = model.guestWidths.filter { options.widths.isEmpty || options.widths.contains($0) }
     if let missing = options.widths.first(where: { !model.guestWidths.contains($0) }) {
       throw UnknownName(
-        description: "no guest ABI is \(missing) bits wide (widths: \(model.guestWidths.map(String.init).joined(separator: ", ")))")
+        description:
+          "no guest ABI is \(missing) bits wide (widths: \(model.guestWidths.map(String.init).joined(separator: ", ")))"
+      )
     }
     let only = try options.release.map { name throws(UnknownName) in try releaseIndex(name) }
     let from = try options.from.map { name throws(UnknownName) in try releaseIndex(name) }
@@ -127,7 +129,8 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .countFlagMigration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              key: .countFlagMigration(CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width)),
+              key: .countFlagMigration(
+                CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width)),
               subject: .countFlagMigration(older: older, hypercall, flag, newer: newer, newerFlag),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }

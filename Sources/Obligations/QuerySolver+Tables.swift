@@ -38,7 +38,8 @@ extension QuerySolver {
     let olderRead = countMeaning(value, older)
     let newerRead = countMeaning(newerValue, newer)
     let newerRemaining =
-      newer.argumentWidth == older.argumentWidth ? newerRead.remaining
+      newer.argumentWidth == older.argumentWidth
+      ? newerRead.remaining
       : newer.argumentWidth > older.argumentWidth
         ? newerRead.remaining.extract(high: older.argumentWidth - 1, low: 0)
         : newerRead.remaining.zeroExtend(to: older.argumentWidth)

@@ -75,7 +75,8 @@ final class QuerySolver {
           return QueryOutcome(answer: .inconclusive("witness: \(reason)"), checks: checks, smtLib2: smt)
         }
       case .sat(let model):
-        found.append(FoundValue(value: try model.value(of: value), detail: try detail.map { try model.value(of: $0) } ?? 0))
+        found.append(
+          FoundValue(value: try model.value(of: value), detail: try detail.map { try model.value(of: $0) } ?? 0))
         guard let block else {
           solver.pop()
           return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)

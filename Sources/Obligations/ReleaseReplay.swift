@@ -101,7 +101,8 @@ enum ReleaseReplay {
         olderReading:
           "\(op.name) preempted at \(unit) \(progress) is written as \(hex(found.value)) and read back as \(CounterexampleReplay.reading(decoded, unit: unit, showZero: true))",
         newerReading: nil,
-        cause: "\(unit) is bounded by \(hex(multiplex.maximumProgress(of: op, guestWidth: guestWidth))), more than the \(width)-bit \(argument) holds",
+        cause:
+          "\(unit) is bounded by \(hex(multiplex.maximumProgress(of: op, guestWidth: guestWidth))), more than the \(width)-bit \(argument) holds",
         causeLocation: op.location)
 
     case .liveValuesDistinct:

@@ -52,30 +52,27 @@ public struct Renamed: ChangeComponent {
   }
 }
 
-/// A change of the op mask; made by `Mask(...)` or `WholeRegisterIsOp()`.
-public struct OpMaskChange: ChangeComponent {
+/// `Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT")`: the low `bits`
+/// of the op argument select the sub-op.
+public struct Mask: ChangeComponent {
   public let change: Change
-  public init(_ mask: OpMask, source: String?, location: SourceLocation) {
-    change = Change(.setOpMask(mask), source: source, location: location)
+  public init(
+    bits: Int, name: String? = nil, shiftName: String? = nil, source: String? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    change = Change(
+      .setOpMask(OpMask(bits: bits, maskName: name, shiftName: shiftName)), source: source,
+      location: SourceLocation(filePath: file, line: line))
   }
 }
 
-/// `Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT")`: the low `bits`
-/// of the op argument select the sub-op.
-public func Mask(
-  bits: Int, name: String? = nil, shiftName: String? = nil, source: String? = nil,
-  file: String = #filePath, line: Int = #line
-) -> OpMaskChange {
-  OpMaskChange(
-    OpMask(bits: bits, maskName: name, shiftName: shiftName), source: source,
-    location: SourceLocation(filePath: file, line: line))
-}
-
 /// No mask: the whole register is the op.
-public func WholeRegisterIsOp(source: String? = nil, file: String = #filePath, line: Int = #line)
-  -> OpMaskChange
-{
-  OpMaskChange(.wholeRegister, source: source, location: SourceLocation(filePath: file, line: line))
+public struct WholeRegisterIsOp: ChangeComponent {
+  public let change: Change
+  public init(source: String? = nil, file: String = #filePath, line: Int = #line) {
+    change = Change(
+      .setOpMask(.wholeRegister), source: source, location: SourceLocation(filePath: file, line: line))
+  }
 }
 
 /// What the release does with bits above the mask on ops that keep no progress there.

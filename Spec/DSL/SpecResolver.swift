@@ -199,25 +199,35 @@ struct SpecResolver {
           location: change.location)
         state.ops.append(OpState(op: op, continuation: continuation))
       case .withdraw(let name):
-        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
+          continue
+        }
         state.ops.remove(at: position)
       case .rename(let old, let new):
-        guard let position = findOp(old, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        guard let position = findOp(old, in: state, hypercall: hypercall, release: release, at: change.location) else {
+          continue
+        }
         state.ops[position].op.formerNames.append(old)
         state.ops[position].op.name = new
         state.ops[position].op.cName = new
         state.ops[position].op.location = change.location
       case .setContinuation(let name, let continuation):
-        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
+          continue
+        }
         state.ops[position].continuation = continuation
         state.ops[position].op.source = source
         state.ops[position].op.location = change.location
       case .setToolsOnly(let name, let toolsOnly):
-        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
+          continue
+        }
         state.ops[position].op.toolsOnly = toolsOnly
         state.ops[position].op.location = change.location
       case .setGuard(let name, let condition):
-        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else { continue }
+        guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
+          continue
+        }
         state.ops[position].op.guardCondition = condition
         state.ops[position].op.location = change.location
       case .defineHypercall:

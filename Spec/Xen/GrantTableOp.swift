@@ -42,8 +42,9 @@ extension Xen {
         Op("GNTTABOP_get_version", 10, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a")
       }
       In("4.2", source: "RELEASE-4.2.0") {
-        Op("GNTTABOP_swap_grant_ref", 11, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
-            continues: .handleAndCount)
+        Op(
+          "GNTTABOP_swap_grant_ref", 11, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
+          continues: .handleAndCount)
       }
       In("4.5", source: "RELEASE-4.5.0") {
         // GNTTABOP_CONTINUATION_ARG_SHIFT 12 / GNTTABOP_CMD_MASK 0xfff, private to grant_table.c.
@@ -53,8 +54,10 @@ extension Xen {
         // ARM only (CONFIG_HAS_GRANT_CACHE_FLUSH; x86 hvm_grant_table_op does not allow it): cur_ref kept
         // raw in cmd bits 12..31 (steps of 1 << 12) plus handle and count. No bound on cur_ref is stated:
         // what the 32-bit cmd holds.
-        Op("GNTTABOP_cache_flush", 12, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
-            continues: .combining(.rawIndexAligned(bound: .registerCapacity, progress: "cur_ref"), .handleAndCount), source: "18e8d22fe7")
+        Op(
+          "GNTTABOP_cache_flush", 12, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
+          continues: .combining(.rawIndexAligned(bound: .registerCapacity, progress: "cur_ref"), .handleAndCount),
+          source: "18e8d22fe7")
       }
     }
   }

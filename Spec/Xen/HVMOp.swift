@@ -64,8 +64,12 @@ extension Xen {
         UnusedBits(.rejected, source: "4ef6b5f16c")
         // op | start_iter, start_iter unshifted (op & ~0xff), taken only at multiples of 256. No bound
         // on start_iter is stated: what the register holds.
-        Continues("HVMOP_modified_memory", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "e8b87b57b4")
-        Continues("HVMOP_set_mem_type", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "e8b87b57b4")
+        Continues(
+          "HVMOP_modified_memory", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"),
+          source: "e8b87b57b4")
+        Continues(
+          "HVMOP_set_mem_type", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "e8b87b57b4"
+        )
         Op("HVMOP_create_ioreq_server", 17, toolsOnly: true)
         Op("HVMOP_get_ioreq_server_info", 18, toolsOnly: true)
         Op("HVMOP_map_io_range_to_ioreq_server", 19, toolsOnly: true)

@@ -21,8 +21,12 @@ extension Xen {
         Mask(bits: 4, shiftName: "START_EXTENT_SHIFT")
         // Before 4.5 the bits above the mask were silently masked off for every op.
         UnusedBits(.ignored)
-        Op("XENMEM_increase_reservation", 0, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent"))
-        Op("XENMEM_decrease_reservation", 1, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent"))
+        Op(
+          "XENMEM_increase_reservation", 0, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent")
+        )
+        Op(
+          "XENMEM_decrease_reservation", 1, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent")
+        )
         Op("XENMEM_maximum_ram_page", 2)
         Op("XENMEM_current_reservation", 3)
         Op("XENMEM_maximum_reservation", 4)
@@ -30,9 +34,13 @@ extension Xen {
       }
       In("3.0.2", source: "3.0.2-branched") {
         // Native limit from 3.0.2: nr_extents > (ULONG_MAX >> START_EXTENT_SHIFT) is rejected (memory.c:292).
-        Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
-        Continues("XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
-        Op("XENMEM_populate_physmap", 6, continues: .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
+        Continues(
+          "XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
+        Continues(
+          "XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
+        Op(
+          "XENMEM_populate_physmap", 6,
+          continues: .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))
         Op("XENMEM_add_to_physmap", 7)
         // No native bound on nr_gpfns is stated in the facts (compat checks UINT_MAX >> SHIFT in 3.1-3.3,
         // the same value for a 32-bit cmd); conservative reading: what the register holds.
@@ -84,11 +92,15 @@ extension Xen {
       }
       In("4.3", source: "RELEASE-4.3.0") {
         // Native limit becomes UINT_MAX >> MEMOP_EXTENT_SHIFT, the same as compat's: restate the bounds.
-        Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
-            source: "4f3c473d51")
-        Continues("XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
-            source: "4f3c473d51")
-        Continues("XENMEM_populate_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"), source: "4f3c473d51")
+        Continues(
+          "XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
+          source: "4f3c473d51")
+        Continues(
+          "XENMEM_decrease_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
+          source: "4f3c473d51")
+        Continues(
+          "XENMEM_populate_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
+          source: "4f3c473d51")
         // ARM only: "ih", op; struct xen_add_to_physmap_range rewritten in guest memory.
         Op("XENMEM_add_to_physmap_range", 23, continues: .guestStruct, source: "df6fc08d22")
         Op("XENMEM_claim_pages", 24, toolsOnly: true)
@@ -100,9 +112,12 @@ extension Xen {
         Renamed("XENMEM_add_to_physmap_range", to: "XENMEM_add_to_physmap_batch", source: "89ec246739")
         // op | (done << 6); the guest struct is no longer modified. Bounded by BUILD_BUG_ON((typeof(size))-1 >
         // (UINT_MAX >> MEMOP_EXTENT_SHIFT)) and -EDOM when start_extent does not fit the size field.
-        Continues("XENMEM_add_to_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "done"), source: "ade868939f")
-        Continues("XENMEM_add_to_physmap_batch", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "done"),
-            source: "0627c56cb6")
+        Continues(
+          "XENMEM_add_to_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "done"),
+          source: "ade868939f")
+        Continues(
+          "XENMEM_add_to_physmap_batch", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "done"),
+          source: "0627c56cb6")
       }
       // XENMEM_exchange: since 4.5 a non-zero start_extent gives -ENOSYS; it keeps its guest-struct
       // continuation.
@@ -113,7 +128,8 @@ extension Xen {
         // Sub-ops set_access (and set_access_multi from 4.8, 1ef5056bd6): XENMEM_access_op | start_iter, start_iter
         // unshifted (cmd & ~MEMOP_CMD_MASK, a multiple of 64). No bound on start_iter is stated: what the
         // register holds.
-        Continues("XENMEM_access_op", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "334f970e2c")
+        Continues(
+          "XENMEM_access_op", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "334f970e2c")
         Op("XENMEM_machphys_compat_mfn_list", 25)
         Op("XENMEM_get_vnumainfo", 26)
       }
@@ -138,7 +154,9 @@ extension Xen {
       }
       In("4.15", source: "RELEASE-4.15.0") {
         // XENMEM_acquire_resource | (start_extent << 6); nr_frames > UINT_MAX >> MEMOP_EXTENT_SHIFT -> -EINVAL.
-        Continues("XENMEM_acquire_resource", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"), source: "34cc2e5f8d")
+        Continues(
+          "XENMEM_acquire_resource", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
+          source: "34cc2e5f8d")
       }
     }
   }

@@ -1,6 +1,6 @@
 import ABIDSL
-import Foundation
 import ABIModel
+import Foundation
 import Testing
 
 /// A changelog-style spec builds the resolved model, with locations pointing at its lines.
@@ -58,10 +58,15 @@ import Testing
   @Test func theShiftFollowsTheMask() throws {
     let model = try Self.spec.model()
     let shift = { (release: String) in
-      model.release(named: release)?.hypercall(named: "memory_op")?.multiplex?.subOp(named: "XENMEM_increase_reservation")?
+      model.release(named: release)?.hypercall(named: "memory_op")?.multiplex?.subOp(
+        named: "XENMEM_increase_reservation")?
         .continuation
     }
-    #expect(shift("3.3") == ContinuationEncoding(kinds: [.cmdShiftedIndex], shift: 4, bound: .typeMaximum(.unsignedLong, shiftedRightBy: 4), source: "3.3.0-rc7"))
+    #expect(
+      shift("3.3")
+        == ContinuationEncoding(
+          kinds: [.cmdShiftedIndex], shift: 4, bound: .typeMaximum(.unsignedLong, shiftedRightBy: 4),
+          source: "3.3.0-rc7"))
     #expect(shift("3.4")?.shift == 6)
     #expect(shift("3.4")?.bound == .typeMaximum(.unsignedLong, shiftedRightBy: 6))
     #expect(shift("master")?.bound == .typeMaximum(.unsignedInt, shiftedRightBy: 6))
@@ -153,10 +158,11 @@ import Testing
       _ = try spec.model()
       Issue.record("a broken spec resolved")
     } catch {
-      #expect(error.diagnostics.map(\.message) == [
-        "1.0: memory_op: unknown sub-op 'XENMEM_nonesuch' (known: XENMEM_set_pod_target)",
-        "1.0: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf",
-      ])
+      #expect(
+        error.diagnostics.map(\.message) == [
+          "1.0: memory_op: unknown sub-op 'XENMEM_nonesuch' (known: XENMEM_set_pod_target)",
+          "1.0: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf",
+        ])
       #expect(error.description.hasPrefix("Tests/ABIDSLTests/DSLTests.swift:"))
     }
   }

@@ -62,17 +62,20 @@ import Testing
   }
 
   @Test func boundsFollowTheGuestWidth() {
-    let op = SubOp(name: "x", number: 0, continuation: Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6)))
+    let op = SubOp(
+      name: "x", number: 0, continuation: Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6)))
     let multiplex = Fixtures.memoryOp(maskBits: 6, extraOps: [])
     #expect(multiplex.maximumProgress(of: op, guestWidth: 64) == 0x3ff_ffff)
-    let native = SubOp(name: "y", number: 0, continuation: Fixtures.shifted(6, bound: .typeMaximum(.unsignedLong, shiftedRightBy: 6)))
+    let native = SubOp(
+      name: "y", number: 0, continuation: Fixtures.shifted(6, bound: .typeMaximum(.unsignedLong, shiftedRightBy: 6)))
     #expect(multiplex.maximumProgress(of: native, guestWidth: 64) == UInt64.max >> 6)
     #expect(multiplex.maximumProgress(of: native, guestWidth: 32) == 0x3ff_ffff)
   }
 
   @Test func countFlagRoundTrips() {
     let flag = CountFlagEncoding(
-      argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 31, flagName: "MMU_UPDATE_PREEMPTED")
+      argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 31, flagName: "MMU_UPDATE_PREEMPTED"
+    )
     #expect(flag.encode(remaining: 5, guestWidth: 64) == 0x8000_0005)
     let decoded = flag.decode(0x8000_0005, guestWidth: 64)
     #expect(decoded.resumed && decoded.remaining == 5)

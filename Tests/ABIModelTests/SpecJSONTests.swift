@@ -5,13 +5,15 @@ import Testing
 @Suite struct SpecJSONTests {
   var model: ABIModel {
     var model = Fixtures.xenShiftWidening
-    model.releases[1].hypercalls[0].multiplex!.subOps[0].continuation!.bound = .typeMaximum(.unsignedInt, shiftedRightBy: 6)
+    model.releases[1].hypercalls[0].multiplex!.subOps[0].continuation!.bound = .typeMaximum(
+      .unsignedInt, shiftedRightBy: 6)
     model.releases[1].hypercalls.append(
       Hypercall(
         name: "mmu_update", number: 1,
         countFlag: CountFlagEncoding(argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 31)))
     model.acceptedBreaks = [
-      AcceptedBreak(id: "memop", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
+      AcceptedBreak(
+        id: "memop", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
     ]
     return model
   }
@@ -98,7 +100,8 @@ import Testing
 
   @Test func rejectsAFutureVersion() throws {
     let text = try edited { $0["version"] = 2 }
-    #expect(decode(text) == "spec.json: error: version: format version 2 is not supported (this abigen reads version 1 to 1)")
+    #expect(
+      decode(text) == "spec.json: error: version: format version 2 is not supported (this abigen reads version 1 to 1)")
   }
 
   @Test func rejectsMissingFields() throws {

@@ -36,14 +36,18 @@ import Testing
     let good = Fixtures.memoryOp(maskBits: 6, extraOps: [SubOp(name: "XENMEM_set_pod_target", number: 16)])
     let broken = Fixtures.memoryOp(maskBits: 4, extraOps: [SubOp(name: "XENMEM_set_pod_target", number: 16)])
     #expect(errors(single(good)) == [])
-    #expect(errors(single(broken)) == ["4.5: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf"])
+    #expect(
+      errors(single(broken)) == ["4.5: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf"])
   }
 
   @Test func numberThatDoesNotFitTheRegister() {
     let grant = Multiplex(
       opArgument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedInt), opMask: .wholeRegister,
       unusedBits: .rejected, subOps: [SubOp(name: "GNTTABOP_huge", number: 0x1_0000_0000)])
-    #expect(errors(single(grant)) == ["4.5: memory_op: sub-op 'GNTTABOP_huge' = 4294967296 does not fit the 32-bit 'cmd' register"])
+    #expect(
+      errors(single(grant)) == [
+        "4.5: memory_op: sub-op 'GNTTABOP_huge' = 4294967296 does not fit the 32-bit 'cmd' register"
+      ])
   }
 
   @Test func maskWiderThanTheRegister() {
@@ -83,7 +87,9 @@ import Testing
   @Test func progressInTheRegisterNeedsAMask() {
     var broken = Fixtures.memoryOp(maskBits: 6)
     broken.opMask = .wholeRegister
-    broken.subOps = [SubOp(name: "HVMOP_set_mem_type", number: 8, continuation: ContinuationEncoding(kinds: [.cmdRawIndexAligned]))]
+    broken.subOps = [
+      SubOp(name: "HVMOP_set_mem_type", number: 8, continuation: ContinuationEncoding(kinds: [.cmdRawIndexAligned]))
+    ]
     #expect(
       errors(single(broken)) == [
         "4.5: memory_op: HVMOP_set_mem_type: progress kept in 'cmd' needs an op mask, but the whole register is the op"
@@ -125,7 +131,9 @@ import Testing
     var broken = Fixtures.xenShiftWidening
     broken.releases[0].status = .development
     #expect(
-      errors(broken) == ["release '3.3' is in development but is not the newest release; only the last release can still change"])
+      errors(broken) == [
+        "release '3.3' is in development but is not the newest release; only the last release can still change"
+      ])
   }
 
   @Test func countFlagBeyondTheArgument() {
@@ -135,7 +143,8 @@ import Testing
         [
           Hypercall(
             name: "mmu_update", number: 1,
-            countFlag: CountFlagEncoding(argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 32))
+            countFlag: CountFlagEncoding(
+              argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 32))
         ])
     ])
     #expect(errors(broken) == ["1: mmu_update: count flag bit 32 does not fit the 32-bit 'count' argument"])
@@ -159,7 +168,8 @@ import Testing
     }
     #expect(errors(with(good)) == [])
     #expect(errors(with(unknownRelease)) == ["accepted break 'memop-shift': unknown release '3.5' (known: 3.3, 3.4)"])
-    #expect(errors(with(unknownOp)) == ["accepted break 'memop-shift': unknown sub-op 'XENMEM_nonesuch' of 'memory_op'"])
+    #expect(
+      errors(with(unknownOp)) == ["accepted break 'memop-shift': unknown sub-op 'XENMEM_nonesuch' of 'memory_op'"])
     #expect(errors(with(unknownHypercall)) == ["accepted break 'memop-shift': unknown hypercall 'mem_op'"])
   }
 

@@ -14,8 +14,10 @@ import Testing
   @Test func theBundledSpecHolds() throws {
     let run = try AbigenProcess.run(["check"])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.output.contains(
-      "accepted[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0. Cause: op mask 0xf -> 0x3f"))
+    #expect(
+      run.output.contains(
+        "accepted[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0. Cause: op mask 0xf -> 0x3f"
+      ))
     let summary = try #require(run.output.split(separator: "\n").last)
     #expect(summary.contains(" 0 refuted,") && summary.contains(" 0 inconclusive"))
   }
@@ -28,8 +30,10 @@ import Testing
     let spec = try JSONSerialization.data(withJSONObject: object)
     let run = try AbigenProcess.run(["check", "--spec", "-", "--from", "3.3", "--to", "3.4"], stdin: spec)
     #expect(run.status == 1)
-    #expect(run.output.contains(
-      "error[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0. Cause: op mask 0xf -> 0x3f"))
+    #expect(
+      run.output.contains(
+        "error[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0. Cause: op mask 0xf -> 0x3f"
+      ))
     #expect(run.output.contains("error[progress-corrupted] memory_op 3.3 -> 3.4"))
     #expect(run.output.contains("error[continuation-lost] memory_op 3.3 -> 3.4"))
   }
@@ -38,7 +42,8 @@ import Testing
     let spec = try xenJSON { $0.replacingOccurrences(of: "\"bits\" : 6", with: "\"bits\" : 4") }
     let run = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
     #expect(run.status == 1)
-    #expect(run.stderr.contains(": error: 3.4: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf"))
+    #expect(
+      run.stderr.contains(": error: 3.4: memory_op: sub-op 'XENMEM_set_pod_target' = 16 does not fit the op mask 0xf"))
     #expect(run.output.isEmpty)
   }
 
@@ -50,7 +55,8 @@ import Testing
     #expect((summary["inconclusive"] as? Int ?? 0) > 0)
     #expect((summary["refuted"] as? Int) == 0)
     let unproved = try #require(object["unproved"] as? [[String: Any]])
-    #expect(unproved.contains { ($0["outcome"] as? String) == "inconclusive" && ($0["reason"] as? String)?.isEmpty == false })
+    #expect(
+      unproved.contains { ($0["outcome"] as? String) == "inconclusive" && ($0["reason"] as? String)?.isEmpty == false })
   }
 
   @Test func usageErrorsExit64() throws {

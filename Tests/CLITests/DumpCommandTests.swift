@@ -43,7 +43,10 @@ import Testing
     #expect(run.status == 1)
     let lines = run.stderr.split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines.allSatisfy { $0.hasPrefix("Spec/Xen/MemoryOp.swift:") && $0.contains(": error: 3.4: memory_op: sub-op 'XENMEM_") })
+    #expect(
+      lines.allSatisfy {
+        $0.hasPrefix("Spec/Xen/MemoryOp.swift:") && $0.contains(": error: 3.4: memory_op: sub-op 'XENMEM_")
+      })
   }
 
   @Test func unknownReleaseListsTheValidOnes() throws {

@@ -51,7 +51,8 @@ import Testing
         continue
       }
       // Two compiler processes for the two cores, then one link.
-      let flags = ["-std=c99", "-O1", "-g"] + sanitizers + CompilerConfiguration.warnings + ["-I", directory.path, "-c"]
+      let flags =
+        ["-std=c99", "-O1", "-g"] + sanitizers + CompilerConfiguration.warnings + ["-I", directory.path, "-c"]
       let halves = [
         sources.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
         sources.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
@@ -124,13 +125,16 @@ import Testing
     let build = try ToolRun.run(
       .init(
         executable: gcc,
-        arguments: ["-std=c99", "-D__XEN_TOOLS__", "-D__XEN_INTERFACE_VERSION__=0x7fffffff", "-I", directory.path, "-o", "macros"]
+        arguments: [
+          "-std=c99", "-D__XEN_TOOLS__", "-D__XEN_INTERFACE_VERSION__=0x7fffffff", "-I", directory.path, "-o", "macros",
+        ]
           + program.sources.keys.sorted(),
         directory: directory))
     try #require(build.succeeded, "\(build.stderr)")
     let input = directory.appendingPathComponent("questions")
     try Data(program.units.map { "N \($0.header) - 0 0 0\n" }.joined().utf8).write(to: input)
-    let result = try ToolRun.run(.init(executable: directory.appendingPathComponent("macros"), arguments: [], stdin: input))
+    let result = try ToolRun.run(
+      .init(executable: directory.appendingPathComponent("macros"), arguments: [], stdin: input))
     try #require(result.succeeded)
 
     var blocks = result.stdout.components(separatedBy: "end\n")

@@ -54,7 +54,8 @@ import Testing
     let url = Paths.abigen
     guard FileManager.default.isExecutableFile(atPath: url.path) else {
       Issue.record(
-        "the abigen binary is not at \(url.path); build it first (`swift build`), or give EmitCTests a dependency on it")
+        "the abigen binary is not at \(url.path); build it first (`swift build`), or give EmitCTests a dependency on it"
+      )
       return nil
     }
     return url

@@ -19,11 +19,13 @@ import Testing
     #expect(committed == files.map(\.path).sorted(), "stale file set; run `\(Self.regenerate)`")
     for file in files {
       let fresh = String(decoding: try Data(contentsOf: scratch.appendingPathComponent(file.path)), as: UTF8.self)
-      let existing = FileManager.default.contents(atPath: Paths.generatedC.appendingPathComponent(file.path).path)
+      let existing =
+        FileManager.default.contents(atPath: Paths.generatedC.appendingPathComponent(file.path).path)
         .map { String(decoding: $0, as: UTF8.self) } ?? ""
       #expect(
         existing == fresh,
-        "Generated/C/\(file.path) is stale; run `\(Self.regenerate)`\n\(TextDiff.describe(expected: fresh, actual: existing, label: file.path))")
+        "Generated/C/\(file.path) is stale; run `\(Self.regenerate)`\n\(TextDiff.describe(expected: fresh, actual: existing, label: file.path))"
+      )
     }
   }
 }

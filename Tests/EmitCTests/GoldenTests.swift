@@ -24,7 +24,8 @@ import Testing
     let expected = String(decoding: data, as: UTF8.self)
     #expect(
       expected == actual,
-      "\(TextDiff.describe(expected: expected, actual: actual, label: path))\nre-record with ABIGEN_RECORD=1 if intended")
+      "\(TextDiff.describe(expected: expected, actual: actual, label: path))\nre-record with ABIGEN_RECORD=1 if intended"
+    )
   }
 
   @Test func outputIsDeterministicAndPortable() throws {

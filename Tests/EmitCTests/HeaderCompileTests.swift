@@ -46,7 +46,9 @@ import Testing
   static func model(_ multiplex: Multiplex, extra: [Hypercall] = []) -> ABIModel {
     ABIModel(
       family: "broken", guestABIs: [GuestABI(name: "x86_64", width: 64)],
-      releases: [Release(name: "1", hypercalls: [Hypercall(name: "memory_op", number: 12, multiplex: multiplex)] + extra)])
+      releases: [
+        Release(name: "1", hypercalls: [Hypercall(name: "memory_op", number: 12, multiplex: multiplex)] + extra)
+      ])
   }
 
   static func memoryOp(_ ops: [SubOp]) -> Multiplex {

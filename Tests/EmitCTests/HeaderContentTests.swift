@@ -56,7 +56,8 @@ import Testing
         "#if defined(__XEN__) || defined(__XEN_TOOLS__)\n#define XENMEM_get_sharing_freed_pages 18\n"))
     #expect(
       text.contains(
-        "#if __XEN_INTERFACE_VERSION__ >= 0x0003020a\n#define GNTTABOP_set_version 8\n#define GNTTABOP_get_status_frames 9\n"))
+        "#if __XEN_INTERFACE_VERSION__ >= 0x0003020a\n#define GNTTABOP_set_version 8\n#define GNTTABOP_get_status_frames 9\n"
+      ))
     let v49 = try header("4.9")
     #expect(v49.contains("#if __XEN_INTERFACE_VERSION__ < 0x00040900\n#define HVMOP_set_pci_intx_level 2\n"))
   }

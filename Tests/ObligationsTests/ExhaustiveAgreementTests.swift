@@ -34,7 +34,8 @@ import Testing
         continuation = ContinuationEncoding(kinds: [.cmdShiftedIndex], shift: shift, bound: bound)
       case 1:
         continuation = ContinuationEncoding(
-          kinds: [.cmdRawIndexAligned], bound: random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << width))))
+          kinds: [.cmdRawIndexAligned],
+          bound: random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << width))))
       case 2:
         continuation = ContinuationEncoding(kinds: [.guestStruct])
       default:
@@ -56,7 +57,9 @@ import Testing
       let maximum = min(multiplex.maximumProgress(of: op, guestWidth: width), UInt64(1) << UInt64(width + 1))
       var progress: UInt64 = 0
       while progress <= maximum {
-        if let value = multiplex.encode(op, progress: progress, guestWidth: width) { values.append((value, op, progress)) }
+        if let value = multiplex.encode(op, progress: progress, guestWidth: width) {
+          values.append((value, op, progress))
+        }
         progress += 1
       }
     }

@@ -59,7 +59,8 @@ enum Fixtures {
   static func check(_ model: ABIModel, _ options: CheckOptions = CheckOptions()) throws -> CheckReport {
     var checker = Checker(model: model, options: options)
     let report = try checker.run()
-    #expect(report.count(.inconclusive) == 0, "\(report.results.filter { $0.outcome == .inconclusive }.map(\.obligation))")
+    #expect(
+      report.count(.inconclusive) == 0, "\(report.results.filter { $0.outcome == .inconclusive }.map(\.obligation))")
     #expect(report.count(.internalError) == 0)
     return report
   }

@@ -14,7 +14,9 @@ import Testing
     #expect(report.exitCode == 1)
     let findings = report.findings.filter { $0.obligation.kind == .migration }
     let alias = try #require(
-      findings.first { $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+      findings.first {
+        $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation"
+      })
     #expect(alias.counterexample.value == 0x10)
     #expect(alias.counterexample.olderReading == "XENMEM_increase_reservation resuming at start_extent 1")
     #expect(alias.counterexample.newerReading == "XENMEM_set_pod_target at start_extent 0")
@@ -22,12 +24,18 @@ import Testing
     #expect(alias.disposition == .failing)
 
     let corrupted = try #require(
-      findings.first { $0.counterexample.failure == .migration(.progressCorrupted) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+      findings.first {
+        $0.counterexample.failure == .migration(.progressCorrupted)
+          && $0.counterexample.subject == "XENMEM_increase_reservation"
+      })
     #expect(corrupted.counterexample.value == 0x40)
     #expect(corrupted.counterexample.newerReading == "XENMEM_increase_reservation resuming at start_extent 1")
 
     let lost = try #require(
-      findings.first { $0.counterexample.failure == .migration(.continuationLost) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+      findings.first {
+        $0.counterexample.failure == .migration(.continuationLost)
+          && $0.counterexample.subject == "XENMEM_increase_reservation"
+      })
     #expect(lost.counterexample.value == 0x20)
     #expect(lost.counterexample.newerReading == "-ENOSYS (unknown op)")
   }
@@ -42,26 +50,32 @@ import Testing
     let report = try Fixtures.check(model)
     #expect(report.exitCode == 0)
     #expect(report.count(.accepted) == 1)
-    #expect(report.findings.allSatisfy {
-      if case .accepted(let id, _, _) = $0.disposition { return id == "memop-shift-4-to-6" }
-      return false
-    })
+    #expect(
+      report.findings.allSatisfy {
+        if case .accepted(let id, _, _) = $0.disposition { return id == "memop-shift-4-to-6" }
+        return false
+      })
   }
 
   @Test func anAcceptedBreakForOtherClassesDoesNotCoverThisOne() throws {
     var model = Fixtures.shiftWidening
     model.acceptedBreaks = [
-      AcceptedBreak(id: "partial", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
+      AcceptedBreak(
+        id: "partial", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
     ]
     let report = try Fixtures.check(model)
     #expect(report.exitCode == 1)
-    #expect(report.findings.contains { $0.disposition == .failing && $0.counterexample.failure == .migration(.progressCorrupted) })
+    #expect(
+      report.findings.contains {
+        $0.disposition == .failing && $0.counterexample.failure == .migration(.progressCorrupted)
+      })
   }
 
   @Test func aStaleAcceptedBreakIsReported() throws {
     var model = Fixtures.compatibleAddition
     model.acceptedBreaks = [
-      AcceptedBreak(id: "gone", hypercall: "memory_op", introducedIn: "4.5", classes: [.alias], reason: "r", source: "s")
+      AcceptedBreak(
+        id: "gone", hypercall: "memory_op", introducedIn: "4.5", classes: [.alias], reason: "r", source: "s")
     ]
     let report = try Fixtures.check(model)
     #expect(report.exitCode == 0)
@@ -71,7 +85,9 @@ import Testing
   @Test func toolsOnlyBreaksAreReportedNotFailing() throws {
     let old = [Fixtures.op("HVMOP_set_param", 0), Fixtures.op("HVMOP_track_dirty_vram", 6, toolsOnly: true)]
     let new = [Fixtures.op("HVMOP_set_param", 0)]
-    let model = Fixtures.model([("4.8", [Fixtures.memoryOp(maskBits: 8, old)]), ("4.9", [Fixtures.memoryOp(maskBits: 8, new)])])
+    let model = Fixtures.model([
+      ("4.8", [Fixtures.memoryOp(maskBits: 8, old)]), ("4.9", [Fixtures.memoryOp(maskBits: 8, new)]),
+    ])
     let report = try Fixtures.check(model)
     #expect(report.exitCode == 0)
     let finding = try #require(report.findings.first)
@@ -84,7 +100,10 @@ import Testing
     let old = [Fixtures.op("A", 1), Fixtures.op("B", 2)]
     var moved = Fixtures.op("B", 3)
     moved.lineage = "B"
-    let model = Fixtures.model([("1", [Fixtures.memoryOp(maskBits: 4, old)]), ("2", [Fixtures.memoryOp(maskBits: 4, [Fixtures.op("A", 1), moved])])])
+    let model = Fixtures.model([
+      ("1", [Fixtures.memoryOp(maskBits: 4, old)]),
+      ("2", [Fixtures.memoryOp(maskBits: 4, [Fixtures.op("A", 1), moved])]),
+    ])
     let report = try Fixtures.check(model)
     let finding = try #require(report.findings.first { $0.obligation.kind == .migration })
     #expect(finding.counterexample.failure == .migration(.renumbered))
@@ -129,7 +148,10 @@ import Testing
   @Test func aRenamedHypercallKeepsItsNumber() throws {
     let model = Fixtures.model([
       ("3.0.0", [Hypercall(name: "sched_op", number: 6, lineage: "sched")]),
-      ("3.0.2", [Hypercall(name: "sched_op_compat", number: 6, lineage: "sched"), Hypercall(name: "sched_op", number: 29)]),
+      (
+        "3.0.2",
+        [Hypercall(name: "sched_op_compat", number: 6, lineage: "sched"), Hypercall(name: "sched_op", number: 29)]
+      ),
     ])
     #expect(try Fixtures.check(model).exitCode == 0)
   }
@@ -155,7 +177,9 @@ import Testing
     ])
     let report = try Fixtures.check(model)
     let alias = try #require(
-      report.findings.first { $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation" })
+      report.findings.first {
+        $0.counterexample.failure == .migration(.alias) && $0.counterexample.subject == "XENMEM_increase_reservation"
+      })
     // 3.2 -> 3.4, 3.2 -> 4.0, 3.3 -> 3.4, 3.3 -> 4.0; the adjacent 3.3 -> 3.4 stands for them.
     #expect(alias.obligation.older == "3.3" && alias.obligation.release == "3.4")
     #expect(alias.otherPairs == 3)

@@ -62,9 +62,15 @@ import Testing
   /// What catches a 32-bit guest having only 26 bits of start_extent: a bound of
   /// `UINT_MAX >> 4` under shift 6 needs 28.
   @Test func roundTripOnA32BitGuest() throws {
-    let fits = [Fixtures.op("XENMEM_increase_reservation", 0, Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6)))]
+    let fits = [
+      Fixtures.op(
+        "XENMEM_increase_reservation", 0, Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6)))
+    ]
     #expect(proved(try only(.roundTrip, Fixtures.memoryOp(maskBits: 6, fits), guests: Fixtures.guests32)))
-    let tooLarge = [Fixtures.op("XENMEM_increase_reservation", 0, Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 4)))]
+    let tooLarge = [
+      Fixtures.op(
+        "XENMEM_increase_reservation", 0, Fixtures.shifted(6, bound: .typeMaximum(.unsignedInt, shiftedRightBy: 4)))
+    ]
     #expect(proved(try only(.roundTrip, Fixtures.memoryOp(maskBits: 6, tooLarge))))
     let broken = try only(.roundTrip, Fixtures.memoryOp(maskBits: 6, tooLarge), guests: Fixtures.guests32)
     let example = try counterexample(broken)
@@ -78,11 +84,15 @@ import Testing
   @Test func liveValuesDistinct() throws {
     #expect(proved(try only(.liveValuesDistinct, Fixtures.memoryOp(maskBits: 6, Fixtures.reservation34))))
     // A 2-bit shift under a 4-bit mask: op 0 at progress 1 is the fresh value of op 4.
-    let broken = [Fixtures.op("XENMEM_increase_reservation", 0, Fixtures.shifted(2)), Fixtures.op("XENMEM_maximum_reservation", 4)]
+    let broken = [
+      Fixtures.op("XENMEM_increase_reservation", 0, Fixtures.shifted(2)), Fixtures.op("XENMEM_maximum_reservation", 4),
+    ]
     let example = try counterexample(try only(.liveValuesDistinct, Fixtures.memoryOp(maskBits: 4, broken)))
     #expect(example.failure == .release(.liveValueShared))
     #expect(example.value & 0xf == 4)
-    #expect(example.olderReading.contains("XENMEM_increase_reservation and XENMEM_maximum_reservation") || example.olderReading.contains("XENMEM_maximum_reservation and XENMEM_increase_reservation"))
+    #expect(
+      example.olderReading.contains("XENMEM_increase_reservation and XENMEM_maximum_reservation")
+        || example.olderReading.contains("XENMEM_maximum_reservation and XENMEM_increase_reservation"))
   }
 
   @Test func everyProofHasAWitness() throws {

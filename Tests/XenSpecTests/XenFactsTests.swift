@@ -206,17 +206,18 @@ import struct ABIModel.SourceLocation
     #expect(shift.introducedIn == "3.4" && shift.source == "36e3044132")
     #expect(Set(shift.classes) == [.alias, .progressCorrupted, .continuationLost])
     // The sub-ops whose continuation is shifted in 3.3.
-    let shifted3_3 = try #require(model.release(named: "3.3")?.hypercall(named: "memory_op")?.multiplex)
+    let shiftedIn33 = try #require(model.release(named: "3.3")?.hypercall(named: "memory_op")?.multiplex)
       .subOps.filter { $0.continuation?.kinds.contains(.cmdShiftedIndex) == true }.map(\.name)
-    #expect(Set(shift.subOps) == Set(shifted3_3))
+    #expect(Set(shift.subOps) == Set(shiftedIn33))
     let removed = try #require(byID["xenmem-translate-gpfn-list-removed"])
     #expect(removed.subOps == ["XENMEM_translate_gpfn_list"])
     #expect(Set(removed.classes) == [.removed, .continuationLost])
     let reuse = model.acceptedBreaks.filter { $0.classes == [.hypercallReuse] }
-    #expect(Dictionary(uniqueKeysWithValues: reuse.map { ($0.hypercall, $0.introducedIn) }) == [
-      "switch_vm86": "3.0.2", "switch_to_user": "3.0.2", "dom0_op": "3.0.3", "acm_op": "3.2",
-      "xc_reserved_op": "4.12",
-    ])
+    #expect(
+      Dictionary(uniqueKeysWithValues: reuse.map { ($0.hypercall, $0.introducedIn) }) == [
+        "switch_vm86": "3.0.2", "switch_to_user": "3.0.2", "dom0_op": "3.0.3", "acm_op": "3.2",
+        "xc_reserved_op": "4.12",
+      ])
     for accepted in model.acceptedBreaks {
       #expect(accepted.location.file.hasPrefix("Spec/Xen/") && accepted.location.line > 0)
     }

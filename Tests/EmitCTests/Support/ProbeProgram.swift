@@ -108,7 +108,8 @@ struct ProbeProgram {
   var mainSource: String {
     var lines = ["#include <stdint.h>", "#include <stdio.h>", "#include <string.h>", ""]
     for unit in units {
-      lines.append("int probe_\(unit.header)(char kind, const char *hypercall, unsigned int width, uint64_t a, uint64_t b);")
+      lines.append(
+        "int probe_\(unit.header)(char kind, const char *hypercall, unsigned int width, uint64_t a, uint64_t b);")
       lines.append("void macros_\(unit.header)(void);")
     }
     lines += [

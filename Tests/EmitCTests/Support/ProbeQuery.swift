@@ -43,7 +43,9 @@ struct ProbeQuery {
   }
 
   /// `F`: decode a count; the probe prints `resumed remaining`.
-  static func countDecode(_ header: String, _ hypercall: Hypercall, _ flag: CountFlagEncoding, width: Int, value: UInt64)
+  static func countDecode(
+    _ header: String, _ hypercall: Hypercall, _ flag: CountFlagEncoding, width: Int, value: UInt64
+  )
     -> ProbeQuery
   {
     let (resumed, remaining) = flag.decode(value, guestWidth: width)

@@ -30,13 +30,16 @@ enum TestModels {
       opMask: OpMask(bits: 6, maskName: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT"),
       unusedBits: .rejected,
       subOps: [
-        SubOp(name: "XENMEM_increase_reservation", number: 0, continuation: shifted(6, .typeMaximum(.unsignedInt, shiftedRightBy: 6))),
+        SubOp(
+          name: "XENMEM_increase_reservation", number: 0,
+          continuation: shifted(6, .typeMaximum(.unsignedInt, shiftedRightBy: 6))),
         SubOp(name: "XENMEM_decrease_reservation", number: 1, continuation: shifted(6, .registerCapacity)),
         SubOp(name: "XENMEM_maximum_ram_page", number: 2),
         // Progress above a gap: bits 6 and 7 carry nothing and are rejected.
         SubOp(name: "XENMEM_gapped", number: 7, continuation: shifted(8, .constant(1000))),
         // Shifted past a 32-bit register: nothing of the progress survives there.
-        SubOp(name: "XENMEM_wide", number: 8, continuation: shifted(40, .typeMaximum(.unsignedLong, shiftedRightBy: 40))),
+        SubOp(
+          name: "XENMEM_wide", number: 8, continuation: shifted(40, .typeMaximum(.unsignedLong, shiftedRightBy: 40))),
         SubOp(name: "XENMEM_access_op", number: 21, toolsOnly: true, continuation: raw(.registerCapacity)),
         SubOp(name: "XENMEM_bounded_access", number: 22, toolsOnly: true, continuation: raw(.constant(0x12345))),
         SubOp(
@@ -48,7 +51,8 @@ enum TestModels {
       opArgument: cmd, opMask: OpMask(bits: 8, maskName: "HVMOP_op_mask"), unusedBits: .ignored,
       subOps: [
         SubOp(name: "HVMOP_set_param", number: 0),
-        SubOp(name: "HVMOP_modified_memory", number: 7, continuation: raw(.typeMaximum(.unsignedLong, shiftedRightBy: 0))),
+        SubOp(
+          name: "HVMOP_modified_memory", number: 7, continuation: raw(.typeMaximum(.unsignedLong, shiftedRightBy: 0))),
         SubOp(name: "HVMOP_old", number: 9, guardCondition: "__XEN_INTERFACE_VERSION__ < 0x00040900"),
       ])
     let grantTableOp = Multiplex(

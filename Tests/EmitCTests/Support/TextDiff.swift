@@ -13,7 +13,9 @@ enum TextDiff {
         let result = try? ToolRun.run(
           .init(
             executable: diff,
-            arguments: ["-u", "--label", "\(label) (expected)", "--label", "\(label) (actual)", expectedURL.path, actualURL.path]))
+            arguments: [
+              "-u", "--label", "\(label) (expected)", "--label", "\(label) (actual)", expectedURL.path, actualURL.path,
+            ]))
       {
         return String(result.stdout.prefix(6000))
       }
