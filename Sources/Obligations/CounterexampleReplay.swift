@@ -54,13 +54,13 @@ struct CounterexampleReplay {
     let newerText = reading(after, unit: unit, showZero: progress != 0)
     let (cause, location) = migrationCause(
       op: op, after: after, olderMultiplex, newer: newer, newerMultiplex, failure: failure)
-    return (
-      Counterexample(
-        failure: .migration(failure), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
-        toolsOnly: op.toolsOnly, olderReading: olderText, newerReading: newerText, cause: cause,
-        causeLocation: location),
-      group
-    )
+    var counterexample = Counterexample(
+      failure: .migration(failure), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
+      toolsOnly: op.toolsOnly, olderReading: olderText, newerReading: newerText, cause: cause,
+      causeLocation: location)
+    counterexample.olderDecoding = DecodedReading(before)
+    counterexample.newerDecoding = DecodedReading(after)
+    return (counterexample, group)
   }
 
   static func progressName(_ op: SubOp) -> String {

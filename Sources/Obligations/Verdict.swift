@@ -74,4 +74,19 @@ public struct Counterexample: Hashable, Sendable {
   /// Why: what changed between the releases, with where it was stated.
   public var cause: String
   public var causeLocation: SourceLocation?
+  /// For op-register migrations, the decodings as data, so generated code can be replayed
+  /// against them.
+  public var olderDecoding: DecodedReading?
+  public var newerDecoding: DecodedReading?
+}
+
+/// A decoding as data: the sub-op run (`nil` for -ENOSYS) and the progress it resumes at.
+public struct DecodedReading: Hashable, Sendable {
+  public var subOp: String?
+  public var progress: UInt64
+
+  public init(_ decoded: DecodedOp) {
+    subOp = decoded.subOp?.name
+    progress = decoded.progress ?? 0
+  }
 }
