@@ -58,10 +58,11 @@ extension Checker {
   /// the same failure; otherwise the value found first.
   func smallest(_ item: Break, group: MigrationGroup, using minimizer: inout QuerySolver?) -> Counterexample? {
     guard case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex) = item.0.subject,
-      case .migration(let olderShape, let newerShape) = item.0.key,
       let op = olderMultiplex.subOp(named: item.1.subject), let solver = minimizer
     else { return nil }
     let width = item.0.obligation.guestWidth
+    let olderShape = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
+    let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities)
     guard
       let found = try? solver.smallestMigrationFailure(
         olderShape, newerShape, identity: identities.id(of: op.lineage), group: group,

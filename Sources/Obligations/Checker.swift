@@ -35,9 +35,11 @@ public struct Checker {
 
     var keys: [QueryKey] = []
     var firstAsker: [QueryKey: ProofObligation] = [:]
-    for item in planned where firstAsker[item.key] == nil {
-      firstAsker[item.key] = item.obligation
-      keys.append(item.key)
+    for item in planned {
+      for key in item.keys where firstAsker[key] == nil {
+        firstAsker[key] = item.obligation
+        keys.append(key)
+      }
     }
     let outcomes = solveAll(keys)
 
@@ -45,8 +47,7 @@ public struct Checker {
     var notes: [CheckReport.Note] = []
     var breaks: [(PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)] = []
     for item in planned {
-      let outcome = outcomes[item.key]!
-      switch outcome.answer {
+      switch Self.combine(item.keys.map { outcomes[$0]!.answer }) {
       case .holds(let witness):
         results.append(
           .init(
@@ -104,7 +105,7 @@ public struct Checker {
     notes += staleAcceptedBreaks(breaks, planned: planned)
     for (key, obligation) in firstAsker {
       if case .inconclusive(let reason) = outcomes[key]!.answer {
-        let sharing = planned.filter { $0.key == key }.count
+        let sharing = planned.filter { $0.keys.contains(key) }.count
         notes.append(
           .init(
             severity: .warning, outcome: .inconclusive,
@@ -114,7 +115,8 @@ public struct Checker {
       }
     }
     if options.keepSMT {
-      smtQueries = keys.compactMap { key in
+      // Numbered, since one obligation can be decided by several queries.
+      smtQueries = keys.enumerated().compactMap { index, key in
         guard let text = outcomes[key]?.smtLib2 else { return nil }
         let expected: String =
           switch outcomes[key]!.answer {
@@ -122,7 +124,7 @@ public struct Checker {
           case .fails: "sat"
           case .inconclusive, .error: "unknown"
           }
-        return (firstAsker[key]!.fileName, text, expected)
+        return (String(format: "%04d-", index) + firstAsker[key]!.fileName, text, expected)
       }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -132,6 +134,30 @@ public struct Checker {
   }
 
   // MARK: solving
+
+  /// The answer of an obligation decided by several queries: refuted if any refutes, then
+  /// undecided if any is, vacuous only if every part is, proved otherwise.
+  static func combine(_ answers: [QueryAnswer]) -> QueryAnswer {
+    var found: [FoundValue] = []
+    var witness: UInt64?
+    var undecided: String?
+    var failure: String?
+    var vacuousParts = 0
+    for answer in answers {
+      switch answer {
+      case .holds(let value): witness = witness ?? value
+      case .fails(let values): found += values
+      case .inconclusive(let reason): undecided = undecided ?? reason
+      case .vacuous: vacuousParts += 1
+      case .error(let message): failure = failure ?? message
+      }
+    }
+    if let failure { return .error(failure) }
+    if !found.isEmpty { return .fails(found) }
+    if let undecided { return .inconclusive(undecided) }
+    if vacuousParts == answers.count { return .vacuous }
+    return .holds(witness: witness ?? 0)
+  }
 
   /// Solves every key once, spread over `options.jobs` workers with a Z3 context each.
   func solveAll(_ keys: [QueryKey]) -> [QueryKey: QueryOutcome] {

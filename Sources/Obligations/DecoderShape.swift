@@ -45,6 +45,64 @@ public struct DecoderShape: Hashable, Sendable {
   }
 
   public var mask: UInt64? { maskBits.map(lowBitsMask) }
+
+  /// Bits of the op field.
+  var fieldBits: Int { min(maskBits ?? opWidth, opWidth) }
+
+  /// Whether every value written for `op` has `op.number` in the op field, so that only the
+  /// ops with that number can ever decode it.
+  func keepsItsField(_ op: Op) -> Bool {
+    guard op.number <= lowBitsMask(fieldBits) else { return false }
+    switch op.layout {
+    case .none: return true
+    // Without a mask, progress in the register changes the whole op.
+    case .shifted(let shift): return maskBits != nil && shift >= fieldBits
+    case .rawAligned: return maskBits != nil
+    }
+  }
+
+  /// The ops numbered `number` only: the exact part of the decoder that sees `number`'s field.
+  func slice(number: UInt64) -> DecoderShape {
+    var sliced = self
+    sliced.ops = ops.filter { $0.number == number }
+    return sliced
+  }
+
+  /// One slice per op number when every op keeps its field (then a property of each op's
+  /// values depends only on the ops at its number, and releases that leave those ops alone
+  /// share the query); the whole decoder otherwise.
+  var slicesByNumber: [DecoderShape] {
+    guard ops.allSatisfy(keepsItsField) else { return [self] }
+    var numbers: [UInt64] = []
+    for op in ops where !numbers.contains(op.number) { numbers.append(op.number) }
+    return numbers.map(slice(number:))
+  }
+
+  /// The part of this (newer) decoder that can see a live value of `older`, every one of whose
+  /// ops keeps its number in its op field: the ops whose number can be this decoder's field of
+  /// such a value. Ops at other numbers never decode it, so the query over the slice is the same
+  /// question with fewer terms, and releases that only add ops elsewhere share it.
+  func slice(seenBy older: DecoderShape) -> DecoderShape {
+    guard older.opWidth == opWidth, older.ops.allSatisfy(older.keepsItsField) else { return self }
+    let olderNumbers = Set(older.ops.map(\.number))
+    var sliced = self
+    sliced.ops = ops.filter { op in
+      switch (older.maskBits, maskBits) {
+      case (nil, nil):
+        return olderNumbers.contains(op.number)
+      case (nil, .some(let bits)):
+        // The older value is the number itself; this decoder reads its low bits.
+        return olderNumbers.contains { $0 & lowBitsMask(bits) == op.number }
+      case (.some(let olderBits), nil):
+        return olderNumbers.contains(op.number & lowBitsMask(olderBits))
+      case (.some(let olderBits), .some(let bits)):
+        return bits >= olderBits
+          ? olderNumbers.contains(op.number & lowBitsMask(olderBits))
+          : olderNumbers.contains { $0 & lowBitsMask(bits) == op.number }
+      }
+    }
+    return sliced
+  }
 }
 
 /// Dense integer ids for lineages, so identities can be compared inside a solver query.

@@ -12,7 +12,8 @@ struct PlannedObligation: Sendable {
   }
 
   var obligation: ProofObligation
-  var key: QueryKey
+  /// The queries that together decide the obligation: it holds when all of them do.
+  var keys: [QueryKey]
   var subject: Subject
   /// Positions of the releases in the history, for picking representatives and matching
   /// accepted breaks.
@@ -69,6 +70,28 @@ struct ObligationPlanner {
     return planned
   }
 
+  /// Per op number of the older release when its values keep their op field (each is then
+  /// decoded, in both releases, only by the ops its field can select); the whole pair otherwise.
+  func migrationKeys(_ older: Multiplex, _ newer: Multiplex, width: Int) -> [QueryKey] {
+    let olderShape = DecoderShape(older, guestWidth: width, identities: identities)
+    let newerShape = DecoderShape(newer, guestWidth: width, identities: identities)
+    return olderShape.slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) }
+  }
+
+  /// Properties of each op's values are asked per op number (see `slicesByNumber`); the
+  /// uniqueness of numbers is a property of the whole table.
+  func releaseKeys(_ kind: ProofObligation.Kind, _ shape: DecoderShape) -> [QueryKey] {
+    switch kind {
+    case .numbersUnique:
+      return [.release(kind, shape)]
+    case .fieldsDisjoint:
+      let slices = shape.slicesByNumber.filter { $0.ops.contains { $0.layout != .none } }
+      return slices.isEmpty ? [.release(kind, shape)] : slices.map { .release(kind, $0) }
+    default:
+      return shape.slicesByNumber.map { .release(kind, $0) }
+    }
+  }
+
   func abiName(width: Int) -> String {
     model.guestABIs.first { $0.width == width }?.name ?? "\(width)-bit"
   }
@@ -87,7 +110,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: kind, older: nil, release: release.name, guestWidth: width, guestABI: abiName(width: width),
                 hypercall: hypercall.name),
-              key: .release(kind, shape), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
+              keys: releaseKeys(kind, shape), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
               newerIndex: index))
         }
       }
@@ -97,8 +120,9 @@ struct ObligationPlanner {
             obligation: ProofObligation(
               kind: .countFlagRoundTrip, older: nil, release: release.name, guestWidth: width,
               guestABI: abiName(width: width), hypercall: hypercall.name),
-            key: .countFlagRoundTrip(CountFlagShape(flag, guestWidth: width)),
-            subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
+            keys: [
+              .countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))
+            ], subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
       }
     }
     return planned
@@ -117,9 +141,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .migration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              key: .migration(
-                DecoderShape(multiplex, guestWidth: width, identities: identities),
-                DecoderShape(newerMultiplex, guestWidth: width, identities: identities)),
+              keys: migrationKeys(multiplex, newerMultiplex, width: width),
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
@@ -129,8 +151,10 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .countFlagMigration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              key: .countFlagMigration(
-                CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width)),
+              keys: [
+                .countFlagMigration(
+                  CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width))
+              ],
               subject: .countFlagMigration(older: older, hypercall, flag, newer: newer, newerFlag),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
@@ -143,9 +167,11 @@ struct ObligationPlanner {
           obligation: ProofObligation(
             kind: .hypercallNumbers, older: older.name, release: newer.name, guestWidth: abi.width,
             guestABI: abi.name, hypercall: nil),
-          key: .table(
-            TableShape(older, abi: abi.name, identities: identities),
-            TableShape(newer, abi: abi.name, identities: identities)),
+          keys: [
+            .table(
+              TableShape(older, abi: abi.name, identities: identities),
+              TableShape(newer, abi: abi.name, identities: identities))
+          ],
           subject: .table(older: older, newer: newer), olderIndex: olderIndex, newerIndex: newerIndex))
     }
     return planned

@@ -47,9 +47,10 @@ extension QuerySolver {
           violations.append(this && ((progress & step) != 0 || (progress & ~opWidthMask) != 0))
         }
       }
+      // The detail is the op's number, which names it in the full table as well as in a slice.
       return try run(
         premise: context.or(premises), violation: context.or(violations), value: progress,
-        detail: selector.zeroExtend(to: 64), limit: shape.ops.count,
+        detail: pick(shape.ops.map(\.number), by: selector, width: 64), limit: shape.ops.count,
         block: { model in selector != (try model.value(of: selector)) })
 
     case .roundTrip:

@@ -55,30 +55,32 @@ enum ReleaseReplay {
         newerReading: nil, cause: "\(sharing[1].name) reuses \(found.value)", causeLocation: sharing[1].location)
 
     case .fieldsDisjoint:
-      let index = Int(found.detail)
-      guard index < multiplex.subOps.count else { throw Mismatch(description: "no sub-op \(index)") }
-      let op = multiplex.subOps[index]
       let progress = found.value
       let mask = multiplex.opMask.value ?? 0
-      let field: UInt64
-      let lost: Bool
-      switch op.opRegisterLayout {
-      case .shifted(let shift):
-        field = shift >= 64 ? 0 : progress << UInt64(shift)
-        lost = shift >= 64 ? progress != 0 : field >> UInt64(shift) != progress
-      case .rawAligned:
-        field = progress
-        lost = false
-      case .none:
-        throw Mismatch(description: "\(op.name) keeps no progress in \(argument)")
+      // The field `op` writes for `progress`, and whether it leaves the op field and the
+      // register alone; `nil` when the op keeps no progress in the register.
+      func field(_ op: SubOp) -> (UInt64, Bool)? {
+        switch op.opRegisterLayout {
+        case .shifted(let shift):
+          let field = shift >= 64 ? 0 : progress << UInt64(shift)
+          let lost = shift >= 64 ? progress != 0 : field >> UInt64(shift) != progress
+          return (field, field & mask != 0 || field & ~lowBitsMask(width) != 0 || lost)
+        case .rawAligned:
+          return (progress, progress & mask != 0 || progress & ~lowBitsMask(width) != 0)
+        case .none:
+          return nil
+        }
       }
-      guard field & mask != 0 || field & ~lowBitsMask(width) != 0 || lost else {
-        throw Mismatch(description: "progress \(progress) of \(op.name) fits")
-      }
+      guard
+        let op = multiplex.subOps.first(where: {
+          $0.number == found.detail && field($0)?.1 == true
+            && progress <= multiplex.maximumProgress(of: $0, guestWidth: guestWidth)
+        }), let (bits, _) = field(op)
+      else { throw Mismatch(description: "progress \(progress) fits every op numbered \(found.detail)") }
       return Counterexample(
-        failure: .release(.fieldsOverlap), argument: argument, value: field, subject: op.name,
+        failure: .release(.fieldsOverlap), argument: argument, value: bits, subject: op.name,
         toolsOnly: op.toolsOnly,
-        olderReading: "progress \(progress) of \(op.name) needs bits \(hex(field)) of the \(width)-bit \(argument)",
+        olderReading: "progress \(progress) of \(op.name) needs bits \(hex(bits)) of the \(width)-bit \(argument)",
         newerReading: nil, cause: "op mask \(CounterexampleReplay.maskText(multiplex.opMask))",
         causeLocation: op.location)
 

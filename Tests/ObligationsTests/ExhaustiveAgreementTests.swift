@@ -75,7 +75,7 @@ import Testing
   }
 
   @Test func migrationAndRoundTripVerdictsAgreeWithEnumeration() async {
-    await propertyCheck(count: 40, input: Gen.uint64()) { seed in
+    await propertyCheck(count: 150, input: Gen.uint64()) { seed in
       var random = SplitMix(state: seed)
       let width = 7 + random.below(4)
       let older = Self.randomMultiplex(&random, width: width)
