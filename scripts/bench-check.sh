@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark of `abigen check` (release build) on the bundled Xen history: the whole history
+# with 1 and 2 jobs, and the first 8, 16 and 32 releases, to show how time grows with history.
+# Prints the median of RUNS wall-clock runs of each; figures go in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+ABIGEN=.build/release/abigen
+[ -x "$ABIGEN" ] || swift build -c release --product abigen >/dev/null
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+"$ABIGEN" dump --format json > "$scratch/xen.json"
+for n in 8 16 32; do
+  python3 - "$scratch/xen.json" "$n" > "$scratch/xen-$n.json" <<'PY'
+import json, sys
+spec = json.load(open(sys.argv[1]))
+n = int(sys.argv[2])
+spec["releases"] = spec["releases"][:n]
+kept = [r["name"] for r in spec["releases"]]
+# An accepted break must name a kept release that is not the first one.
+spec["acceptedBreaks"] = [b for b in spec["acceptedBreaks"] if b["introducedIn"] in kept[1:]]
+json.dump(spec, sys.stdout)
+PY
+done
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() {
+  local label=$1; shift
+  local times=() line
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s.%N)
+    line=$("$ABIGEN" check "$@" | tail -n 1) || true
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  local wall
+  wall=$(printf '%s\n' "${times[@]}" | median)
+  local obligations
+  obligations=$(echo "$line" | awk '{print $1}')
+  printf '%-34s %8s s  %6s obligations  %8.0f obligations/s   | %s\n' "$label" "$wall" "$obligations" \
+    "$(echo "$obligations / $wall" | bc -l)" "$(echo "$line" | sed 's/.*(\(.*\)).*/\1/')"
+}
+
+echo "abigen check, median of $RUNS runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+measure "whole history, --jobs 1" --jobs 1
+measure "whole history, --jobs 2" --jobs 2
+for n in 8 16 32; do
+  measure "first $n releases, --jobs 2" --spec "$scratch/xen-$n.json" --jobs 2
+done
