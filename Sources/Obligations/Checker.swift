@@ -196,6 +196,12 @@ public struct Checker {
     let width = item.obligation.guestWidth
     switch item.subject {
     case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex):
+      if item.obligation.kind == .progressBound {
+        return (
+          try CounterexampleReplay.progressBound(
+            found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width), nil
+        )
+      }
       let (counterexample, group) = try CounterexampleReplay.migration(
         found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width)
       return (counterexample, group)

@@ -63,6 +63,45 @@ struct CounterexampleReplay {
     return (counterexample, group)
   }
 
+  static func progressBound(
+    _ found: FoundValue, older: Release, _ olderMultiplex: Multiplex, newer: Release,
+    _ newerMultiplex: Multiplex, guestWidth: Int
+  ) throws(Mismatch) -> Counterexample {
+    let value = found.value
+    let before = olderMultiplex.decode(value, guestWidth: guestWidth)
+    let after = newerMultiplex.decode(value, guestWidth: guestWidth)
+    guard let op = before.subOp, let progress = before.progress, let successor = after.subOp,
+      successor.lineage == op.lineage, after.progress == progress
+    else {
+      throw Mismatch(description: "\(hex(value)) does not read the same op and progress in \(older.name) and \(newer.name)")
+    }
+    let bound = newerMultiplex.maximumProgress(of: successor, guestWidth: guestWidth)
+    guard progress > bound else {
+      throw Mismatch(description: "\(hex(value)) is within \(newer.name)'s bound \(hex(bound)) for \(op.name)")
+    }
+    let unit = progressName(op)
+    let olderBound = olderMultiplex.maximumProgress(of: op, guestWidth: guestWidth)
+    var counterexample = Counterexample(
+      failure: .migration(.continuationLost), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
+      toolsOnly: op.toolsOnly, olderReading: reading(before, unit: unit, showZero: true),
+      newerReading: "the same, but bounds \(unit) by \(hex(bound)) and refuses the request",
+      cause: "\(op.name) progress bound \(boundText(op.continuation?.bound, olderBound)) -> \(boundText(successor.continuation?.bound, bound))",
+      causeLocation: successor.location)
+    counterexample.olderDecoding = DecodedReading(before)
+    counterexample.newerDecoding = DecodedReading(after)
+    return counterexample
+  }
+
+  static func boundText(_ bound: ProgressBound?, _ value: UInt64) -> String {
+    switch bound {
+    case .typeMaximum(let type, let shift)?:
+      let name = type == .unsignedLong ? "ULONG_MAX" : "UINT_MAX"
+      return shift == 0 ? name : "\(name) >> \(shift)"
+    default:
+      return hex(value)
+    }
+  }
+
   static func progressName(_ op: SubOp) -> String {
     op.continuation?.progressName ?? "progress"
   }

@@ -144,6 +144,17 @@ struct ObligationPlanner {
               keys: migrationKeys(multiplex, newerMultiplex, width: width),
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
+          planned.append(
+            PlannedObligation(
+              obligation: ProofObligation(
+                kind: .progressBound, older: older.name, release: newer.name, guestWidth: width,
+                guestABI: abiName(width: width), hypercall: hypercall.name),
+              keys: migrationKeys(multiplex, newerMultiplex, width: width).map { key in
+                guard case .migration(let olderShape, let newerShape) = key else { return key }
+                return .progressBound(olderShape, newerShape)
+              },
+              subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
+              olderIndex: olderIndex, newerIndex: newerIndex))
         }
         if let flag = hypercall.countFlag, let newerFlag = successor.countFlag {
           planned.append(

@@ -19,13 +19,16 @@ public struct ProofObligation: Hashable, Sendable, CustomStringConvertible {
     case countFlagRoundTrip = "count-flag-round-trip"
     /// Every live op-register value of the older release means the same in the newer one.
     case migration
+    /// A continuation the older release creates stays within the newer release's bound for
+    /// that op, so the newer release resumes it rather than refusing the request.
+    case progressBound = "progress-bound"
     /// Every live count value of the older release means the same in the newer one.
     case countFlagMigration = "count-flag-migration"
     /// Every `__HYPERVISOR_*` number of the older release names the same hypercall in the newer.
     case hypercallNumbers = "hypercall-numbers"
 
     public var isMigration: Bool {
-      self == .migration || self == .countFlagMigration || self == .hypercallNumbers
+      self == .migration || self == .progressBound || self == .countFlagMigration || self == .hypercallNumbers
     }
   }
 

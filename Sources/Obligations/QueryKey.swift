@@ -5,6 +5,7 @@ import ABIModel
 enum QueryKey: Hashable, Sendable {
   case release(ProofObligation.Kind, DecoderShape)
   case migration(DecoderShape, DecoderShape)
+  case progressBound(DecoderShape, DecoderShape)
   case countFlagRoundTrip(CountFlagShape)
   case countFlagMigration(CountFlagShape, CountFlagShape)
   case table(TableShape, TableShape)

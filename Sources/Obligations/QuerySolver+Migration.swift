@@ -65,6 +65,21 @@ extension QuerySolver {
       })
   }
 
+  /// Live values the newer release decodes to the same op and progress, but beyond its bound
+  /// for that op: it would refuse the request instead of resuming it (Xen 4.3 lowered the
+  /// native `nr_extents` limit to `UINT_MAX >> MEMOP_EXTENT_SHIFT`).
+  func solveProgressBound(_ olderShape: DecoderShape, _ newerShape: DecoderShape) throws -> QueryOutcome {
+    let terms = migrationTerms(olderShape, newerShape)
+    let newerValue = terms.value.width == newerShape.opWidth ? terms.value : nil
+    let withinBound = newerValue.map { SymbolicDecoder(newerShape, in: context).withinBound($0) } ?? context.true
+    return try run(
+      premise: terms.premise,
+      violation: terms.newer.identity == terms.older.identity && terms.newer.identity != 0
+        && terms.newer.progress == terms.older.progress && !withinBound,
+      value: terms.value, detail: terms.progress, limit: olderShape.ops.count,
+      block: { model in terms.older.identity != (try model.value(of: terms.older.identity)) })
+  }
+
   /// The smallest live value of the op with `identity` that fails in `group`, for printing.
   func smallestMigrationFailure(
     _ olderShape: DecoderShape, _ newerShape: DecoderShape, identity: Int, group: MigrationGroup, fresh: Bool

@@ -30,6 +30,7 @@ final class QuerySolver {
     switch key {
     case .release(let kind, let shape): return try solveRelease(kind, shape)
     case .migration(let older, let newer): return try solveMigration(older, newer)
+    case .progressBound(let older, let newer): return try solveProgressBound(older, newer)
     case .countFlagRoundTrip(let shape): return try solveCountFlagRoundTrip(shape)
     case .countFlagMigration(let older, let newer): return try solveCountFlagMigration(older, newer)
     case .table(let older, let newer): return try solveTable(older, newer)

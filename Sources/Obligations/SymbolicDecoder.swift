@@ -100,6 +100,21 @@ struct SymbolicDecoder {
     return (ite(accepted, selected, identity(0)), ite(accepted, progress, zero64))
   }
 
+  /// The progress `value` resumes at is within the bound of the op it selects (true for ops
+  /// that keep no progress in the register, and for values no op selects).
+  func withinBound(_ value: BitVector) -> BoolExpr {
+    let field = field(value)
+    var inside = context.true
+    for group in layouts.reversed() {
+      var groupInside = context.true
+      for op in group.ops.reversed() where op.number <= lowBitsMask(field.width) {
+        groupInside = ite(field == op.number, progress(value, layout: group.layout).ule(op.maximumProgress), groupInside)
+      }
+      inside = ite(fieldIsOneOf(group.ops.map(\.number), field), groupInside, inside)
+    }
+    return inside
+  }
+
   /// `value` is one the release itself writes: a fresh call, or a continuation at a progress
   /// within its op's bound. Stated on the decoding side: the op field names an op and the high
   /// part is a progress that op can reach.

@@ -32,6 +32,19 @@ extension Xen {
         is kept reserved as a comment. An in-flight continuation gets -ENOSYS (derived).
         """,
       source: "2d2f7977a0")
+    // Derived, not reported: 4.3 lowered the native nr_extents limit, so a 64-bit guest's reservation
+    // continuation past start_extent 2^26 - 1, which 4.2 creates, is refused by 4.3 (do_memory_op
+    // returns start_extent instead of resuming). Found by abigen's progress-bound obligation.
+    Accepted(
+      "memop-nr-extents-limit", hypercall: "memory_op", introducedIn: "4.3",
+      classes: [.continuationLost],
+      subOps: ["XENMEM_increase_reservation", "XENMEM_decrease_reservation", "XENMEM_populate_physmap"],
+      reason: """
+        The native nr_extents limit went from ULONG_MAX >> MEMOP_EXTENT_SHIFT to UINT_MAX >> \
+        MEMOP_EXTENT_SHIFT ("Currently do_memory_op has a different maximum limit for nr_extents on 32 bit \
+        and 64 bit"), so 64-bit guests lost the ability to continue requests of 2^26 extents or more.
+        """,
+      source: "4f3c473d51")
     // Hypercall-number reuse: the accepted break names the old hypercall.
     // The facts give no commit for 23 -> iret; the release tag where it first shows stands in.
     Accepted(

@@ -185,3 +185,42 @@ import Testing
     #expect(alias.otherPairs == 3)
   }
 }
+
+/// A continuation the newer release decodes the same way but bounds more tightly is lost:
+/// Xen 4.3 lowered the native nr_extents limit from `ULONG_MAX >> 6` to `UINT_MAX >> 6`.
+@Suite struct ProgressBoundTests {
+  func memoryOp(bound: ProgressBound) -> Hypercall {
+    Fixtures.memoryOp(
+      maskBits: 6, [Fixtures.op("XENMEM_increase_reservation", 0, Fixtures.shifted(6, bound: bound))])
+  }
+
+  @Test func aLoweredBoundLosesLargeContinuationsOnA64BitGuest() throws {
+    let model = Fixtures.model([
+      ("4.2", [memoryOp(bound: .typeMaximum(.unsignedLong, shiftedRightBy: 6))]),
+      ("4.3", [memoryOp(bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6))]),
+    ])
+    let report = try Fixtures.check(model)
+    #expect(report.results(.migration).allSatisfy { $0.outcome == .proved })
+    let bound = try #require(report.findings.first { $0.obligation.kind == .progressBound })
+    #expect(bound.counterexample.failure == .migration(.continuationLost))
+    #expect(bound.counterexample.value == 0x1_0000_0000)
+    #expect(bound.counterexample.olderReading == "XENMEM_increase_reservation resuming at start_extent 67108864")
+    #expect(bound.counterexample.cause == "XENMEM_increase_reservation progress bound ULONG_MAX >> 6 -> UINT_MAX >> 6")
+    #expect(report.exitCode == 1)
+  }
+
+  @Test func aRaisedOrEqualBoundKeepsThem() throws {
+    let raised = Fixtures.model([
+      ("4.2", [memoryOp(bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6))]),
+      ("4.3", [memoryOp(bound: .typeMaximum(.unsignedLong, shiftedRightBy: 6))]),
+    ])
+    #expect(try Fixtures.check(raised).exitCode == 0)
+    // On a 32-bit guest both bounds are the same 26 bits.
+    let lowered32 = Fixtures.model(
+      [
+        ("4.2", [memoryOp(bound: .typeMaximum(.unsignedLong, shiftedRightBy: 6))]),
+        ("4.3", [memoryOp(bound: .typeMaximum(.unsignedInt, shiftedRightBy: 6))]),
+      ], guests: Fixtures.guests32)
+    #expect(try Fixtures.check(lowered32).exitCode == 0)
+  }
+}
