@@ -11,7 +11,8 @@ struct LockOptions: ParsableArguments {
       """
       The lock of released releases. Default: releases.lock.json beside the bundled spec's sources \
       (Spec/Xen/releases.lock.json, relative to the current directory); for --spec NAME.json, \
-      NAME.lock.json beside it; none for a spec read from standard input.
+      NAME.lock.json beside it; none for a spec read from standard input. When the default lock \
+      is missing, check says so on stderr and goes on; a --lock FILE that is missing is an error.
       """,
       valueName: "FILE"))
   var lock: String?

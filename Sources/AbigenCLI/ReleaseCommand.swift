@@ -15,7 +15,9 @@ struct ReleaseCommand: ParsableCommand {
       to Released("R", tag: "X"); when that line holds anything else, nothing is written and the \
       edit to make by hand is printed. Rebuild abigen after the edit. For --spec FILE.json, the \
       release's status in the file becomes "released". A release already marked released but not \
-      yet locked is only locked. Exit status: 0 locked, 1 unknown release, already locked, a \
+      yet locked is only locked. To correct a transcription error in a locked release, remove \
+      its block from the lock in the same change and run abigen release R again: the lock's diff \
+      shows the correction to review. Exit status: 0 locked, 1 unknown release, already locked, a \
       spec that no longer matches the lock, or a declaration that cannot be edited, 64 usage.
       """)
 
@@ -66,7 +68,7 @@ struct ReleaseCommand: ParsableCommand {
         try markReleased(inSwift: target)
       }
     }
-    let locked = lock.locking(target)
+    let locked = lock.locking(target, of: model)
     try LockFile.writeAtomically(locked.encoded(), to: lockPath)
     print("\(lockPath): locked \(release) (\(locked.entry(for: release)!.digest))")
     if target.status == .development && specOptions.spec == nil {

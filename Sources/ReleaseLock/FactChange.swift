@@ -6,8 +6,9 @@ struct FactChange: Hashable, Sendable {
   var message: String
   var location: SourceLocation
 
-  /// The changes in the order of the facts now, then facts that are gone in locked order. A
-  /// sub-op that appears or disappears is one change, not one per fact of it.
+  /// The changes in fact order: the hypercall's own facts, then by sub-op number, each fact
+  /// that is gone next to the op it belonged to. A sub-op that appears or disappears is one
+  /// change, not one per fact of it.
   static func changes(from locked: [ABIFact], to now: [ABIFact], of hypercall: Hypercall) -> [FactChange] {
     let old = Dictionary(locked.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     let new = Dictionary(now.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

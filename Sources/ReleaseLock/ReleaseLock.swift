@@ -63,15 +63,16 @@ public struct ReleaseLock: Hashable, Sendable {
     entries.first { $0.release == release }
   }
 
-  /// The lock with `release` added (or replaced) as the model resolves it now.
-  public func locking(_ release: Release) -> ReleaseLock {
+  /// The lock with `release` of `model` added (or replaced) as the model resolves it now,
+  /// entries kept in the model's history order: a release whose entry was removed to lock a
+  /// corrected transcription goes back to its place.
+  public func locking(_ release: Release, of model: ABIModel) -> ReleaseLock {
     var copy = self
-    let entry = Entry(release)
-    if let index = copy.entries.firstIndex(where: { $0.release == release.name }) {
-      copy.entries[index] = entry
-    } else {
-      copy.entries.append(entry)
-    }
+    copy.entries.removeAll { $0.release == release.name }
+    copy.entries.append(Entry(release))
+    let position = { (entry: Entry) in model.releaseIndex(named: entry.release) ?? Int.max }
+    copy.entries = copy.entries.enumerated()
+      .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
     return copy
   }
 }

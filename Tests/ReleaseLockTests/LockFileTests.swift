@@ -70,7 +70,7 @@ import XenSpec
     #expect(lock.verify(model, lockFile: "Spec/Xen/releases.lock.json").map(\.description) == [])
     // It is exactly what locking every released release writes now.
     let relocked = model.releases.filter { $0.status == .released }.reduce(ReleaseLock(family: "xen")) {
-      $0.locking($1)
+      $0.locking($1, of: model)
     }
     #expect(relocked.encoded() == (try Data(contentsOf: Self.committedLock)))
   }

@@ -44,6 +44,8 @@ enum LockFixtures {
 
   /// The lock of every released release of `model`.
   static func lock(of model: ABIModel) -> ReleaseLock {
-    model.releases.filter { $0.status == .released }.reduce(ReleaseLock(family: model.family)) { $0.locking($1) }
+    model.releases.filter { $0.status == .released }.reduce(ReleaseLock(family: model.family)) {
+      $0.locking($1, of: model)
+    }
   }
 }

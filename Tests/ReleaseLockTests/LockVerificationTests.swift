@@ -115,3 +115,16 @@ import Testing
     #expect(messages(model, other) == ["mini.lock.json: error: the lock is for 'kvm', but the spec is of 'mini'"])
   }
 }
+
+/// Locking keeps the lock in history order, so an entry removed to correct a transcription
+/// goes back to its place.
+@Suite struct LockingTests {
+  @Test func aRelockedReleaseGoesBackToItsPlace() {
+    let model = LockFixtures.model()
+    let lock = LockFixtures.lock(of: model)
+    var removed = lock
+    removed.entries.removeFirst()
+    #expect(removed.locking(model.releases[0], of: model) == lock)
+    #expect(lock.locking(model.releases[1], of: model) == lock)
+  }
+}
