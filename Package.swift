@@ -26,13 +26,19 @@ let package = Package(
     // The result-builder DSL specs are written in, and its resolver to the model.
     .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
     // The bundled default spec: Xen's real history.
-    .target(name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen"),
+    // Its lock of released releases (`abigen release`) sits beside it; `abigen check` reads it.
+    .target(
+      name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen", exclude: ["releases.lock.json"]),
     // Proof obligations over the model, asked of Z3 through `Solver`.
     .target(name: "Obligations", dependencies: ["ABIModel", "Solver"]),
     // Emitters: lower the model to files; only the CLI writes them.
     .target(name: "EmitCore", dependencies: ["ABIModel"]),
     .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
     .target(name: "EmitSwift", dependencies: ["EmitCore", "ABIModel"]),
+    // The lock of released releases: a canonical description and digest of each shipped release.
+    .target(name: "ReleaseLock", dependencies: ["ABIModel"]),
+    // How much room each op mask and continuation leaves, against the spec's own history.
+    .target(name: "Headroom", dependencies: ["ABIModel"]),
     // The Swift dispatch code `abigen emit swift` generates for every release of the bundled spec,
     // checked in and compiled so a stale or broken generator fails the build.
     .target(name: "XenDispatch", path: "Generated/Swift"),
@@ -40,6 +46,7 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
+        "ReleaseLock", "Headroom",
         "ABIModel", "XenSpec", "Obligations", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,6 +69,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
+    .testTarget(name: "ReleaseLockTests", dependencies: ["ReleaseLock", "ABIModel", "XenSpec"]),
+    .testTarget(name: "HeadroomTests", dependencies: ["Headroom", "ABIModel", "XenSpec"]),
     .testTarget(
       name: "SolverTests",
       dependencies: ["Solver", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -19,6 +19,8 @@ struct Check: ParsableCommand {
 
   @OptionGroup var specOptions: SpecOptions
 
+  @OptionGroup var lockOptions: LockOptions
+
   @Option(help: "Only obligations about this release (its own properties and its migrations).")
   var release: String?
 
@@ -53,6 +55,9 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let model = try specOptions.loadModel()
+    // A locked release that changed is a rewrite of history, reported like an invalid spec:
+    // before any solver runs.
+    try lockOptions.verify(model, spec: specOptions.spec)
     var checker = Checker(
       model: model,
       options: CheckOptions(

@@ -1,0 +1,80 @@
+import ABIModel
+
+/// The canonical description of a release's ABI: per hypercall, every fact that decodes or
+/// encodes a call (numbers, names and identities, masks, the unused-bits policy, sub-ops,
+/// tools-only flags, guards, continuations, count flags), and nothing that does not (source
+/// locations, `source` tags and commits, progress and argument names used only in reports).
+/// Facts that hold their default (not tools-only, no guard, not continuable) are left out, so
+/// the lock file stays short; a diff shows an absent fact as `none` (`no` for tools-only).
+public enum ReleaseDescription {
+  /// The facts of every hypercall of `release`, by hypercall name.
+  public static func facts(of release: Release) -> [String: [ABIFact]] {
+    var result: [String: [ABIFact]] = [:]
+    for hypercall in release.hypercalls {
+      result[hypercall.name, default: []] += facts(of: hypercall)
+    }
+    return result
+  }
+
+  /// The facts of one hypercall, in a fixed order: the hypercall's own, then its sub-op table by
+  /// number.
+  public static func facts(of hypercall: Hypercall) -> [ABIFact] {
+    var facts: [ABIFact] = []
+    func add(_ key: String, _ value: String, _ location: SourceLocation) {
+      facts.append(ABIFact(key, value, at: location))
+    }
+    add("number", "\(hypercall.number)", hypercall.location)
+    add("lineage", hypercall.lineage, hypercall.location)
+    if !hypercall.formerNames.isEmpty {
+      add("former names", hypercall.formerNames.joined(separator: ", "), hypercall.location)
+    }
+    if !hypercall.guestABIs.isEmpty {
+      add("guest ABIs", hypercall.guestABIs.joined(separator: ", "), hypercall.location)
+    }
+    if let flag = hypercall.countFlag {
+      let name = flag.flagName.map { " \($0)" } ?? ""
+      add(
+        "count flag", "bit \(flag.flagBit)\(name) of argument \(flag.argument.index) (\(flag.argument.type.rawValue))",
+        flag.location)
+    }
+    guard let multiplex = hypercall.multiplex else { return facts }
+    let at = multiplex.location
+    add("op argument", "\(multiplex.opArgument.index) (\(multiplex.opArgument.type.rawValue))", at)
+    add("op mask", multiplex.opMask.value.map(hex) ?? "whole register", at)
+    if let name = multiplex.opMask.maskName { add("op mask name", name, at) }
+    if let name = multiplex.opMask.shiftName { add("op shift name", name, at) }
+    add("unused bits", multiplex.unusedBits.rawValue, at)
+    for op in multiplex.subOps.sorted(by: { ($0.number, $0.name) < ($1.number, $1.name) }) {
+      let key = opKey(op.number)
+      add(key, op.name, op.location)
+      if op.lineage != "\(hypercall.name):\(op.name)" { add("\(key) lineage", op.lineage, op.location) }
+      if op.cName != op.name { add("\(key) c name", op.cName, op.location) }
+      if !op.formerNames.isEmpty { add("\(key) former names", op.formerNames.joined(separator: ", "), op.location) }
+      if op.toolsOnly { add("\(key) tools-only", "yes", op.location) }
+      if let condition = op.guardCondition { add("\(key) guard", condition, op.location) }
+      if let continuation = op.continuation { add("\(key) continues", describe(continuation), op.location) }
+    }
+    return facts
+  }
+
+  /// `op 7`: the key of a sub-op's name fact, and the prefix of its other facts.
+  static func opKey(_ number: UInt64) -> String { "op \(number)" }
+
+  static func describe(_ continuation: ContinuationEncoding) -> String {
+    var parts = [continuation.kinds.map(\.rawValue).joined(separator: " + ")]
+    if let shift = continuation.shift { parts.append("shift \(shift)") }
+    if let bound = continuation.bound { parts.append("bound \(describe(bound))") }
+    return parts.joined(separator: ", ")
+  }
+
+  static func describe(_ bound: ProgressBound) -> String {
+    switch bound {
+    case .typeMaximum(let type, let shift):
+      return shift == 0 ? "\(type.rawValue) max" : "\(type.rawValue) max >> \(shift)"
+    case .constant(let value): return hex(value)
+    case .registerCapacity: return "register capacity"
+    }
+  }
+
+  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+}

@@ -1,0 +1,88 @@
+import ABIModel
+
+extension ReleaseLock {
+  /// Every way `model` departs from this lock, compiler style: a locked release that is gone,
+  /// moved, back in development or changed (one diagnostic per changed fact, at the line that
+  /// states it now), a released release that is not locked, and a lock entry edited by hand.
+  /// `lockFile` names the lock in messages. `requireEveryReleaseLocked: false` leaves out the
+  /// released releases that are not locked yet, for the command that locks them.
+  public func verify(_ model: ABIModel, lockFile: String, requireEveryReleaseLocked: Bool = true) -> [Diagnostic] {
+    let lockLocation = SourceLocation(file: lockFile, line: 0)
+    guard family == model.family else {
+      return [.error("the lock is for '\(family)', but the spec is of '\(model.family)'", at: lockLocation)]
+    }
+    var found: [Diagnostic] = []
+    for entry in entries where entry.digest != entry.computedDigest {
+      found.append(
+        .error(
+          "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
+          at: lockLocation))
+    }
+    for (name, copies) in duplicates(entries.map(\.release)) {
+      found.append(.error("\(name) is locked \(copies) times", at: lockLocation))
+    }
+    var previous: (index: Int, name: String)?
+    for entry in entries {
+      guard let index = model.releaseIndex(named: entry.release) else {
+        found.append(
+          .error(
+            "\(entry.release) is released and locked in \(lockFile), but the spec no longer has it (known: \(model.releases.map(\.name).joined(separator: ", ")))",
+            at: model.location))
+        continue
+      }
+      let release = model.releases[index]
+      if let previous, index < previous.index {
+        found.append(
+          .error(
+            "\(release.name) is released and locked after \(previous.name), but the spec now puts it before \(previous.name)",
+            at: release.location))
+      }
+      previous = (index, release.name)
+      if release.status == .development {
+        found.append(
+          .error(
+            "\(release.name) is released and locked in \(lockFile), but the spec marks it in development",
+            at: release.location))
+      }
+      let now = Entry(release)
+      if now.digest != entry.digest || now.hypercalls != entry.hypercalls {
+        found += differences(from: entry, to: release)
+      }
+    }
+    for release in model.releases
+    where requireEveryReleaseLocked && release.status == .released && entry(for: release.name) == nil {
+      found.append(
+        .error(
+          "\(release.name) is released but not locked in \(lockFile); `abigen release \(release.name)` locks it",
+          at: release.location))
+    }
+    return found
+  }
+
+  /// What changed between a locked entry and the release as the spec resolves it now.
+  func differences(from entry: Entry, to release: Release) -> [Diagnostic] {
+    let prefix = "\(release.name) is released and locked, but"
+    var found: [Diagnostic] = []
+    for hypercall in release.hypercalls {
+      guard let lines = entry.hypercalls[hypercall.name] else {
+        found.append(.error("\(prefix) it gained hypercall '\(hypercall.name)'", at: hypercall.location))
+        continue
+      }
+      let locked = lines.compactMap(ABIFact.init(line:))
+      for change in FactChange.changes(from: locked, to: ReleaseDescription.facts(of: hypercall), of: hypercall) {
+        found.append(.error("\(prefix) its \(hypercall.name) changed: \(change.message)", at: change.location))
+      }
+    }
+    let present = Set(release.hypercalls.map(\.name))
+    for name in entry.hypercalls.keys.sorted() where !present.contains(name) {
+      found.append(.error("\(prefix) its hypercall '\(name)' is gone", at: release.location))
+    }
+    return found
+  }
+
+  private func duplicates(_ names: [String]) -> [(String, Int)] {
+    var counts: [String: Int] = [:]
+    for name in names { counts[name, default: 0] += 1 }
+    return counts.filter { $0.value > 1 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}
