@@ -1,4 +1,5 @@
 import ABIModel
+import Crypto
 import Foundation
 
 /// The lock of released releases: for every release that has shipped, the canonical
@@ -47,7 +48,9 @@ public struct ReleaseLock: Hashable, Sendable {
       return text
     }
 
-    public var computedDigest: String { "sha256:" + SHA256.hex(canonicalText) }
+    public var computedDigest: String {
+      "sha256:" + SHA256.hash(data: Data(canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
   }
 
   public var family: String

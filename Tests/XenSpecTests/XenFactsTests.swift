@@ -201,7 +201,13 @@ import struct ABIModel.SourceLocation
   @Test func acceptedBreaks() throws {
     let model = try ResolvedXen.model()
     let byID = Dictionary(uniqueKeysWithValues: model.acceptedBreaks.map { ($0.id, $0) })
-    #expect(byID.count == 7)
+    #expect(byID.count == 8)
+    let limit = try #require(byID["memop-nr-extents-limit"])
+    #expect(limit.introducedIn == "4.3" && limit.source == "4f3c473d51" && limit.classes == [.continuationLost])
+    // The ops whose bound 4.3 lowered from ULONG_MAX >> 6 to UINT_MAX >> 6.
+    let lowered = try #require(model.release(named: "4.2")?.hypercall(named: "memory_op")?.multiplex).subOps
+      .filter { $0.continuation?.bound == .typeMaximum(.unsignedLong, shiftedRightBy: 6) }.map(\.name)
+    #expect(Set(limit.subOps) == Set(lowered))
     let shift = try #require(byID["memop-shift-4-to-6"])
     #expect(shift.introducedIn == "3.4" && shift.source == "36e3044132")
     #expect(Set(shift.classes) == [.alias, .progressCorrupted, .continuationLost])
