@@ -77,7 +77,9 @@ import XenDispatch
         // The guest did move after as many preemptions on A as asked.
         #expect(migrated.carried.count == (scenario.migrateAfter > 0 ? 1 : 0), "\(scenario)")
         if migrated.matches(onA) { continue }
+        // B ran the same op from where A left it, until it had to carry a progress past its bound.
         if case .unencodable(scenario.to, op.lineage, let progress) = migrated.end,
+          Set(migrated.lineages) == [op.lineage],
           let b = BundledSpec.multiplex(scenario.to, scenario.hypercall), let successor = b.subOp(lineage: op.lineage),
           progress > b.maximumProgress(of: successor, guestWidth: scenario.guestWidth)
         {
