@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(
-      name: "EmitSwiftTests", dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec", "XenDispatch"],
+      name: "EmitSwiftTests", dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec", "XenDispatch", "Obligations"],
       exclude: ["Golden"]),
     .testTarget(
       name: "ObligationsTests",

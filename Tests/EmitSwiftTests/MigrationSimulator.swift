@@ -3,8 +3,8 @@ import XenDispatch
 
 /// A guest starts a long sub-op on release A's generated dispatcher, is preempted, and its
 /// continuation registers are carried to release B's generated dispatcher, which resumes them.
-/// The inputs (releases, hypercall, op or register value) come from outside, so proved pairs and
-/// counterexamples from `abigen check` can be replayed here later.
+/// The inputs (releases, hypercall, op or register value) come from outside: the pairs `abigen
+/// check` proves and the counterexamples it reports are replayed here.
 struct MigrationScenario: Hashable, Sendable, CustomStringConvertible {
   /// How the guest's call starts on A.
   enum Start: Hashable, Sendable {
@@ -23,7 +23,8 @@ struct MigrationScenario: Hashable, Sendable, CustomStringConvertible {
   var work: UInt64
   /// The handlers preempt after this many units.
   var preemptEvery: UInt64
-  /// Preemptions on A before the guest moves to B.
+  /// Preemptions on A before the guest moves to B; 0 moves it before the first call traps, so
+  /// B is the first to read the op argument A's guest wrote.
   var migrateAfter = 1
 
   var description: String {
@@ -64,6 +65,12 @@ struct MigrationRun: Hashable, Sendable {
 
   var totalWork: UInt64 { slices.reduce(0) { $0 + $1.units } }
   var lineages: [String] { slices.map(\.lineage) }
+
+  /// Whether a migrated run did what the same call did on A `alone`: the same end, the same
+  /// total work, and no op but the ones `alone` ran.
+  func matches(_ alone: MigrationRun) -> Bool {
+    end == alone.end && totalWork == alone.totalWork && Set(lineages) == Set(alone.lineages)
+  }
 }
 
 enum MigrationSimulator {
@@ -181,9 +188,22 @@ enum MigrationSimulator {
 
   /// The model's identity of a generated op, so a renamed op still counts as the same.
   static func lineage<Op: MultiplexedSubOp>(_ op: Op, _ release: String) -> String {
-    BundledSpec.multiplex(release, Op.hypercallName)?.subOp(number: op.rawValue)?.lineage
-      ?? op.cName
+    lineages["\(release) \(Op.hypercallName)"]?[op.rawValue] ?? op.cName
   }
+
+  /// Op number to lineage for every multiplexed hypercall of every release (`"4.19 memory_op"`),
+  /// looked up once: the sweeps ask for it on every slice.
+  static let lineages: [String: [UInt64: String]] = {
+    var table: [String: [UInt64: String]] = [:]
+    for release in BundledSpec.model.releases {
+      for hypercall in release.hypercalls {
+        guard let multiplex = hypercall.multiplex else { continue }
+        table["\(release.name) \(hypercall.name)"] = Dictionary(
+          multiplex.subOps.map { ($0.number, $0.lineage) }, uniquingKeysWith: { first, _ in first })
+      }
+    }
+    return table
+  }()
 
   /// The guest's side: its call's work, and the progress the guest-memory argument records.
   /// An op that continues by rewriting its argument structure (`guest_struct`) shrinks the
