@@ -25,6 +25,23 @@ enum BundledCheck {
     try migrations().filter { $0.outcome == .proved && $0.obligation.older == release }.map(\.obligation)
   }
 
+  /// "hypercall op older -> newer width" for every counterexample of the progress-bound
+  /// obligations: continuations the newer release decodes alike but cannot carry on.
+  static func progressBoundBreaks() throws -> Set<String> {
+    var breaks: Set<String> = []
+    for result in try report().results where result.obligation.kind == .progressBound {
+      guard case .refuted(let counterexamples) = result.verdict, let older = result.obligation.older,
+        let hypercall = result.obligation.hypercall
+      else { continue }
+      for counterexample in counterexamples {
+        breaks.insert(
+          "\(hypercall) \(counterexample.subject) \(older) -> \(result.obligation.release) \(result.obligation.guestWidth)"
+        )
+      }
+    }
+    return breaks
+  }
+
   /// Every counterexample of every refuted migration obligation (failing, accepted or reported),
   /// and the representative of every migration finding, which the checker re-minimizes.
   static func migrationCounterexamples() throws -> [(ProofObligation, Counterexample)] {
