@@ -73,7 +73,8 @@ struct CounterexampleReplay {
     guard let op = before.subOp, let progress = before.progress, let successor = after.subOp,
       successor.lineage == op.lineage, after.progress == progress
     else {
-      throw Mismatch(description: "\(hex(value)) does not read the same op and progress in \(older.name) and \(newer.name)")
+      throw Mismatch(
+        description: "\(hex(value)) does not read the same op and progress in \(older.name) and \(newer.name)")
     }
     let bound = newerMultiplex.maximumProgress(of: successor, guestWidth: guestWidth)
     guard progress > bound else {
@@ -85,7 +86,8 @@ struct CounterexampleReplay {
       failure: .migration(.continuationLost), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
       toolsOnly: op.toolsOnly, olderReading: reading(before, unit: unit, showZero: true),
       newerReading: "the same, but bounds \(unit) by \(hex(bound)) and refuses the request",
-      cause: "\(op.name) progress bound \(boundText(op.continuation?.bound, olderBound)) -> \(boundText(successor.continuation?.bound, bound))",
+      cause:
+        "\(op.name) progress bound \(boundText(op.continuation?.bound, olderBound)) -> \(boundText(successor.continuation?.bound, bound))",
       causeLocation: successor.location)
     counterexample.olderDecoding = DecodedReading(before)
     counterexample.newerDecoding = DecodedReading(after)

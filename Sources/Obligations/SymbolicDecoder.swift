@@ -108,7 +108,8 @@ struct SymbolicDecoder {
     for group in layouts.reversed() {
       var groupInside = context.true
       for op in group.ops.reversed() where op.number <= lowBitsMask(field.width) {
-        groupInside = ite(field == op.number, progress(value, layout: group.layout).ule(op.maximumProgress), groupInside)
+        groupInside = ite(
+          field == op.number, progress(value, layout: group.layout).ule(op.maximumProgress), groupInside)
       }
       inside = ite(fieldIsOneOf(group.ops.map(\.number), field), groupInside, inside)
     }
