@@ -30,6 +30,8 @@ let package = Package(
     // Proof obligations over the model, asked of Z3 through `Solver`.
     .target(name: "Obligations", dependencies: ["ABIModel", "Solver"]),
     // Emitters: lower the model to files; only the CLI writes them.
+    // `abigen diff`: structural changes between two releases, labelled by the checker.
+    .target(name: "SpecDiff", dependencies: ["ABIModel", "Obligations"]),
     .target(name: "EmitCore", dependencies: ["ABIModel"]),
     .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
     .target(name: "EmitSwift", dependencies: ["EmitCore", "ABIModel"]),
@@ -40,7 +42,8 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ABIModel", "XenSpec", "Obligations", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ABIModel", "XenSpec", "Obligations", "SpecDiff", "EmitCore", "EmitC", "EmitSwift",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "abigen", dependencies: ["AbigenCLI"]),
@@ -61,6 +64,7 @@ let package = Package(
         "Obligations", "ABIModel", "XenSpec", .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
+    .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "Obligations", "ABIModel", "XenSpec"]),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(
       name: "SolverTests",

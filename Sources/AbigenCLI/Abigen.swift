@@ -6,7 +6,7 @@ public struct Abigen: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "abigen",
     abstract: "Keep a hypercall ABI as a formal model, prove it compatible, generate its code.",
-    subcommands: [Check.self, Dump.self, Emit.self]
+    subcommands: [Check.self, Diff.self, Dump.self, Emit.self]
   )
 
   public init() {}
