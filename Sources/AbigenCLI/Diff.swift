@@ -15,10 +15,10 @@ struct Diff: ParsableCommand {
       counterexamples involves it, 'unproved' otherwise. Breaks recorded as accepted, and \
       tools-only breaks, are labelled so and do not fail.
 
-      abigen diff 3.3 3.4                      two releases of the spec
-      abigen diff --against last.json [NEWER]  a dump's release (abigen dump --release R \
-      --format json > last.json; default its newest) against release NEWER of the spec \
-      (default: the release of the same name, else the newest)
+      `abigen diff 3.3 3.4` compares two releases of the spec. `abigen diff --against \
+      last.json [NEWER]` compares a release of a dump (`abigen dump --release R --format json`; \
+      --against-release picks one, default its newest) with release NEWER of the spec (default: \
+      the release of the same name, else the newest).
 
       Exit status: 0 no unaccepted breaking change, 1 an unaccepted breaking change (or an \
       invalid spec or unknown release), 3 inconclusive, 4 internal error, 64 usage.

@@ -11,14 +11,16 @@ struct Emit: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write C headers or Swift dispatch code generated from the spec, or check that a tree is up to date.",
     discussion: """
-      abigen emit c --all-releases --output Generated/C   one language into one directory
-      abigen emit                                         the checked-in tree: every release, C into \
-      Generated/C and Swift into Generated/Swift (--output DIR sets the root)
-      abigen emit --check                                 write nothing: regenerate the tree into a \
-      temporary directory and compare (with a language, --check needs --all-releases)
+      With a language, emit writes that language's files into --output (default '.'): \
+      `abigen emit c --all-releases --output Generated/C`. Without one, it writes the checked-in \
+      tree, every release: C into Generated/C and Swift into Generated/Swift (--output sets the \
+      root).
 
-      With --check, a file that differs, is missing, or is no longer generated is stale: each is \
-      listed, with the exact command that regenerates, and the exit status is 2.
+      --check writes nothing: it regenerates into a temporary directory and compares with the \
+      output, `abigen emit --check` for the whole tree or `abigen emit c --all-releases --output \
+      Generated/C --check` for one language. A file that differs, is missing, or is no longer \
+      generated is stale; each is listed with the exact command that regenerates, and the exit \
+      status is 2.
 
       Exit status: 0 written or up to date, 1 invalid spec, unknown release or unwritable output, \
       2 stale (--check), 4 internal error, 64 usage.
