@@ -128,14 +128,20 @@ public struct DiffReport: Sendable {
     case .countFlag(let lineage):
       covering = results(.countFlagMigration, lineage, pair, check)
     }
-    guard !covering.isEmpty else {
-      return .unproved("no obligation covers it")
-    }
-    for result in covering {
-      switch result.outcome {
-      case .inconclusive:
-        if case .inconclusive(let reason) = result.verdict { return .unproved("inconclusive: \(reason)") }
-        return .unproved("inconclusive")
+    return label(
+      covering: covering.map { result in
+        if case .inconclusive(let reason) = result.verdict { return (result.outcome, reason) }
+        return (result.outcome, nil)
+      })
+  }
+
+  /// The label of a change no counterexample involves, from the outcomes of the obligations
+  /// covering it: compatible only when every one was decided.
+  public static func label(covering outcomes: [(outcome: CheckReport.Outcome, reason: String?)]) -> Label {
+    guard !outcomes.isEmpty else { return .unproved("no obligation covers it") }
+    for (outcome, reason) in outcomes {
+      switch outcome {
+      case .inconclusive: return .unproved("inconclusive" + (reason.map { ": \($0)" } ?? ""))
       case .internalError: return .unproved("internal error")
       case .vacuous: return .unproved("vacuous obligation")
       case .proved, .refuted, .accepted, .reported: continue

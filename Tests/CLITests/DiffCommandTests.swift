@@ -99,14 +99,6 @@ import Testing
     #expect(removed["label"] as? String == "breaking")
   }
 
-  @Test func anUndecidedChangeIsUnprovedNeverCompatible() throws {
-    let run = try AbigenProcess.run(["diff", "3.3", "3.4", "--timeout-ms", "1", "--jobs", "1"])
-    #expect(run.status == 3, "\(run.output)")
-    let memory = section("memory_op (12)", of: run.output).filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") }
-    #expect(!memory.isEmpty)
-    #expect(memory.allSatisfy { $0.contains(": unproved (inconclusive") }, "\(memory)")
-  }
-
   @Test func unknownReleasesAndBadUsage() throws {
     let unknown = try AbigenProcess.run(["diff", "3.3", "3.5"])
     #expect(unknown.status == 1)

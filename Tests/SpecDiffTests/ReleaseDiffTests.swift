@@ -127,4 +127,13 @@ import Testing
     #expect(pair.newer.name == "2")
     #expect(pair.model.acceptedBreaks.map(\.id) == ["shift"])
   }
+
+  @Test func anUndecidedChangeIsUnprovedNeverCompatible() {
+    #expect(
+      DiffReport.label(covering: [(.proved, nil), (.inconclusive, "canceled")]) == .unproved("inconclusive: canceled"))
+    #expect(DiffReport.label(covering: [(.internalError, nil)]) == .unproved("internal error"))
+    #expect(DiffReport.label(covering: []) == .unproved("no obligation covers it"))
+    // A refuted obligation lists every way it fails; a change none of them involves is compatible.
+    #expect(DiffReport.label(covering: [(.proved, nil), (.refuted, nil), (.accepted, nil)]) == .compatible)
+  }
 }
