@@ -2,9 +2,13 @@
 # spec) and `make test` (every test). Both build what they need.
 
 SWIFT ?= swift
-ABIGEN = .build/release/abigen
+# The build `check`, `verify-generated`, `generate` and `dump` run abigen from. CI passes
+# CONFIG=debug to reuse the debug build `make test` just made: the solver's work is the same,
+# and a release build would cost minutes more than it saves.
+CONFIG ?= release
+ABIGEN = .build/$(CONFIG)/abigen
 
-.PHONY: all build release check test dump lint format deps bench
+.PHONY: all build release abigen check verify-generated generate test dump lint format deps bench
 
 all: build
 
@@ -20,15 +24,28 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job: every proof obligation of the bundled Xen spec (release build: the solver
-# work is the same, the Swift around it is faster).
-check: release
+# The abigen binary of $(CONFIG).
+abigen: deps
+	$(SWIFT) build -c $(CONFIG) --product abigen
+
+# The main job: every proof obligation of the bundled Xen spec.
+check: abigen
 	$(ABIGEN) check
+
+# Generated/C and Generated/Swift are exactly what the spec generates (exit 2 and the command
+# that regenerates when not).
+verify-generated: abigen
+	$(ABIGEN) emit --check
+
+# Regenerates Generated/C and Generated/Swift (files the spec no longer generates are listed by
+# verify-generated, not deleted).
+generate: abigen
+	$(ABIGEN) emit
 
 test: deps
 	$(SWIFT) test
 
-dump: release
+dump: abigen
 	$(ABIGEN) dump
 
 lint:

@@ -32,6 +32,8 @@ let package = Package(
       name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen", exclude: ["releases.lock.json"]),
     // Proof obligations over the model, asked of Z3 through `Solver`.
     .target(name: "Obligations", dependencies: ["ABIModel", "Solver"]),
+    // `abigen diff`: structural changes between two releases, labelled by the checker.
+    .target(name: "SpecDiff", dependencies: ["ABIModel", "Obligations"]),
     // Emitters: lower the model to files; only the CLI writes them.
     .target(name: "EmitCore", dependencies: ["ABIModel"]),
     .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
@@ -47,8 +49,8 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ReleaseLock", "Headroom",
-        "ABIModel", "XenSpec", "Obligations", "EmitCore", "EmitC", "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ABIModel", "XenSpec", "Obligations", "SpecDiff", "ReleaseLock", "Headroom", "EmitCore", "EmitC",
+        "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "abigen", dependencies: ["AbigenCLI"]),
@@ -69,6 +71,7 @@ let package = Package(
         "Obligations", "ABIModel", "XenSpec", .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
+    .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "Obligations", "ABIModel"]),
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(name: "ReleaseLockTests", dependencies: ["ReleaseLock", "ABIModel", "XenSpec"]),
     .testTarget(name: "HeadroomTests", dependencies: ["Headroom", "ABIModel", "XenSpec"]),

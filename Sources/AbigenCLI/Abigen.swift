@@ -6,7 +6,9 @@ public struct Abigen: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "abigen",
     abstract: "Keep a hypercall ABI as a formal model, prove it compatible, generate its code.",
-    subcommands: [Check.self, Dump.self, Emit.self, ReleaseCommand.self, HeadroomCommand.self]
+    subcommands: [
+      Check.self, Diff.self, Dump.self, Emit.self, ReleaseCommand.self, HeadroomCommand.self,
+    ]
   )
 
   public init() {}

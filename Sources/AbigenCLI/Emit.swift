@@ -5,36 +5,86 @@ import EmitCore
 import EmitSwift
 import Foundation
 
-/// `abigen emit c|swift`: generated code for one release or all of them.
+/// `abigen emit [c|swift]`: generated code for one release or all of them, or, with `--check`,
+/// whether a checked-in tree is what the spec generates.
 struct Emit: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write C headers or Swift dispatch code generated from the spec.")
+    abstract: "Write C headers or Swift dispatch code generated from the spec, or check that a tree is up to date.",
+    discussion: """
+      With a language, emit writes that language's files into --output (default '.'): \
+      `abigen emit c --all-releases --output Generated/C`. Without one, it writes the checked-in \
+      tree, every release: C into Generated/C and Swift into Generated/Swift (--output sets the \
+      root).
+
+      --check writes nothing: it regenerates into a temporary directory and compares with the \
+      output, `abigen emit --check` for the whole tree or `abigen emit c --all-releases --output \
+      Generated/C --check` for one language. A file that differs, is missing, or is no longer \
+      generated is stale; each is listed with the exact command that regenerates, and the exit \
+      status is 2.
+
+      Exit status: 0 written or up to date, 1 invalid spec, unknown release or unwritable output, \
+      2 stale (--check), 4 internal error, 64 usage.
+      """)
 
   enum Language: String, ExpressibleByArgument, CaseIterable {
     case c, swift
+
+    /// The directory under `Generated/` that holds this language's checked-in output.
+    var treeDirectory: String {
+      switch self {
+      case .c: return "C"
+      case .swift: return "Swift"
+      }
+    }
+
+    var emitter: any Emitter {
+      switch self {
+      case .c: return CEmitter()
+      case .swift: return SwiftEmitter()
+      }
+    }
   }
 
-  @Argument(help: "What to emit: c or swift.")
-  var language: Language
+  @Argument(help: "What to emit: c or swift. Omit it for the whole checked-in tree (both, every release).")
+  var language: Language?
 
   @OptionGroup var specOptions: SpecOptions
 
   @Option(help: "Only this release.")
   var release: String?
 
-  @Flag(help: "Every release of the spec.")
+  @Flag(help: "Every release of the spec (implied without a language).")
   var allReleases = false
 
-  @Option(help: "Directory to write into (created if missing).")
-  var output: String = "."
+  @Option(
+    help: ArgumentHelp(
+      "Directory to write into, created if missing (default: '.'); without a language, the root that holds C/ and Swift/ (default: Generated).",
+      valueName: "DIR"))
+  var output: String?
+
+  @Flag(help: "Write nothing: regenerate into a temporary directory, compare with the output, exit 2 if stale.")
+  var check = false
 
   func validate() throws {
     if release != nil && allReleases {
       throw ValidationError("--release and --all-releases exclude each other")
     }
-    if release == nil && !allReleases {
+    if language == nil {
+      if release != nil {
+        throw ValidationError("without a language, emit writes the whole tree (every release); drop --release")
+      }
+    } else if release == nil && !allReleases {
       throw ValidationError("say which releases: --release R or --all-releases")
+    } else if check && release != nil {
+      throw ValidationError("--check compares a whole tree: use --all-releases, not --release")
     }
+  }
+
+  /// Each language with the directory its files go to.
+  var targets: [(language: Language, directory: String)] {
+    if let language { return [(language, output ?? ".")] }
+    let root = output ?? "Generated"
+    return Language.allCases.map { ($0, (root as NSString).appendingPathComponent($0.treeDirectory)) }
   }
 
   func run() throws {
@@ -51,19 +101,65 @@ struct Emit: ParsableCommand {
       releases = model.releases
     }
     let selection = ABIModelSelection(model: model, releases: releases)
-    let files = emitter.emit(selection)
-    do {
-      try GeneratedFileWriter.write(files, to: URL(fileURLWithPath: output))
-    } catch {
-      printError(error.description)
-      throw ExitStatus.refutedOrInvalid.exitCode
+    if check {
+      try runCheck(selection)
+      return
+    }
+    for target in targets {
+      do {
+        try GeneratedFileWriter.write(
+          target.language.emitter.emit(selection), to: URL(fileURLWithPath: target.directory))
+      } catch {
+        printError(error.description)
+        throw ExitStatus.refutedOrInvalid.exitCode
+      }
     }
   }
 
-  var emitter: any Emitter {
-    switch language {
-    case .c: return CEmitter()
-    case .swift: return SwiftEmitter()
+  func runCheck(_ selection: ABIModelSelection) throws {
+    var stale: [GeneratedTreeCheck.StaleFile] = []
+    for target in targets {
+      let result: GeneratedTreeCheck.Result
+      do {
+        result = try GeneratedTreeCheck.compare(target.language.emitter.emit(selection), with: target.directory)
+      } catch {
+        printError(error.description)
+        throw ExitStatus.internalError.exitCode
+      }
+      if result.stale.isEmpty {
+        print("\(target.directory): \(result.fileCount) files up to date")
+      }
+      stale += result.stale
     }
+    guard !stale.isEmpty else { return }
+    for file in stale {
+      printError("\(file.path): error: stale: \(file.reason)")
+    }
+    let directories = targets.map(\.directory).joined(separator: ", ")
+    printError("\(stale.count) stale file\(stale.count == 1 ? "" : "s") under \(directories); regenerate with:")
+    printError("  " + regenerateCommand(removing: stale.filter { $0.kind == .notGenerated }.map(\.path)))
+    throw ExitStatus.stale.exitCode
+  }
+
+  /// The command that makes the output what `--check` expects: this same invocation without
+  /// `--check`, after removing the files the generator no longer produces (emit itself never
+  /// deletes anything in a directory it is pointed at).
+  func regenerateCommand(removing extra: [String]) -> String {
+    var arguments = [CommandLine.arguments.first ?? "abigen", "emit"]
+    if let language { arguments += [language.rawValue, "--all-releases"] }
+    if let spec = specOptions.spec { arguments += ["--spec", spec] }
+    if let output { arguments += ["--output", output] }
+    let emit = arguments.map(ShellQuoting.quote).joined(separator: " ")
+    guard !extra.isEmpty else { return emit }
+    return (["rm", "--"] + extra).map(ShellQuoting.quote).joined(separator: " ") + " && " + emit
+  }
+}
+
+/// Quotes words for a POSIX shell, only where needed.
+enum ShellQuoting {
+  static func quote(_ word: String) -> String {
+    let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%")
+    if !word.isEmpty && word.unicodeScalars.allSatisfy({ plain.contains($0) }) { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
