@@ -31,7 +31,7 @@ measure() {
   for _ in $(seq "$RUNS"); do
     local start end
     start=$(date +%s.%N)
-    line=$("$ABIGEN" check "$@" | tail -n 1) || true
+    line=$("$ABIGEN" check "$@" 2>/dev/null | tail -n 1) || true
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc)")
   done

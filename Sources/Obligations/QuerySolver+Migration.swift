@@ -56,7 +56,7 @@ extension QuerySolver {
     // One failure per (older op, way of failing): block that pair and ask again.
     return try run(
       premise: terms.premise, violation: terms.differs, value: terms.value, detail: terms.progress,
-      limit: olderShape.ops.count * MigrationGroup.allCases.count * 2,
+      limit: olderShape.ops.count * MigrationGroup.allCases.count * 2, premiseKey: olderShape,
       block: { model in
         let identity = try model.value(of: terms.older.identity)
         let group = try MigrationGroup.allCases.first { try model.value(of: terms.group($0)) } ?? .otherOp
@@ -76,7 +76,7 @@ extension QuerySolver {
       premise: terms.premise,
       violation: terms.newer.identity == terms.older.identity && terms.newer.identity != 0
         && terms.newer.progress == terms.older.progress && !withinBound,
-      value: terms.value, detail: terms.progress, limit: olderShape.ops.count,
+      value: terms.value, detail: terms.progress, limit: olderShape.ops.count, premiseKey: olderShape,
       block: { model in terms.older.identity != (try model.value(of: terms.older.identity)) })
   }
 

@@ -8,6 +8,8 @@ final class QuerySolver {
   let timeoutMilliseconds: UInt32
   let wantsSMT: Bool
   private var variableCount = 0
+  /// Witnesses of premises already shown satisfiable, by what the premise is about.
+  private var witnesses: [AnyHashable: UInt64] = [:]
 
   init(timeoutMilliseconds: UInt32, wantsSMT: Bool) throws {
     context = try SolverContext(randomSeed: 0, timeoutMilliseconds: timeoutMilliseconds)
@@ -43,7 +45,7 @@ final class QuerySolver {
   /// unsatisfiable, proves the premise satisfiable (the witness) so nothing holds vacuously.
   func run(
     premise: BoolExpr, violation: BoolExpr, value: BitVector, detail: BitVector? = nil,
-    limit: Int = 1, block: ((SolverModel) throws -> BoolExpr)? = nil
+    limit: Int = 1, premiseKey: AnyHashable? = nil, block: ((SolverModel) throws -> BoolExpr)? = nil
   ) throws -> QueryOutcome {
     // A fresh solver per query: a solver reused across queries (push/pop) kept state that made
     // later, unrelated queries run into the timeout.
@@ -65,11 +67,18 @@ final class QuerySolver {
       case .unsat:
         solver.pop()
         if !found.isEmpty { return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt) }
-        // The premise alone: a proof over an empty set of values would be vacuous.
+        // The premise alone: a proof over an empty set of values would be vacuous. Queries with
+        // the same premise (one older release's live values against many newer releases)
+        // share the witness this worker already found for it.
+        if let premiseKey, let witness = witnesses[premiseKey] {
+          return QueryOutcome(answer: .holds(witness: witness), checks: checks, smtLib2: smt)
+        }
         checks += 1
         switch try solver.check() {
         case .sat(let model):
-          return QueryOutcome(answer: .holds(witness: try model.value(of: value)), checks: checks, smtLib2: smt)
+          let witness = try model.value(of: value)
+          if let premiseKey { witnesses[premiseKey] = witness }
+          return QueryOutcome(answer: .holds(witness: witness), checks: checks, smtLib2: smt)
         case .unsat:
           return QueryOutcome(answer: .vacuous, checks: checks, smtLib2: smt)
         case .unknown(let reason):
