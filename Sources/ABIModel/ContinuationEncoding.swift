@@ -33,6 +33,21 @@ public enum ProgressBound: Hashable, Sendable, Codable {
   /// reading where the hypervisor states none.
   case registerCapacity
 
+  /// The bound as C would write it (`UINT_MAX >> 6`), or `nil` when it is not an expression.
+  public var cExpression: String? {
+    guard case .typeMaximum(let type, let shift) = self else { return nil }
+    return shift == 0 ? type.cMaximumName : "\(type.cMaximumName) >> \(shift)"
+  }
+
+  /// The bound in reports: `UINT_MAX >> 6`, `0x3ffffff`, `register capacity`.
+  public var summary: String {
+    switch self {
+    case .typeMaximum: return cExpression ?? ""
+    case .constant(let value): return "0x" + String(value, radix: 16)
+    case .registerCapacity: return "register capacity"
+    }
+  }
+
   /// The bound for a guest of the given register width.
   public func maximum(guestWidth: Int) -> UInt64? {
     switch self {
@@ -71,6 +86,14 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
     self.bound = bound
     self.progressName = progressName
     self.source = source
+  }
+
+  /// The encoding in reports: `cmd_shifted_index << 6, progress <= UINT_MAX >> 6`.
+  public var summary: String {
+    var text = kinds.map(\.rawValue).joined(separator: "+")
+    if let shift { text += " << \(shift)" }
+    if let bound { text += ", progress <= \(bound.summary)" }
+    return text
   }
 
   /// How progress sits in the op register, derived from the kinds.

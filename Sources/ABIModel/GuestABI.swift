@@ -24,6 +24,15 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`).
   case guestField32 = "uint32_t field"
 
+  /// The C macro for this type's largest value, as bounds are written (`UINT_MAX >> 6`).
+  public var cMaximumName: String {
+    switch self {
+    case .unsignedLong: return "ULONG_MAX"
+    case .unsignedInt: return "UINT_MAX"
+    case .guestField32: return "UINT32_MAX"
+    }
+  }
+
   /// The number of bits the hypervisor decodes for a guest of the given register width.
   public func bits(guestWidth: Int) -> Int {
     switch self {

@@ -57,21 +57,7 @@ enum ModelTextRenderer {
   }
 
   static func describe(_ continuation: ContinuationEncoding?) -> String {
-    guard let continuation else { return "-" }
-    var text = continuation.kinds.map(\.rawValue).joined(separator: "+")
-    if let shift = continuation.shift { text += " << \(shift)" }
-    if let bound = continuation.bound { text += ", progress <= \(describe(bound))" }
-    return text
-  }
-
-  static func describe(_ bound: ProgressBound) -> String {
-    switch bound {
-    case .typeMaximum(let type, let shift):
-      let name = type == .unsignedLong ? "ULONG_MAX" : "UINT_MAX"
-      return shift == 0 ? name : "\(name) >> \(shift)"
-    case .constant(let value): return "0x\(String(value, radix: 16))"
-    case .registerCapacity: return "register capacity"
-    }
+    continuation?.summary ?? "-"
   }
 
   static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

@@ -110,10 +110,5 @@ func guestABIs(of hypercall: Hypercall, width: Int, in model: ABIModel) -> [Stri
 }
 
 func describe(_ bound: ProgressBound) -> String {
-  switch bound {
-  case .typeMaximum(let type, let shift):
-    return shift == 0 ? "\(type.rawValue) max" : "\(type.rawValue) max >> \(shift)"
-  case .constant(let value): return "0x" + String(value, radix: 16)
-  case .registerCapacity: return "register capacity"
-  }
+  bound.summary
 }

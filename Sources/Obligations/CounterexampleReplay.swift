@@ -95,13 +95,7 @@ struct CounterexampleReplay {
   }
 
   static func boundText(_ bound: ProgressBound?, _ value: UInt64) -> String {
-    switch bound {
-    case .typeMaximum(let type, let shift)?:
-      let name = type == .unsignedLong ? "ULONG_MAX" : "UINT_MAX"
-      return shift == 0 ? name : "\(name) >> \(shift)"
-    default:
-      return hex(value)
-    }
+    bound.flatMap(\.cExpression) ?? hex(value)
   }
 
   static func progressName(_ op: SubOp) -> String {

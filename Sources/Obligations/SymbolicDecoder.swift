@@ -116,6 +116,20 @@ struct SymbolicDecoder {
     return inside
   }
 
+  /// Op numbers grouped by how their ops encode (layout and bound), in a stable order: ops in a
+  /// group share one term with the number chosen among theirs.
+  var encodingGroups: [(layout: DecoderShape.Layout, maximum: UInt64, numbers: [UInt64])] {
+    var groups: [(layout: DecoderShape.Layout, maximum: UInt64, numbers: [UInt64])] = []
+    for op in shape.ops {
+      if let index = groups.firstIndex(where: { $0.layout == op.layout && $0.maximum == op.maximumProgress }) {
+        groups[index].numbers.append(op.number)
+      } else {
+        groups.append((op.layout, op.maximumProgress, [op.number]))
+      }
+    }
+    return groups
+  }
+
   /// `value` is one the release itself writes: a fresh call, or a continuation at a progress
   /// within its op's bound. Stated on the decoding side: the op field names an op and the high
   /// part is a progress that op can reach.
@@ -123,15 +137,7 @@ struct SymbolicDecoder {
     let field = field(value)
     guard shape.maskBits != nil else { return fieldIsOneOf(shape.ops.map(\.number), field) }
     var reachable: [BoolExpr] = []
-    var bounds: [(DecoderShape.Layout, UInt64, [UInt64])] = []
-    for op in shape.ops {
-      if let index = bounds.firstIndex(where: { $0.0 == op.layout && $0.1 == op.maximumProgress }) {
-        bounds[index].2.append(op.number)
-      } else {
-        bounds.append((op.layout, op.maximumProgress, [op.number]))
-      }
-    }
-    for (layout, maximum, numbers) in bounds {
+    for (layout, maximum, numbers) in encodingGroups {
       let member = fieldIsOneOf(numbers, field)
       switch layout {
       case .none:
@@ -163,16 +169,8 @@ struct SymbolicDecoder {
     let opWidthMask = lowBitsMask(shape.opWidth)
     let wide = value.zeroExtend(to: 64)
     let wideNumber = number.width == 64 ? number : number.zeroExtend(to: 64)
-    var groups: [(DecoderShape.Layout, UInt64, [UInt64])] = []
-    for op in shape.ops {
-      if let index = groups.firstIndex(where: { $0.0 == op.layout && $0.1 == op.maximumProgress }) {
-        groups[index].2.append(op.number)
-      } else {
-        groups.append((op.layout, op.maximumProgress, [op.number]))
-      }
-    }
     return context.or(
-      groups.map { layout, maximum, numbers in
+      encodingGroups.map { layout, maximum, numbers in
         let member = context.or(numbers.filter { $0 <= lowBitsMask(number.width) }.map { number == $0 })
         switch layout {
         case .none:

@@ -307,18 +307,7 @@ public enum ReleaseDiff {
   }
 
   static func continuationText(_ continuation: ContinuationEncoding?) -> String {
-    guard let continuation else { return "none" }
-    var text = continuation.kinds.map(\.rawValue).joined(separator: "+")
-    if let shift = continuation.shift { text += " << \(shift)" }
-    if let bound = continuation.bound {
-      switch bound {
-      case .typeMaximum(let type, let shift):
-        let name = type == .unsignedLong ? "ULONG_MAX" : "UINT_MAX"
-        text += ", progress <= " + (shift == 0 ? name : "\(name) >> \(shift)")
-      case .constant(let value): text += ", progress <= \(hex(value))"
-      case .registerCapacity: text += ", progress <= register capacity"
-      }
-    }
-    return text
+    continuation?.summary ?? "none"
   }
+
 }

@@ -19,7 +19,7 @@ import Testing
         "  32-bit (x86_32, arm32) and 64-bit (x86_64, arm64): highest 12 of 4096, 4083 free, 6634 releases at the historical rate"
       ))
     #expect(lines.contains("  XENMEM_increase_reservation: start_extent shifted by 6"))
-    #expect(lines.contains("    32-bit (x86_32, arm32): 26 bits, bound unsigned int max >> 6 (26 bits): no spare bits"))
+    #expect(lines.contains("    32-bit (x86_32, arm32): 26 bits, bound UINT_MAX >> 6 (26 bits): no spare bits"))
     #expect(lines.contains("  HVMOP_modified_memory: start_iter raw above the op mask, in steps of 256"))
   }
 

@@ -59,7 +59,7 @@ import XenSpec
     #expect(extent.map(\.shift) == [6, 6])
     #expect(extent.map(\.capacityBits) == [26, 58])
     #expect(extent.map(\.boundBits) == [26, 26])
-    #expect(extent.map(\.bound) == ["unsigned int max >> 6", "unsigned int max >> 6"])
+    #expect(extent.map(\.bound) == ["UINT_MAX >> 6", "UINT_MAX >> 6"])
     #expect(extent.map(\.progress) == ["start_extent", "start_extent"])
   }
 
