@@ -21,7 +21,7 @@ import Testing
 
   /// A random release of a narrow multiplexed hypercall; op names are their numbers' names so
   /// that equal names share a lineage across releases.
-  static func randomMultiplex(_ random: inout SplitMix, width: Int) -> Multiplex {
+  static func randomMultiplex(_ random: inout SplitMix, width: Int, smallBounds: Bool = false) -> Multiplex {
     let maskBits = 2 + random.below(3)
     var ops: [SubOp] = []
     for number in 0..<UInt64(1 << maskBits) where random.below(3) > 0 {
@@ -30,12 +30,16 @@ import Testing
       case 0:
         let shift = maskBits + random.below(2)
         let bound: ProgressBound =
-          random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << (width - shift + 1))))
+          smallBounds
+          ? .constant(UInt64(random.below(300)))
+          : random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << (width - shift + 1))))
         continuation = ContinuationEncoding(kinds: [.cmdShiftedIndex], shift: shift, bound: bound)
       case 1:
-        continuation = ContinuationEncoding(
-          kinds: [.cmdRawIndexAligned],
-          bound: random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << width))))
+        let bound: ProgressBound =
+          smallBounds
+          ? .constant(UInt64(random.below(300 << maskBits)))
+          : random.below(2) == 0 ? .registerCapacity : .constant(UInt64(random.below(1 << width)))
+        continuation = ContinuationEncoding(kinds: [.cmdRawIndexAligned], bound: bound)
       case 2:
         continuation = ContinuationEncoding(kinds: [.guestStruct])
       default:
@@ -74,47 +78,70 @@ import Testing
     }
   }
 
-  @Test func migrationAndRoundTripVerdictsAgreeWithEnumeration() async {
+  /// Registers of 7 to 10 bits: every progress the register holds is enumerated.
+  @Test func verdictsAgreeWithEnumerationOnNarrowRegisters() async {
     await propertyCheck(count: 150, input: Gen.uint64()) { seed in
-      var random = SplitMix(state: seed)
-      let width = 7 + random.below(4)
-      let older = Self.randomMultiplex(&random, width: width)
-      let newer = Self.randomMultiplex(&random, width: width)
-      guard !older.subOps.isEmpty, !newer.subOps.isEmpty else { return }
-      let model = ABIModel(
-        family: "narrow", guestABIs: [GuestABI(name: "narrow", width: width)],
-        releases: [
-          Release(name: "A", hypercalls: [Hypercall(name: "h", number: 1, multiplex: older)]),
-          Release(name: "B", hypercalls: [Hypercall(name: "h", number: 1, multiplex: newer)]),
-        ])
-      var checker = Checker(model: model)
-      guard let report = try? checker.run() else {
-        Issue.record("the checker failed on seed \(seed)")
-        return
-      }
-
-      let live = Self.liveValues(older, width: width)
-      let migrationBreaks = live.filter { value, _, _ in
-        !Self.same(older.decode(value, guestWidth: width), newer.decode(value, guestWidth: width))
-      }
-      let migration = report.results.first { $0.obligation.kind == .migration }
-      #expect(migration?.outcome == (migrationBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
-
-      let roundTripBreaks = live.filter { value, op, progress in
-        let decoded = older.decode(value, guestWidth: width)
-        return decoded.subOp?.lineage != op.lineage || decoded.progress != progress
-      }
-      let roundTrip = report.results.first { $0.obligation.kind == .roundTrip && $0.obligation.release == "A" }
-      #expect(roundTrip?.outcome == (roundTripBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
-
-      var owners: [UInt64: Set<String>] = [:]
-      for (value, op, _) in live { owners[value, default: []].insert(op.lineage) }
-      let shared = owners.values.contains { $0.count > 1 }
-      let distinct = report.results.first { $0.obligation.kind == .liveValuesDistinct && $0.obligation.release == "A" }
-      #expect(distinct?.outcome == (shared ? .refuted : .proved), "seed \(seed)")
-
-      #expect(report.count(.internalError) == 0, "seed \(seed)")
-      #expect(report.count(.inconclusive) == 0, "seed \(seed)")
+      Self.agree(seed: seed, wide: false)
     }
+  }
+
+  /// 32-bit registers with small declared bounds: every live value is enumerated.
+  @Test func verdictsAgreeWithEnumerationOn32BitRegisters() async {
+    await propertyCheck(count: 60, input: Gen.uint64()) { seed in
+      Self.agree(seed: seed, wide: true)
+    }
+  }
+
+  /// The solver's verdicts on a random pair of releases against brute force over their live
+  /// values through the model's own decoder.
+  static func agree(seed: UInt64, wide: Bool) {
+    var random = SplitMix(state: seed)
+    let width = wide ? 32 : 7 + random.below(4)
+    let older = randomMultiplex(&random, width: width, smallBounds: wide)
+    let newer = randomMultiplex(&random, width: width, smallBounds: wide)
+    guard !older.subOps.isEmpty, !newer.subOps.isEmpty else { return }
+    let model = ABIModel(
+      family: "narrow", guestABIs: [GuestABI(name: "narrow", width: width)],
+      releases: [
+        Release(name: "A", hypercalls: [Hypercall(name: "h", number: 1, multiplex: older)]),
+        Release(name: "B", hypercalls: [Hypercall(name: "h", number: 1, multiplex: newer)]),
+      ])
+    var checker = Checker(model: model)
+    guard let report = try? checker.run() else {
+      Issue.record("the checker failed on seed \(seed)")
+      return
+    }
+
+    let live = liveValues(older, width: width)
+    let migrationBreaks = live.filter { value, _, _ in
+      !same(older.decode(value, guestWidth: width), newer.decode(value, guestWidth: width))
+    }
+    let migration = report.results.first { $0.obligation.kind == .migration }
+    #expect(migration?.outcome == (migrationBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
+
+    let roundTripBreaks = live.filter { value, op, progress in
+      let decoded = older.decode(value, guestWidth: width)
+      return decoded.subOp?.lineage != op.lineage || decoded.progress != progress
+    }
+    let roundTrip = report.results.first { $0.obligation.kind == .roundTrip && $0.obligation.release == "A" }
+    #expect(roundTrip?.outcome == (roundTripBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
+
+    var owners: [UInt64: Set<String>] = [:]
+    for (value, op, _) in live { owners[value, default: []].insert(op.lineage) }
+    let shared = owners.values.contains { $0.count > 1 }
+    let distinct = report.results.first { $0.obligation.kind == .liveValuesDistinct && $0.obligation.release == "A" }
+    #expect(distinct?.outcome == (shared ? .refuted : .proved), "seed \(seed)")
+
+    let boundBreaks = live.filter { value, _, _ in
+      let before = older.decode(value, guestWidth: width)
+      let after = newer.decode(value, guestWidth: width)
+      guard same(before, after), let op = after.subOp, let progress = after.progress else { return false }
+      return progress > newer.maximumProgress(of: op, guestWidth: width)
+    }
+    let bound = report.results.first { $0.obligation.kind == .progressBound }
+    #expect(bound?.outcome == (boundBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
+
+    #expect(report.count(.internalError) == 0, "seed \(seed)")
+    #expect(report.count(.inconclusive) == 0, "seed \(seed)")
   }
 }

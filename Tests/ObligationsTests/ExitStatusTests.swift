@@ -1,0 +1,61 @@
+import ABIModel
+import Testing
+
+@testable import Obligations
+
+/// The one table from outcomes to exit codes, and the internal error a counterexample that does
+/// not replay becomes.
+@Suite struct ExitStatusTests {
+  func report(_ outcomes: [CheckReport.Outcome]) -> CheckReport {
+    let obligation = ProofObligation(
+      kind: .migration, older: "1", release: "2", guestWidth: 64, guestABI: "x86_64", hypercall: "h")
+    return CheckReport(
+      results: outcomes.map { .init(obligation: obligation, outcome: $0, verdict: .vacuous) }, findings: [],
+      notes: [], distinctQueries: 0, solverChecks: 0, seconds: 0)
+  }
+
+  @Test func outcomesMapToExitCodes() {
+    #expect(report([.proved, .accepted, .reported]).exitCode == 0)
+    #expect(report([.proved, .refuted]).exitCode == 1)
+    #expect(report([.vacuous]).exitCode == 1)
+    #expect(report([.proved, .inconclusive]).exitCode == 3)
+    // A definite refutation outranks an undecided query; a bug in abigen outranks both.
+    #expect(report([.refuted, .inconclusive]).exitCode == 1)
+    #expect(report([.refuted, .inconclusive, .internalError]).exitCode == 4)
+  }
+
+  @Test func aValueThatMeansTheSameInBothReleasesDoesNotReplay() {
+    let release = Release(name: "1")
+    let multiplex = Fixtures.memoryOp(maskBits: 6, Fixtures.reservation34).multiplex!
+    #expect(throws: CounterexampleReplay.Mismatch.self) {
+      try CounterexampleReplay.migration(
+        FoundValue(value: 0x40), older: release, multiplex, newer: release, multiplex, guestWidth: 64)
+    }
+  }
+
+  @Test func anObligationDecidedByManyQueriesCombinesTheirAnswers() {
+    #expect(Checker.combine([.holds(witness: 1), .error("Z3 error 1")]).isError)
+    #expect(Checker.combine([.vacuous, .vacuous]).isVacuous)
+    #expect(Checker.combine([.vacuous, .holds(witness: 3)]).isHolds)
+    #expect(Checker.combine([.inconclusive("timeout"), .fails([FoundValue(value: 1)])]).isFails)
+  }
+}
+
+extension QueryAnswer {
+  var isError: Bool {
+    if case .error = self { return true }
+    return false
+  }
+  var isVacuous: Bool {
+    if case .vacuous = self { return true }
+    return false
+  }
+  var isHolds: Bool {
+    if case .holds = self { return true }
+    return false
+  }
+  var isFails: Bool {
+    if case .fails = self { return true }
+    return false
+  }
+}
