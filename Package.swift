@@ -63,7 +63,8 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(
-      name: "EmitSwiftTests", dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec", "XenDispatch", "Obligations"],
+      name: "EmitSwiftTests",
+      dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec", "XenDispatch", "Obligations"],
       exclude: ["Golden"]),
     .testTarget(
       name: "ObligationsTests",

@@ -177,6 +177,9 @@ struct SpecResolver {
     _ block: In, hypercall: String, release: String, to state: inout MultiplexState,
     usedLineages: inout Set<String>
   ) {
+    // The table's location is its mask's line when the block states one: that is what a
+    // diagnostic about the table most often needs to point at.
+    let statesMask = block.changes.contains { if case .setOpMask = $0.action { return true } else { return false } }
     for change in block.changes {
       let source = change.source ?? block.source
       switch change.action {
@@ -186,7 +189,7 @@ struct SpecResolver {
         state.location = change.location
       case .setUnusedBits(let policy):
         state.unusedBits = policy
-        state.location = change.location
+        if !statesMask { state.location = change.location }
       case .addSubOp(let name, let number, let cName, let toolsOnly, let guardCondition, let continuation):
         if state.ops.contains(where: { $0.op.name == name }) {
           error("\(release): \(hypercall): sub-op '\(name)' is already defined", change.location)
