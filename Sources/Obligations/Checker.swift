@@ -47,7 +47,7 @@ public struct Checker {
     var notes: [CheckReport.Note] = []
     var breaks: [(PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)] = []
     for item in planned {
-      switch Self.combine(item.keys.map { outcomes[$0]!.answer }) {
+      switch Self.combine(item.keys.map { outcomes[$0]!.answers[item.facet] }) {
       case .holds(let witness):
         results.append(
           .init(
@@ -104,7 +104,8 @@ public struct Checker {
     let findings = representatives(breaks)
     notes += staleAcceptedBreaks(breaks, planned: planned)
     for (key, obligation) in firstAsker {
-      if case .inconclusive(let reason) = outcomes[key]!.answer {
+      for answer in outcomes[key]!.answers {
+        guard case .inconclusive(let reason) = answer else { continue }
         let sharing = planned.filter { $0.keys.contains(key) }.count
         notes.append(
           .init(
@@ -112,19 +113,24 @@ public struct Checker {
             message:
               "\(obligation) is inconclusive (\(reason))\(sharing > 1 ? " and so are \(sharing - 1) obligations of the same shape" : "")",
             location: nil))
+        break
       }
     }
     if options.keepSMT {
-      // Numbered, since one obligation can be decided by several queries.
-      smtQueries = keys.enumerated().compactMap { index, key in
-        guard let text = outcomes[key]?.smtLib2 else { return nil }
-        let expected: String =
-          switch outcomes[key]!.answer {
-          case .holds, .vacuous: "unsat"
-          case .fails: "sat"
-          case .inconclusive, .error: "unknown"
-          }
-        return (String(format: "%04d-", index) + firstAsker[key]!.fileName, text, expected)
+      // Numbered, since one obligation can be decided by several queries, and one query can
+      // answer several obligations (its facets).
+      smtQueries = keys.enumerated().flatMap { index, key in
+        let outcome = outcomes[key]!
+        return zip(outcome.smtLib2, outcome.answers).enumerated().map { facet, pair in
+          let expected: String =
+            switch pair.1 {
+            case .holds, .vacuous: "unsat"
+            case .fails: "sat"
+            case .inconclusive, .error: "unknown"
+            }
+          let name = String(format: "%04d-%d-", index, facet) + firstAsker[key]!.fileName
+          return (name, pair.0, expected)
+        }
       }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -171,7 +177,7 @@ public struct Checker {
         solver = try QuerySolver(timeoutMilliseconds: timeout, wantsSMT: keepSMT)
       } catch {
         for index in stride(from: worker, to: keys.count, by: jobs) {
-          store.set(keys[index], QueryOutcome(answer: .error("\(error)"), checks: 0))
+          store.set(keys[index], QueryOutcome(failed: "\(error)", key: keys[index]))
         }
         return
       }
@@ -180,7 +186,7 @@ public struct Checker {
         do {
           outcome = try solver.solve(keys[index])
         } catch {
-          outcome = QueryOutcome(answer: .error("\(error)"), checks: 0)
+          outcome = QueryOutcome(failed: "\(error)", key: keys[index])
         }
         store.set(keys[index], outcome)
       }

@@ -14,6 +14,8 @@ struct PlannedObligation: Sendable {
   var obligation: ProofObligation
   /// The queries that together decide the obligation: it holds when all of them do.
   var keys: [QueryKey]
+  /// Which of each key's answers is this obligation's (see `QueryKey.facets`).
+  var facet = 0
   var subject: Subject
   /// Positions of the releases in the history, for picking representatives and matching
   /// accepted breaks.
@@ -149,10 +151,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .progressBound, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: migrationKeys(multiplex, newerMultiplex, width: width).map { key in
-                guard case .migration(let olderShape, let newerShape) = key else { return key }
-                return .progressBound(olderShape, newerShape)
-              },
+              keys: migrationKeys(multiplex, newerMultiplex, width: width), facet: 1,
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }

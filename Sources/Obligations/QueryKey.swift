@@ -4,11 +4,17 @@ import ABIModel
 /// the checker asks it once ("cache by encoding").
 enum QueryKey: Hashable, Sendable {
   case release(ProofObligation.Kind, DecoderShape)
+  /// Answers both the migration (facet 0) and the progress bound (facet 1).
   case migration(DecoderShape, DecoderShape)
-  case progressBound(DecoderShape, DecoderShape)
   case countFlagRoundTrip(CountFlagShape)
   case countFlagMigration(CountFlagShape, CountFlagShape)
   case table(TableShape, TableShape)
+
+  /// How many obligations' answers one solver run of this key gives.
+  var facets: Int {
+    if case .migration = self { return 2 }
+    return 1
+  }
 }
 
 /// A concrete value the solver found, with the auxiliary value some properties need (the
@@ -30,9 +36,19 @@ enum QueryAnswer: Sendable {
 
 /// The answer and what it cost.
 struct QueryOutcome: Sendable {
-  var answer: QueryAnswer
+  /// One answer per facet of the key (most keys have one).
+  var answers: [QueryAnswer]
   /// Solver checks run (the main query, the witness, and one per further failure found).
   var checks: Int
-  /// The main query as SMT-LIB2, when asked for.
-  var smtLib2: String?
+  /// Each facet's query as SMT-LIB2, when asked for.
+  var smtLib2: [String]
+
+  var answer: QueryAnswer { answers[0] }
+}
+
+extension QueryOutcome {
+  /// Z3 failed on `key`: every facet is an error.
+  init(failed message: String, key: QueryKey) {
+    self.init(answers: Array(repeating: .error(message), count: key.facets), checks: 0, smtLib2: [])
+  }
 }

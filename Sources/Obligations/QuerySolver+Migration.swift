@@ -51,33 +51,31 @@ extension QuerySolver {
       older: olderMeaning, newer: newer.meaning(of: newerValue))
   }
 
+  /// The migration (every live value of the older release means the same in the newer one)
+  /// and the progress bound (a continuation the newer release decodes alike is within its
+  /// bound for that op, else it refuses the request, as Xen 4.3 did after lowering the native
+  /// `nr_extents` limit) over the same live values, in one solver.
   func solveMigration(_ olderShape: DecoderShape, _ newerShape: DecoderShape) throws -> QueryOutcome {
     let terms = migrationTerms(olderShape, newerShape)
-    // One failure per (older op, way of failing): block that pair and ask again.
-    return try run(
-      premise: terms.premise, violation: terms.differs, value: terms.value, detail: terms.progress,
-      limit: olderShape.ops.count * MigrationGroup.allCases.count * 2, premiseKey: olderShape,
+    let withinBound =
+      terms.value.width == newerShape.opWidth
+      ? SymbolicDecoder(newerShape, in: context).withinBound(terms.value) : context.true
+    // One failure per (older op, way of failing, fresh or not): block that and ask again.
+    let migration = Violation(
+      formula: terms.differs, value: terms.value, detail: terms.progress,
+      limit: olderShape.ops.count * MigrationGroup.allCases.count * 2,
       block: { model in
         let identity = try model.value(of: terms.older.identity)
         let group = try MigrationGroup.allCases.first { try model.value(of: terms.group($0)) } ?? .otherOp
         let fresh = try model.value(of: terms.fresh)
         return !(terms.older.identity == identity && terms.group(group) && (fresh ? terms.fresh : !terms.fresh))
       })
-  }
-
-  /// Live values the newer release decodes to the same op and progress, but beyond its bound
-  /// for that op: it would refuse the request instead of resuming it (Xen 4.3 lowered the
-  /// native `nr_extents` limit to `UINT_MAX >> MEMOP_EXTENT_SHIFT`).
-  func solveProgressBound(_ olderShape: DecoderShape, _ newerShape: DecoderShape) throws -> QueryOutcome {
-    let terms = migrationTerms(olderShape, newerShape)
-    let newerValue = terms.value.width == newerShape.opWidth ? terms.value : nil
-    let withinBound = newerValue.map { SymbolicDecoder(newerShape, in: context).withinBound($0) } ?? context.true
-    return try run(
-      premise: terms.premise,
-      violation: terms.newer.identity == terms.older.identity && terms.newer.identity != 0
+    let bound = Violation(
+      formula: terms.newer.identity == terms.older.identity && terms.newer.identity != 0
         && terms.newer.progress == terms.older.progress && !withinBound,
-      value: terms.value, detail: terms.progress, limit: olderShape.ops.count, premiseKey: olderShape,
+      value: terms.value, detail: terms.progress, limit: olderShape.ops.count,
       block: { model in terms.older.identity != (try model.value(of: terms.older.identity)) })
+    return try run(premise: terms.premise, violations: [migration, bound], premiseKey: olderShape)
   }
 
   /// The smallest live value of the op with `identity` that fails in `group`, for printing.

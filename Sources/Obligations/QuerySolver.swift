@@ -32,70 +32,97 @@ final class QuerySolver {
     switch key {
     case .release(let kind, let shape): return try solveRelease(kind, shape)
     case .migration(let older, let newer): return try solveMigration(older, newer)
-    case .progressBound(let older, let newer): return try solveProgressBound(older, newer)
     case .countFlagRoundTrip(let shape): return try solveCountFlagRoundTrip(shape)
     case .countFlagMigration(let older, let newer): return try solveCountFlagMigration(older, newer)
     case .table(let older, let newer): return try solveTable(older, newer)
     }
   }
 
+  /// One way an obligation can fail, and how to read a failing value off a model: enumerates
+  /// up to `limit` distinct failures, each excluded by `block` before the next check.
+  struct Violation {
+    var formula: BoolExpr
+    var value: BitVector
+    var detail: BitVector? = nil
+    var limit: Int = 1
+    var block: ((SolverModel) throws -> BoolExpr)? = nil
+  }
+
   /// The common shape of every query: a premise (what the obligation talks about), a violation
-  /// (how it could fail), and how to read a failing value off a model. Enumerates up to `limit`
-  /// distinct failures, each excluded by `block` before the next check. When the violation is
-  /// unsatisfiable, proves the premise satisfiable (the witness) so nothing holds vacuously.
+  /// (how it could fail), and how to read a failing value off a model.
   func run(
     premise: BoolExpr, violation: BoolExpr, value: BitVector, detail: BitVector? = nil,
     limit: Int = 1, premiseKey: AnyHashable? = nil, block: ((SolverModel) throws -> BoolExpr)? = nil
   ) throws -> QueryOutcome {
+    try run(
+      premise: premise,
+      violations: [Violation(formula: violation, value: value, detail: detail, limit: limit, block: block)],
+      premiseKey: premiseKey)
+  }
+
+  /// Several obligations over the same premise, asked of one solver: each violation in its own
+  /// scope, then, if any of them cannot happen, the premise alone, so that nothing holds
+  /// vacuously. One answer per violation, in order.
+  func run(premise: BoolExpr, violations: [Violation], premiseKey: AnyHashable? = nil) throws -> QueryOutcome {
     // A fresh solver per query: a solver reused across queries (push/pop) kept state that made
     // later, unrelated queries run into the timeout.
     let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
     solver.assert(premise)
-    solver.push()
-    solver.assert(violation)
-    let smt = wantsSMT ? try solver.smtLib2() : nil
     var checks = 0
-    var found: [FoundValue] = []
-    while found.count < limit {
-      checks += 1
-      switch try solver.check() {
-      case .unknown(let reason):
-        solver.pop()
-        // A partial enumeration is still a refutation; an undecided first query is not a proof.
-        if found.isEmpty { return QueryOutcome(answer: .inconclusive(reason), checks: checks, smtLib2: smt) }
-        return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
-      case .unsat:
-        solver.pop()
-        if !found.isEmpty { return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt) }
-        // The premise alone: a proof over an empty set of values would be vacuous. Queries with
-        // the same premise (one older release's live values against many newer releases)
-        // share the witness this worker already found for it.
-        if let premiseKey, let witness = witnesses[premiseKey] {
-          return QueryOutcome(answer: .holds(witness: witness), checks: checks, smtLib2: smt)
-        }
+    var answers: [QueryAnswer?] = []
+    var texts: [String] = []
+    for violation in violations {
+      solver.push()
+      solver.assert(violation.formula)
+      if wantsSMT { texts.append(try solver.smtLib2()) }
+      var found: [FoundValue] = []
+      var answer: QueryAnswer?
+      enumeration: while found.count < violation.limit {
         checks += 1
         switch try solver.check() {
-        case .sat(let model):
-          let witness = try model.value(of: value)
-          if let premiseKey { witnesses[premiseKey] = witness }
-          return QueryOutcome(answer: .holds(witness: witness), checks: checks, smtLib2: smt)
-        case .unsat:
-          return QueryOutcome(answer: .vacuous, checks: checks, smtLib2: smt)
         case .unknown(let reason):
-          return QueryOutcome(answer: .inconclusive("witness: \(reason)"), checks: checks, smtLib2: smt)
+          // A partial enumeration is still a refutation; an undecided first check is not a proof.
+          answer = found.isEmpty ? .inconclusive(reason) : .fails(found)
+          break enumeration
+        case .unsat:
+          answer = found.isEmpty ? nil : .fails(found)
+          break enumeration
+        case .sat(let model):
+          found.append(
+            FoundValue(
+              value: try model.value(of: violation.value),
+              detail: try violation.detail.map { try model.value(of: $0) } ?? 0))
+          guard let block = violation.block else { break enumeration }
+          solver.assert(try block(model))
         }
+      }
+      if answer == nil && !found.isEmpty { answer = .fails(found) }
+      solver.pop()
+      answers.append(answer)
+    }
+    guard answers.contains(where: { $0 == nil }) else {
+      return QueryOutcome(answers: answers.map { $0! }, checks: checks, smtLib2: texts)
+    }
+    // The premise alone: a proof over an empty set of values would be vacuous. Queries with
+    // the same premise (one older release's live values against many newer releases) share
+    // the witness this worker already found for it.
+    let holds: QueryAnswer
+    if let premiseKey, let witness = witnesses[premiseKey] {
+      holds = .holds(witness: witness)
+    } else {
+      checks += 1
+      switch try solver.check() {
       case .sat(let model):
-        found.append(
-          FoundValue(value: try model.value(of: value), detail: try detail.map { try model.value(of: $0) } ?? 0))
-        guard let block else {
-          solver.pop()
-          return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
-        }
-        solver.assert(try block(model))
+        let witness = try model.value(of: violations[0].value)
+        if let premiseKey { witnesses[premiseKey] = witness }
+        holds = .holds(witness: witness)
+      case .unsat:
+        holds = .vacuous
+      case .unknown(let reason):
+        holds = .inconclusive("witness: \(reason)")
       }
     }
-    solver.pop()
-    return QueryOutcome(answer: .fails(found), checks: checks, smtLib2: smt)
+    return QueryOutcome(answers: answers.map { $0 ?? holds }, checks: checks, smtLib2: texts)
   }
 
   /// The smallest value satisfying `premise && violation && extra`, by bisection on an upper
