@@ -23,8 +23,9 @@ extension QuerySolver {
         shape.ops.indices.filter { $0 > i }.map { j in number == shape.ops[i].number && number == shape.ops[j].number }
       }
       return try run(
-        premise: context.or(shape.ops.map { number == $0.number }), violation: context.or(clashes), value: number,
-        limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
+        premise: context.or(shape.ops.map { number == $0.number }), violation: context.or(clashes),
+        value: number.zeroExtend(to: 64), limit: shape.ops.count,
+        block: { model in number != (try model.value(of: number)) })
 
     case .fieldsDisjoint:
       let selector = variable("op", width: 16)

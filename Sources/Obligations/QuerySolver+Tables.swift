@@ -50,7 +50,10 @@ extension QuerySolver {
   }
 
   func solveTable(_ older: TableShape, _ newer: TableShape) throws -> QueryOutcome {
-    let number = variable("hypercall", width: 64)
+    // Wide enough for every number in either table, and no wider: a narrower term is a
+    // smaller query, and numbers outside both tables cannot fail.
+    let largest = max(older.entries.keys.max() ?? 0, newer.entries.keys.max() ?? 0)
+    let number = variable("hypercall", width: max(1, 64 - largest.leadingZeroBitCount))
     func defined(_ table: TableShape) -> BoolExpr {
       context.or(table.entries.keys.sorted().map { number == $0 })
     }
@@ -63,7 +66,7 @@ extension QuerySolver {
     }
     return try run(
       premise: defined(older), violation: !defined(newer) || identity(older) != identity(newer),
-      value: number, limit: older.entries.count,
+      value: number.zeroExtend(to: 64), limit: older.entries.count,
       block: { model in number != (try model.value(of: number)) })
   }
 }
