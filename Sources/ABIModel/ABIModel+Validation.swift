@@ -52,6 +52,33 @@ extension ABIModel {
           copies[1].location)
       }
     }
+    // Every C macro a release's header defines names one value: MMU_UPDATE_PREEMPTED may be
+    // shared by mmu_update and mmuext_op, but never with two different values.
+    var macros: [String: (value: UInt64, owner: String, location: SourceLocation)] = [:]
+    for hypercall in release.hypercalls {
+      var defined: [(String, UInt64, SourceLocation)] = []
+      if let multiplex = hypercall.multiplex {
+        // A sub-op defined twice under one name is reported as such, not again as a clash.
+        let repeated = Set(duplicates(multiplex.subOps, by: \.name).map(\.0))
+        defined += multiplex.subOps.filter { !repeated.contains($0.name) }.map { ($0.cName, $0.number, $0.location) }
+        if let bits = multiplex.opMask.bits {
+          if let name = multiplex.opMask.maskName { defined.append((name, lowBitsMask(bits), multiplex.location)) }
+          if let name = multiplex.opMask.shiftName { defined.append((name, UInt64(bits), multiplex.location)) }
+        }
+      }
+      if let flag = hypercall.countFlag, let name = flag.flagName {
+        defined.append((name, flag.flagValue, flag.location))
+      }
+      for (name, value, location) in defined {
+        if let earlier = macros[name], earlier.value != value {
+          error(
+            "\(hypercall.name): C name '\(name)' = \(value) clashes with '\(name)' = \(earlier.value) of \(earlier.owner)",
+            location)
+        } else if macros[name] == nil {
+          macros[name] = (value, hypercall.name, location)
+        }
+      }
+    }
     for hypercall in release.hypercalls {
       if let multiplex = hypercall.multiplex {
         validate(multiplex, of: hypercall, error: error)

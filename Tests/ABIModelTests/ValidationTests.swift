@@ -173,6 +173,28 @@ import Testing
     #expect(errors(with(unknownHypercall)) == ["accepted break 'memop-shift': unknown hypercall 'mem_op'"])
   }
 
+  @Test func aCNameNamesOneValuePerRelease() {
+    let count = ArgumentSlot(index: 1, name: "count", type: .unsignedInt)
+    func flagged(_ name: String, _ bit: Int) -> Hypercall {
+      Hypercall(
+        name: name, number: name == "mmu_update" ? 1 : 26,
+        countFlag: CountFlagEncoding(argument: count, flagBit: bit, flagName: "MMU_UPDATE_PREEMPTED"))
+    }
+    let good = Fixtures.model([Fixtures.release("1", [flagged("mmu_update", 31), flagged("mmuext_op", 31)])])
+    let broken = Fixtures.model([Fixtures.release("1", [flagged("mmu_update", 31), flagged("mmuext_op", 30)])])
+    #expect(errors(good) == [])
+    #expect(
+      errors(broken) == [
+        "1: mmuext_op: C name 'MMU_UPDATE_PREEMPTED' = 1073741824 clashes with 'MMU_UPDATE_PREEMPTED' = 2147483648 of mmu_update"
+      ])
+    var clash = Fixtures.memoryOp(maskBits: 6)
+    clash.subOps[2].cName = "XENMEM_increase_reservation"
+    #expect(
+      errors(single(clash)) == [
+        "4.5: memory_op: C name 'XENMEM_increase_reservation' = 2 clashes with 'XENMEM_increase_reservation' = 0 of memory_op"
+      ])
+  }
+
   @Test func diagnosticsPrintLikeACompiler() {
     let diagnostic = Diagnostic.error("boom", at: SourceLocation(file: "Spec/Xen/MemoryOp.swift", line: 42))
     #expect(diagnostic.description == "Spec/Xen/MemoryOp.swift:42: error: boom")
