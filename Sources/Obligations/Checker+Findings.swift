@@ -1,4 +1,6 @@
 import ABIModel
+import Dispatch
+import Foundation
 
 extension Checker {
   typealias Break = (PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)
@@ -29,36 +31,48 @@ extension Checker {
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(item)
     }
-    var minimizer: QuerySolver? = try? QuerySolver(timeoutMilliseconds: options.timeoutMilliseconds, wantsSMT: false)
-    return order.map { key in
-      let members = groups[key]!
-      let best = members.min { a, b in
+    let bests = order.map { key in
+      groups[key]!.min { a, b in
         let spanA = a.0.newerIndex - (a.0.olderIndex ?? a.0.newerIndex)
         let spanB = b.0.newerIndex - (b.0.olderIndex ?? b.0.newerIndex)
         if spanA != spanB { return spanA < spanB }
         if a.0.newerIndex != b.0.newerIndex { return a.0.newerIndex < b.0.newerIndex }
         return a.0.obligation.guestWidth > b.0.obligation.guestWidth
       }!
-      var counterexample = best.1
-      if let group = best.2, let simpler = smallest(best, group: group, using: &minimizer) {
-        counterexample = simpler
+    }
+    // Minimizing takes a few solver checks per finding: spread over the workers too.
+    let simpler = SimplerStore(count: bests.count)
+    let jobs = max(1, min(options.jobs, bests.count))
+    let timeout = options.timeoutMilliseconds
+    let identities = identities
+    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+      guard let solver = try? QuerySolver(timeoutMilliseconds: timeout, wantsSMT: false) else { return }
+      for index in stride(from: worker, to: bests.count, by: jobs) {
+        guard let group = bests[index].2 else { continue }
+        simpler.set(index, Self.smallest(bests[index], group: group, solver: solver, identities: identities))
       }
+    }
+    return order.enumerated().map { index, key in
+      let members = groups[key]!
+      let best = bests[index]
       let pairs = Set(members.map { "\($0.0.obligation.older ?? "")>\($0.0.obligation.release)" })
       var abis: [String] = []
       for member in members where !abis.contains(member.0.obligation.guestABI) {
         abis.append(member.0.obligation.guestABI)
       }
       return CheckReport.Finding(
-        obligation: best.0.obligation, counterexample: counterexample, disposition: best.3,
+        obligation: best.0.obligation, counterexample: simpler.get(index) ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
     }
   }
 
   /// The smallest value failing the same way for the representative's op, when it replays to
   /// the same failure; otherwise the value found first.
-  func smallest(_ item: Break, group: MigrationGroup, using minimizer: inout QuerySolver?) -> Counterexample? {
+  static func smallest(_ item: Break, group: MigrationGroup, solver: QuerySolver, identities: IdentityTable)
+    -> Counterexample?
+  {
     guard case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex) = item.0.subject,
-      let op = olderMultiplex.subOp(named: item.1.subject), let solver = minimizer
+      let op = olderMultiplex.subOp(named: item.1.subject)
     else { return nil }
     let width = item.0.obligation.guestWidth
     let olderShape = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
@@ -95,5 +109,27 @@ extension Checker {
           "accepted break '\(accepted.id)' is stale: no checked migration across \(accepted.introducedIn) breaks \(accepted.hypercall) that way any more",
         location: accepted.location)
     }
+  }
+}
+
+/// Minimized counterexamples written by the workers, by finding.
+final class SimplerStore: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Counterexample?]
+
+  init(count: Int) {
+    values = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: Counterexample?) {
+    lock.lock()
+    values[index] = value
+    lock.unlock()
+  }
+
+  func get(_ index: Int) -> Counterexample? {
+    lock.lock()
+    defer { lock.unlock() }
+    return values[index]
   }
 }

@@ -28,6 +28,18 @@ struct ObligationPlanner {
   let model: ABIModel
   let options: CheckOptions
   let identities: IdentityTable
+  private let shapes = ShapeMemo()
+
+  /// Shapes already built while planning (a reference, so the planner's methods stay simple).
+  final class ShapeMemo {
+    var values: [String: DecoderShape] = [:]
+  }
+
+  init(model: ABIModel, options: CheckOptions, identities: IdentityTable) {
+    self.model = model
+    self.options = options
+    self.identities = identities
+  }
 
   struct UnknownName: Error, CustomStringConvertible {
     var description: String
@@ -74,10 +86,18 @@ struct ObligationPlanner {
 
   /// Per op number of the older release when its values keep their op field (each is then
   /// decoded, in both releases, only by the ops its field can select); the whole pair otherwise.
-  func migrationKeys(_ older: Multiplex, _ newer: Multiplex, width: Int) -> [QueryKey] {
-    let olderShape = DecoderShape(older, guestWidth: width, identities: identities)
-    let newerShape = DecoderShape(newer, guestWidth: width, identities: identities)
-    return olderShape.slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) }
+  func migrationKeys(_ olderShape: DecoderShape, _ newerShape: DecoderShape) -> [QueryKey] {
+    olderShape.slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) }
+  }
+
+  /// A release's decoder shape, built once per (release, hypercall, width): every release takes
+  /// part in dozens of pairs.
+  func shape(_ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, width: Int) -> DecoderShape {
+    let key = "\(release.name)\u{0}\(hypercall.lineage)\u{0}\(width)"
+    if let known = shapes.values[key] { return known }
+    let made = DecoderShape(multiplex, guestWidth: width, identities: identities)
+    shapes.values[key] = made
+    return made
   }
 
   /// Properties of each op's values are asked per op number (see `slicesByNumber`); the
@@ -102,7 +122,7 @@ struct ObligationPlanner {
     var planned: [PlannedObligation] = []
     for hypercall in release.hypercalls {
       if let multiplex = hypercall.multiplex {
-        let shape = DecoderShape(multiplex, guestWidth: width, identities: identities)
+        let shape = shape(multiplex, of: hypercall, in: release, width: width)
         var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
         // Only a register that carries progress has a progress field to keep apart.
         if shape.ops.contains(where: { $0.layout != .none }) { kinds.insert(.fieldsDisjoint, at: 2) }
@@ -138,12 +158,15 @@ struct ObligationPlanner {
       for hypercall in older.hypercalls {
         guard let successor = newer.hypercall(lineage: hypercall.lineage) else { continue }
         if let multiplex = hypercall.multiplex, let newerMultiplex = successor.multiplex {
+          let keys = migrationKeys(
+            shape(multiplex, of: hypercall, in: older, width: width),
+            shape(newerMultiplex, of: successor, in: newer, width: width))
           planned.append(
             PlannedObligation(
               obligation: ProofObligation(
                 kind: .migration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: migrationKeys(multiplex, newerMultiplex, width: width),
+              keys: keys,
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
           planned.append(
@@ -151,7 +174,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .progressBound, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: migrationKeys(multiplex, newerMultiplex, width: width), facet: 1,
+              keys: keys, facet: 1,
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
