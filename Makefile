@@ -8,7 +8,7 @@ SWIFT ?= swift
 CONFIG ?= release
 ABIGEN = .build/$(CONFIG)/abigen
 
-.PHONY: all build release abigen check verify-generated generate test dump lint format deps bench
+.PHONY: all build release abigen check verify-generated generate test test-deps dump lint format deps bench
 
 all: build
 
@@ -42,7 +42,13 @@ verify-generated: abigen
 generate: abigen
 	$(ABIGEN) emit
 
-test: deps
+# The tests also re-check dumped SMT-LIB queries with the z3 command line.
+test-deps: deps
+	@command -v z3 >/dev/null || { \
+	  echo "installing z3 (the command line, for the SMT-LIB re-check test)"; \
+	  apt-get update -qq && apt-get install -y -qq z3; }
+
+test: test-deps
 	$(SWIFT) test
 
 dump: abigen
