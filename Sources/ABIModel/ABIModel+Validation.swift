@@ -117,7 +117,7 @@ extension ABIModel {
       let limit = multiplex.opMask.value ?? lowBitsMask(narrowest)
       if op.number > limit {
         let what =
-          multiplex.opMask.bits.map { "the op mask 0x\(String(lowBitsMask($0), radix: 16))" }
+          multiplex.opMask.bits.map { "the op mask \(hexString(lowBitsMask($0)))" }
           ?? "the \(narrowest)-bit '\(argument)' register"
         error("\(name): sub-op '\(op.name)' = \(op.number) does not fit \(what)", op.location)
       }

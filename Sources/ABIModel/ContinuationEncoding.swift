@@ -43,7 +43,7 @@ public enum ProgressBound: Hashable, Sendable, Codable {
   public var summary: String {
     switch self {
     case .typeMaximum: return cExpression ?? ""
-    case .constant(let value): return "0x" + String(value, radix: 16)
+    case .constant(let value): return hexString(value)
     case .registerCapacity: return "register capacity"
     }
   }

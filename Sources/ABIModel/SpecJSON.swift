@@ -20,11 +20,7 @@ public enum SpecJSON {
   }
 
   public static func encode(_ model: ABIModel) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(Document(model: model))
-    data.append(0x0A)
-    return data
+    try DeterministicJSON.encode(Document(model: model))
   }
 
   /// Reads a JSON spec, rejecting unknown fields, wrong types, numbers that are negative or

@@ -110,10 +110,6 @@ enum CheckJSONRenderer {
         NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location?.description)
       },
       unproved: unproved)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(document)
-    data.append(0x0A)
-    return data
+    return try DeterministicJSON.encode(document)
   }
 }

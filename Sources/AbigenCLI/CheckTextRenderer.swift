@@ -71,5 +71,5 @@ enum CheckTextRenderer {
 }
 
 enum CounterexampleText {
-  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+  static func hex(_ value: UInt64) -> String { hexString(value) }
 }

@@ -39,11 +39,7 @@ struct HeadroomCommand: ParsableCommand {
     case .text:
       print(HeadroomTextRenderer.render(report), terminator: "")
     case .json:
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      var data = try encoder.encode(report)
-      data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      FileHandle.standardOutput.write(try DeterministicJSON.encode(report))
     }
   }
 }

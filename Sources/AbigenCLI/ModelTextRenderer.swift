@@ -21,7 +21,7 @@ enum ModelTextRenderer {
         if let multiplex = hypercall.multiplex { out += render(multiplex, of: hypercall) }
         if let flag = hypercall.countFlag {
           out += "  \(hypercall.name) (\(hypercall.number)): count flag \(flag.flagName ?? "bit \(flag.flagBit)")"
-          out += " = 0x\(String(flag.flagValue, radix: 16)) in '\(flag.argument.name)'"
+          out += " = \(hexString(flag.flagValue)) in '\(flag.argument.name)'"
           out += " (arg \(flag.argument.index), \(flag.argument.type.rawValue))\n"
         }
       }
@@ -33,7 +33,7 @@ enum ModelTextRenderer {
     var out = "  \(hypercall.name) (\(hypercall.number)): op in '\(multiplex.opArgument.name)'"
     out += " (arg \(multiplex.opArgument.index), \(multiplex.opArgument.type.rawValue)); "
     if let bits = multiplex.opMask.bits {
-      out += "mask \(multiplex.opMask.maskName ?? "op mask") = 0x\(String(lowBitsMask(bits), radix: 16))"
+      out += "mask \(multiplex.opMask.maskName ?? "op mask") = \(hexString(lowBitsMask(bits)))"
       if let shiftName = multiplex.opMask.shiftName { out += " (\(shiftName) = \(bits))" }
       out += "; unused high bits \(multiplex.unusedBits.rawValue)"
     } else {

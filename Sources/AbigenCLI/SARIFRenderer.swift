@@ -125,10 +125,6 @@ enum SARIFRenderer {
         suppressions: suppressions)
     }
     let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(log)
-    data.append(0x0A)
-    return data
+    return try DeterministicJSON.encode(log)
   }
 }

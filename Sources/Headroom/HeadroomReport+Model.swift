@@ -20,7 +20,7 @@ extension HypercallHeadroom {
     let history = NumberHistory(lineage: hypercall.lineage, releases: history)
     self.init(
       hypercall: hypercall.name, opArgument: multiplex.opArgument.name,
-      opMask: multiplex.opMask.value.map { "0x" + String($0, radix: 16) }, maskName: multiplex.opMask.maskName,
+      opMask: multiplex.opMask.value.map(hexString), maskName: multiplex.opMask.maskName,
       definedNumbers: Set(multiplex.subOps.map(\.number)).count, highestNumber: highest, history: history,
       numbers: model.guestWidths.map { width in
         let bits = multiplex.opMask.bits ?? multiplex.opWidth(guestWidth: width)

@@ -8,7 +8,7 @@ struct CounterexampleReplay {
     var description: String
   }
 
-  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+  static func hex(_ value: UInt64) -> String { hexString(value) }
 
   // MARK: migration
 

@@ -76,5 +76,5 @@ public enum ReleaseDescription {
     }
   }
 
-  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+  static func hex(_ value: UInt64) -> String { hexString(value) }
 }

@@ -92,10 +92,6 @@ public enum DiffJSONRenderer {
       family: report.pair.model.family, older: report.pair.older.name, newer: report.pair.newer.name,
       exitCode: report.exitCode, changes: changes,
       notes: report.check.notes.map { "\($0.severity.rawValue): \($0.message)" })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(document)
-    data.append(0x0A)
-    return data
+    return try DeterministicJSON.encode(document)
   }
 }

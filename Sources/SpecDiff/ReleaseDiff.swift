@@ -276,7 +276,7 @@ public enum ReleaseDiff {
 
   // MARK: text
 
-  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+  static func hex(_ value: UInt64) -> String { hexString(value) }
 
   static func maskText(_ mask: OpMask) -> String {
     guard let bits = mask.bits else { return "none (the whole register is the op)" }
