@@ -41,7 +41,7 @@ extension Checker {
       }!
     }
     // Minimizing takes a few solver checks per finding: spread over the workers too.
-    let simpler = SimplerStore(count: bests.count)
+    let simpler = Locked<[Counterexample?]>(Array(repeating: nil, count: bests.count))
     let jobs = max(1, min(options.jobs, bests.count))
     let timeout = options.timeoutMilliseconds
     let identities = identities
@@ -49,9 +49,11 @@ extension Checker {
       guard let solver = try? QuerySolver(timeoutMilliseconds: timeout, wantsSMT: false) else { return }
       for index in stride(from: worker, to: bests.count, by: jobs) {
         guard let group = bests[index].2 else { continue }
-        simpler.set(index, Self.smallest(bests[index], group: group, solver: solver, identities: identities))
+        let found = Self.smallest(bests[index], group: group, solver: solver, identities: identities)
+        simpler.update { $0[index] = found }
       }
     }
+    let minimized = simpler.current
     return order.enumerated().map { index, key in
       let members = groups[key]!
       let best = bests[index]
@@ -61,7 +63,7 @@ extension Checker {
         abis.append(member.0.obligation.guestABI)
       }
       return CheckReport.Finding(
-        obligation: best.0.obligation, counterexample: simpler.get(index) ?? best.1, disposition: best.3,
+        obligation: best.0.obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
     }
   }
@@ -109,27 +111,5 @@ extension Checker {
           "accepted break '\(accepted.id)' is stale: no checked migration across \(accepted.introducedIn) breaks \(accepted.hypercall) that way any more",
         location: accepted.location)
     }
-  }
-}
-
-/// Minimized counterexamples written by the workers, by finding.
-final class SimplerStore: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Counterexample?]
-
-  init(count: Int) {
-    values = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ value: Counterexample?) {
-    lock.lock()
-    values[index] = value
-    lock.unlock()
-  }
-
-  func get(_ index: Int) -> Counterexample? {
-    lock.lock()
-    defer { lock.unlock() }
-    return values[index]
   }
 }

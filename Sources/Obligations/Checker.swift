@@ -167,7 +167,7 @@ public struct Checker {
 
   /// Solves every key once, spread over `options.jobs` workers with a Z3 context each.
   func solveAll(_ keys: [QueryKey]) -> [QueryKey: QueryOutcome] {
-    let store = OutcomeStore()
+    let store = Locked<[QueryKey: QueryOutcome]>([:])
     let jobs = max(1, min(options.jobs, keys.count))
     let timeout = options.timeoutMilliseconds
     let keepSMT = options.keepSMT
@@ -177,7 +177,7 @@ public struct Checker {
         solver = try QuerySolver(timeoutMilliseconds: timeout, wantsSMT: keepSMT)
       } catch {
         for index in stride(from: worker, to: keys.count, by: jobs) {
-          store.set(keys[index], QueryOutcome(failed: "\(error)", key: keys[index]))
+          store.update { $0[keys[index]] = QueryOutcome(failed: "\(error)", key: keys[index]) }
         }
         return
       }
@@ -188,10 +188,10 @@ public struct Checker {
         } catch {
           outcome = QueryOutcome(failed: "\(error)", key: keys[index])
         }
-        store.set(keys[index], outcome)
+        store.update { $0[keys[index]] = outcome }
       }
     }
-    return store.all
+    return store.current
   }
 
   // MARK: replay and disposition
@@ -252,20 +252,24 @@ public struct Checker {
   }
 }
 
-/// Outcomes written by the workers.
-final class OutcomeStore: @unchecked Sendable {
+/// A value the workers write under a lock (each writes its own entries).
+final class Locked<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var outcomes: [QueryKey: QueryOutcome] = [:]
+  private var value: Value
 
-  func set(_ key: QueryKey, _ outcome: QueryOutcome) {
+  init(_ value: Value) {
+    self.value = value
+  }
+
+  func update(_ body: (inout Value) -> Void) {
     lock.lock()
-    outcomes[key] = outcome
+    body(&value)
     lock.unlock()
   }
 
-  var all: [QueryKey: QueryOutcome] {
+  var current: Value {
     lock.lock()
     defer { lock.unlock() }
-    return outcomes
+    return value
   }
 }
