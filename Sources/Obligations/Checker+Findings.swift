@@ -99,28 +99,18 @@ extension Checker {
       return finding
     }
     // History order, then by what breaks and how: the same text whatever `--jobs` is.
-    findings.sort { a, b in
-      let keyA = (
-        a.obligation.older.flatMap(model.releaseIndex(named:)) ?? -1,
-        model.releaseIndex(named: a.obligation.release) ?? 0
-      )
-      let keyB = (
-        b.obligation.older.flatMap(model.releaseIndex(named:)) ?? -1,
-        model.releaseIndex(named: b.obligation.release) ?? 0
-      )
-      if keyA != keyB { return keyA < keyB }
-      let textA = [
-        a.obligation.hypercall ?? "", a.obligation.kind.rawValue, a.counterexample.subject,
-        a.counterexample.failure.name,
+    func order(_ index: Int) -> [String] {
+      let (item, finding) = (bests[index].0, findings[index])
+      let example = finding.counterexample
+      // Fixed-width numbers, so the text order is the numeric one.
+      func number(_ value: Int) -> String { String(format: "%08d", value + 1) }
+      return [
+        number(item.olderIndex ?? -1), number(item.newerIndex), item.obligation.hypercall ?? "",
+        item.obligation.kind.rawValue, String(format: "%016llx", example.value), example.subject,
+        example.failure.name, example.outcome?.description ?? "", number(-item.obligation.guestWidth + 100),
       ]
-      let textB = [
-        b.obligation.hypercall ?? "", b.obligation.kind.rawValue, b.counterexample.subject,
-        b.counterexample.failure.name,
-      ]
-      if textA != textB { return textA.lexicographicallyPrecedes(textB) }
-      if a.counterexample.value != b.counterexample.value { return a.counterexample.value < b.counterexample.value }
-      return a.obligation.guestWidth > b.obligation.guestWidth
     }
+    findings = findings.indices.sorted { order($0).lexicographicallyPrecedes(order($1)) }.map { findings[$0] }
     return findings
   }
 
@@ -197,8 +187,12 @@ extension Checker {
     switch item.0.subject {
     case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
       guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
-      let olderShape = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
-      let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities)
+      // The same slices the obligation's query was asked on: the op's number, and what the newer
+      // release can read at it; small however large the tables are.
+      let olderFull = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
+      let olderShape = olderFull.slicesByNumber.first { $0.ops.contains { $0.number == op.number } } ?? olderFull
+      let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities).slice(
+        seenBy: olderShape)
       let found: FoundValue?
       if item.0.obligation.kind == .progressBound {
         found = try? solver.smallestBoundFailure(olderShape, newerShape, identity: identities.id(of: op.lineage))

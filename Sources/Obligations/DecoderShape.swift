@@ -68,6 +68,12 @@ public struct DecoderShape: Hashable, Sendable {
     return sliced
   }
 
+  /// The op numbers, each once, in table order.
+  var numbers: [UInt64] {
+    var seen: Set<UInt64> = []
+    return ops.map(\.number).filter { seen.insert($0).inserted }
+  }
+
   /// One slice per op number when every op keeps its field (then a property of each op's
   /// values depends only on the ops at its number, and releases that leave those ops alone
   /// share the query); the whole decoder otherwise.

@@ -108,7 +108,9 @@ struct ObligationPlanner {
   func releaseKeys(_ kind: ProofObligation.Kind, _ shape: DecoderShape) -> [QueryKey] {
     switch kind {
     case .numbersUnique:
-      return [.release(kind, shape)]
+      // Whether two ops share a number depends only on the ops at that number, whatever the
+      // layouts: always one query per number, shared by every release with the same ops there.
+      return shape.numbers.map { .release(kind, shape.slice(number: $0)) }
     case .fieldsDisjoint:
       let slices = shape.slicesByNumber.filter { $0.ops.contains { $0.layout != .none } }
       return slices.isEmpty ? [.release(kind, shape)] : slices.map { .release(kind, $0) }

@@ -17,13 +17,17 @@ extension QuerySolver {
         limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
 
     case .numbersUnique:
-      // A number that two different ops have.
+      // A number that two different ops have: the count of ops with that number reaches two.
+      // One symbolic number and one term per op, so the query grows with the table, not with
+      // its square (one clause per pair of a 200-op table is 19,900 clauses).
       let number = variable("number", width: decoder.numberWidth())
-      let clashes = shape.ops.indices.flatMap { i in
-        shape.ops.indices.filter { $0 > i }.map { j in number == shape.ops[i].number && number == shape.ops[j].number }
-      }
+      let countWidth = max(2, 64 - UInt64(shape.ops.count).leadingZeroBitCount)
+      let one = context.constant(1, width: countWidth)
+      let zero = context.constant(0, width: countWidth)
+      let holders = shape.ops.map { ite(number == $0.number, one, zero) }
+      let count = holders.dropFirst().reduce(holders.first ?? zero) { $0 + $1 }
       return try run(
-        premise: context.or(shape.ops.map { number == $0.number }), violation: context.or(clashes),
+        premise: context.or(shape.ops.map { number == $0.number }), violation: count.uge(2),
         value: number.zeroExtend(to: 64), limit: shape.ops.count,
         block: { model in number != (try model.value(of: number)) })
 
