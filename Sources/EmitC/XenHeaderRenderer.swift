@@ -18,8 +18,12 @@ public enum XenHeaderRenderer {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// A block comment; each entry is a paragraph, wrapped at word boundaries.
+  /// A block comment; each entry is a paragraph, wrapped at word boundaries. One short
+  /// paragraph stays on one line, as Xen writes its short comments.
   static func comment(_ paragraphs: [String], indent: String = "") -> [String] {
+    if paragraphs.count == 1, indent.count + paragraphs[0].count + 6 <= width {
+      return [indent + "/* " + paragraphs[0] + " */"]
+    }
     let lines = paragraphs.flatMap { CHeaderRenderer.wrap($0, width: width - indent.count - 3) }
     return [indent + "/*"] + lines.map { $0.isEmpty ? indent + " *" : indent + " * " + $0 } + [indent + " */"]
   }
