@@ -6,7 +6,7 @@ import ABIModel
 enum XenConfiguration: String, CaseIterable, Sendable {
   case g0, gL, t, x
 
-  /// The `-D` flags for a release. The toolstack of a release whose headers do not give it the
+  /// The macros a build of this configuration defines before the headers (as `-D` would). The toolstack of a release whose headers do not give it the
   /// latest version (3.0.2) states it, as its tools did.
   func defines(_ release: Release) -> [String: UInt64?] {
     let latest = release.interfaceVersion?.latest
@@ -20,12 +20,6 @@ enum XenConfiguration: String, CaseIterable, Sendable {
       }
       return defines
     case .x: return ["__XEN__": nil]
-    }
-  }
-
-  func flags(_ release: Release) -> [String] {
-    defines(release).sorted { $0.key < $1.key }.map { name, value in
-      value.map { "-D\(name)=0x\(String($0, radix: 16))" } ?? "-D\(name)"
     }
   }
 

@@ -32,9 +32,16 @@ import Testing
       }
     }
 
-    func unit(release: String, configuration: XenConfiguration, headers: [String]) throws -> URL {
+    /// The configuration's macros are defined at the top of the unit, as `-D` would define
+    /// them, so that one compiler process can check the units of every configuration.
+    func unit(
+      release: String, configuration: XenConfiguration, defines: [String: UInt64?] = [:], headers: [String]
+    ) throws -> URL {
       let url = directory.appendingPathComponent("unit_\(release)_\(configuration.rawValue).c")
-      let includes = headers.map { "#include <\($0)>" }
+      let macros = defines.sorted { $0.key < $1.key }.map { name, value in
+        "#define \(name) " + (value.map { "0x" + String($0, radix: 16) } ?? "1")
+      }
+      let includes = macros + headers.map { "#include <\($0)>" }
       // A declaration of its own: C forbids an empty translation unit, and the public headers are only macros.
       let body = includes + includes + ["typedef int unit_declares_something;"]
       try Data((body.joined(separator: "\n") + "\n").utf8).write(to: url)
@@ -79,22 +86,26 @@ import Testing
     for release in xen.releases {
       let directory = XenLayoutEmitter.directory(model: xen, release: release)
       let includes = ["-I", workspace.directory.appendingPathComponent(directory).path, "-I", workspace.stubs.path]
+      // One process compiles the four units (one per configuration); one dumps each one's macros.
       var commands: [ToolRun.Command] = []
+      var units: [URL] = []
       var cases: [(XenConfiguration, Int)] = []
       for configuration in XenConfiguration.allCases {
         let headers = Self.headers(of: files, release: directory, configuration)
-        let unit = try workspace.unit(release: directory, configuration: configuration, headers: headers)
-        let flags = target.arguments + configuration.flags(release) + includes
-        commands.append(.init(executable: compiler, arguments: flags + ["-fsyntax-only", unit.path]))
-        commands.append(.init(executable: compiler, arguments: flags + ["-dM", "-E", unit.path]))
+        let unit = try workspace.unit(
+          release: directory, configuration: configuration, defines: configuration.defines(release), headers: headers)
+        units.append(unit)
+        commands.append(.init(executable: compiler, arguments: target.arguments + includes + ["-dM", "-E", unit.path]))
         cases.append((configuration, headers.count))
       }
+      commands.append(
+        .init(executable: compiler, arguments: target.arguments + includes + ["-fsyntax-only"] + units.map(\.path)))
       let results = try ToolRun.runAll(commands)
+      let syntax = results[cases.count]
+      #expect(syntax.succeeded && syntax.stderr.isEmpty, "\(target.testDescription) \(release.name): \(syntax.stderr)")
       for (offset, (configuration, headerCount)) in cases.enumerated() {
         let label = "\(target.testDescription) \(release.name) \(configuration.rawValue)"
-        let syntax = results[2 * offset]
-        let dump = results[2 * offset + 1]
-        #expect(syntax.succeeded && syntax.stderr.isEmpty, "\(label): \(syntax.stderr)")
+        let dump = results[offset]
         #expect(dump.succeeded, "\(label): \(dump.stderr)")
         compiled += headerCount
         let excluded = builtins.union(configuration.defines(release).keys).union(
