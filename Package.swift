@@ -7,7 +7,10 @@ let package = Package(
   name: "abigen",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "abigen", targets: ["abigen"])
+    .executable(name: "abigen", targets: ["abigen"]),
+    // The generated dispatch code, for packages that decode or dispatch Xen hypercalls. It
+    // depends on nothing and also builds under Embedded Swift.
+    .library(name: "XenDispatch", targets: ["XenDispatch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

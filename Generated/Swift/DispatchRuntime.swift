@@ -256,21 +256,58 @@ extension MultiplexedSubOp {
   }
 }
 
+/// The result convention of the helpers, shared with the generated C (`abigen emit c --layout
+/// xen`): 0 on success, a negative errno value on failure.
+public enum HelperResult {
+  public static let ok: Int32 = 0
+  /// A call the hypervisor fails with -ENOSYS (unknown op, unused high bits set).
+  public static let enosys: Int32 = -38
+  /// Progress an op cannot carry in the op argument.
+  public static let einval: Int32 = -22
+}
+
+extension Decoded {
+  /// What the C `_decode` helpers return for this answer: 0, or -ENOSYS.
+  public var result: Int32 {
+    switch self {
+    case .subOp: return HelperResult.ok
+    case .rejected: return HelperResult.enosys
+    }
+  }
+}
+
+extension MultiplexedSubOp {
+  /// `encode(progress:guestWidth:)` as the C `_encode` helpers return it: 0 and the op
+  /// argument in `value`, or -EINVAL (and 0 in `value`) when the op cannot carry `progress`.
+  public func encode(progress: UInt64, guestWidth: Int, into value: inout UInt64) -> Int32 {
+    guard let encoded = encode(progress: progress, guestWidth: guestWidth) else {
+      value = 0
+      return HelperResult.einval
+    }
+    value = encoded
+    return HelperResult.ok
+  }
+}
+
 /// One release's namespace.
 public protocol ReleaseABI: Sendable {
   /// `4.19`.
   static var name: String { get }
   static var inDevelopment: Bool { get }
-  /// In hypercall-number order.
-  static var multiplexedHypercalls: [any MultiplexedSubOp.Type] { get }
+  #if !hasFeature(Embedded)
+    /// In hypercall-number order. Not in Embedded Swift, which has no metatype existentials.
+    static var multiplexedHypercalls: [any MultiplexedSubOp.Type] { get }
+  #endif
 }
 
-extension ReleaseABI {
-  /// The multiplexed hypercall called `name` (`memory_op`) in this release.
-  public static func multiplexedHypercall(named name: String) -> (any MultiplexedSubOp.Type)? {
-    multiplexedHypercalls.first { $0.hypercallName == name }
+#if !hasFeature(Embedded)
+  extension ReleaseABI {
+    /// The multiplexed hypercall called `name` (`memory_op`) in this release.
+    public static func multiplexedHypercall(named name: String) -> (any MultiplexedSubOp.Type)? {
+      multiplexedHypercalls.first { $0.hypercallName == name }
+    }
   }
-}
+#endif
 
 /// `(1 << n) - 1` without overflow for `n == 64`.
 func lowBits(_ n: Int) -> UInt64 {

@@ -4,43 +4,45 @@
 
 /// Every release namespace generated here, oldest first.
 public enum XenReleases {
-  public static let all: [any ReleaseABI.Type] = [
-    Xen_3_0_0.self,
-    Xen_3_0_2.self,
-    Xen_3_0_3.self,
-    Xen_3_0_4.self,
-    Xen_3_1.self,
-    Xen_3_2.self,
-    Xen_3_3.self,
-    Xen_3_4.self,
-    Xen_4_0.self,
-    Xen_4_1.self,
-    Xen_4_2.self,
-    Xen_4_3.self,
-    Xen_4_4.self,
-    Xen_4_5.self,
-    Xen_4_6.self,
-    Xen_4_7.self,
-    Xen_4_8.self,
-    Xen_4_9.self,
-    Xen_4_10.self,
-    Xen_4_11.self,
-    Xen_4_12.self,
-    Xen_4_13.self,
-    Xen_4_14.self,
-    Xen_4_15.self,
-    Xen_4_16.self,
-    Xen_4_17.self,
-    Xen_4_18.self,
-    Xen_4_19.self,
-    Xen_4_20.self,
-    Xen_4_21.self,
-    Xen_4_22.self,
-    Xen_master.self,
-  ]
+  #if !hasFeature(Embedded)
+    public static let all: [any ReleaseABI.Type] = [
+      Xen_3_0_0.self,
+      Xen_3_0_2.self,
+      Xen_3_0_3.self,
+      Xen_3_0_4.self,
+      Xen_3_1.self,
+      Xen_3_2.self,
+      Xen_3_3.self,
+      Xen_3_4.self,
+      Xen_4_0.self,
+      Xen_4_1.self,
+      Xen_4_2.self,
+      Xen_4_3.self,
+      Xen_4_4.self,
+      Xen_4_5.self,
+      Xen_4_6.self,
+      Xen_4_7.self,
+      Xen_4_8.self,
+      Xen_4_9.self,
+      Xen_4_10.self,
+      Xen_4_11.self,
+      Xen_4_12.self,
+      Xen_4_13.self,
+      Xen_4_14.self,
+      Xen_4_15.self,
+      Xen_4_16.self,
+      Xen_4_17.self,
+      Xen_4_18.self,
+      Xen_4_19.self,
+      Xen_4_20.self,
+      Xen_4_21.self,
+      Xen_4_22.self,
+      Xen_master.self,
+    ]
 
-  /// The namespace of the release called `name` (`4.19`).
-  public static func release(named name: String) -> (any ReleaseABI.Type)? {
-    all.first { $0.name == name }
-  }
+    /// The namespace of the release called `name` (`4.19`).
+    public static func release(named name: String) -> (any ReleaseABI.Type)? {
+      all.first { $0.name == name }
+    }
+  #endif
 }

@@ -6,10 +6,12 @@
 public enum Xen_3_0_0: ReleaseABI {
   public static let name = "3.0.0"
   public static let inDevelopment = false
-  public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
-    MemoryOp.self,
-    GrantTableOp.self,
-  ]
+  #if !hasFeature(Embedded)
+    public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MemoryOp.self,
+      GrantTableOp.self,
+    ]
+  #endif
 
   /// The `__HYPERVISOR_*` numbers of this release.
   public enum HypercallNumber {

@@ -6,12 +6,14 @@
 public enum Xen_4_15: ReleaseABI {
   public static let name = "4.15"
   public static let inDevelopment = false
-  public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
-    MemoryOp.self,
-    GrantTableOp.self,
-    HvmOp.self,
-    DmOp.self,
-  ]
+  #if !hasFeature(Embedded)
+    public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MemoryOp.self,
+      GrantTableOp.self,
+      HvmOp.self,
+      DmOp.self,
+    ]
+  #endif
 
   /// The `__HYPERVISOR_*` numbers of this release.
   public enum HypercallNumber {

@@ -6,11 +6,13 @@
 public enum Xen_4_6: ReleaseABI {
   public static let name = "4.6"
   public static let inDevelopment = false
-  public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
-    MemoryOp.self,
-    GrantTableOp.self,
-    HvmOp.self,
-  ]
+  #if !hasFeature(Embedded)
+    public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MemoryOp.self,
+      GrantTableOp.self,
+      HvmOp.self,
+    ]
+  #endif
 
   /// The `__HYPERVISOR_*` numbers of this release.
   public enum HypercallNumber {

@@ -6,12 +6,14 @@
 public enum Xen_master: ReleaseABI {
   public static let name = "master"
   public static let inDevelopment = true
-  public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
-    MemoryOp.self,
-    GrantTableOp.self,
-    HvmOp.self,
-    DmOp.self,
-  ]
+  #if !hasFeature(Embedded)
+    public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MemoryOp.self,
+      GrantTableOp.self,
+      HvmOp.self,
+      DmOp.self,
+    ]
+  #endif
 
   /// The `__HYPERVISOR_*` numbers of this release.
   public enum HypercallNumber {

@@ -24,7 +24,10 @@ extension ABIModel {
         "release '\(release.name)' is in development but is not the newest release; only the last release can still change",
         release.location)
     }
-    for release in releases { validate(release, into: &found) }
+    for release in releases {
+      validate(release, into: &found)
+      validateAliases(of: release, into: &found)
+    }
     for (id, copies) in duplicates(acceptedBreaks, by: \.id) {
       error("accepted break '\(id)' is declared \(copies.count) times", copies[1].location)
     }

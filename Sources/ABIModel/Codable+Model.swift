@@ -58,3 +58,34 @@ extension ProgressBound {
     }
   }
 }
+
+extension Release {
+  private enum CodingKeys: String, CodingKey {
+    case name, status, source, hypercalls, interfaceVersion, aliases, location
+  }
+
+  /// `interfaceVersion` and `aliases` may be absent (documents written before they existed);
+  /// they are written only when present.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      name: try container.decode(String.self, forKey: .name),
+      status: try container.decode(Status.self, forKey: .status),
+      source: try container.decodeIfPresent(String.self, forKey: .source),
+      hypercalls: try container.decode([Hypercall].self, forKey: .hypercalls),
+      interfaceVersion: try container.decodeIfPresent(InterfaceVersion.self, forKey: .interfaceVersion),
+      aliases: try container.decodeIfPresent([MacroAlias].self, forKey: .aliases) ?? [],
+      location: try container.decode(SourceLocation.self, forKey: .location))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(status, forKey: .status)
+    try container.encodeIfPresent(source, forKey: .source)
+    try container.encode(hypercalls, forKey: .hypercalls)
+    try container.encodeIfPresent(interfaceVersion, forKey: .interfaceVersion)
+    if !aliases.isEmpty { try container.encode(aliases, forKey: .aliases) }
+    try container.encode(location, forKey: .location)
+  }
+}

@@ -43,16 +43,20 @@ public struct CountFlagEncoding: Hashable, Sendable, Codable {
   public var flagBit: Int
   /// C name of the flag macro.
   public var flagName: String?
+  /// The flag macro's value as the hypervisor's source spells it (`(~(~0U>>1))`); `nil` where
+  /// the spec does not say.
+  public var flagSpelling: String?
   public var source: String?
   public var location: SourceLocation
 
   public init(
-    argument: ArgumentSlot, flagBit: Int, flagName: String? = nil, source: String? = nil,
-    location: SourceLocation = .unknown
+    argument: ArgumentSlot, flagBit: Int, flagName: String? = nil, flagSpelling: String? = nil,
+    source: String? = nil, location: SourceLocation = .unknown
   ) {
     self.argument = argument
     self.flagBit = flagBit
     self.flagName = flagName
+    self.flagSpelling = flagSpelling
     self.source = source
     self.location = location
   }

@@ -8,11 +8,16 @@ public struct OpMask: Hashable, Sendable, Codable {
   /// C name of the shift macro that defines the mask (`MEMOP_EXTENT_SHIFT`,
   /// `GNTTABOP_CONTINUATION_ARG_SHIFT`).
   public var shiftName: String?
+  /// The mask macro's value as the hypervisor's source spells it
+  /// (`((1 << MEMOP_EXTENT_SHIFT) - 1)`), so that a generated definition can stand beside or
+  /// replace the hand-written one; `nil` where the spec does not say.
+  public var spelling: String?
 
-  public init(bits: Int?, maskName: String? = nil, shiftName: String? = nil) {
+  public init(bits: Int?, maskName: String? = nil, shiftName: String? = nil, spelling: String? = nil) {
     self.bits = bits
     self.maskName = maskName
     self.shiftName = shiftName
+    self.spelling = spelling
   }
 
   /// No mask: the whole register is the op.

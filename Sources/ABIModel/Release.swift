@@ -14,16 +14,23 @@ public struct Release: Hashable, Sendable, Codable {
   public var source: String?
   /// Ordered by number.
   public var hypercalls: [Hypercall]
+  /// The interface version its public headers implement; `nil` before headers had one.
+  public var interfaceVersion: InterfaceVersion?
+  /// Header macros defined as other macros of the release (compatibility names).
+  public var aliases: [MacroAlias]
   public var location: SourceLocation
 
   public init(
     name: String, status: Status = .released, source: String? = nil,
-    hypercalls: [Hypercall] = [], location: SourceLocation = .unknown
+    hypercalls: [Hypercall] = [], interfaceVersion: InterfaceVersion? = nil, aliases: [MacroAlias] = [],
+    location: SourceLocation = .unknown
   ) {
     self.name = name
     self.status = status
     self.source = source
     self.hypercalls = hypercalls
+    self.interfaceVersion = interfaceVersion
+    self.aliases = aliases
     self.location = location
   }
 

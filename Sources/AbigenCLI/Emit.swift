@@ -13,8 +13,14 @@ struct Emit: ParsableCommand {
     discussion: """
       With a language, emit writes that language's files into --output (default '.'): \
       `abigen emit c --all-releases --output Generated/C`. Without one, it writes the checked-in \
-      tree, every release: C into Generated/C and Swift into Generated/Swift (--output sets the \
-      root).
+      tree, every release: C into Generated/C, the Xen layout into Generated/Xen and Swift into \
+      Generated/Swift (--output sets the root).
+
+      C comes in two layouts. --layout standalone (the default) writes one self-contained header \
+      per release for tools (xen_4_19.h). --layout xen writes, per release, the headers as the Xen \
+      tree lays them out: xen_4_19/public/ (xen-compat.h, hypercalls.h and one sub-op table per \
+      multiplexed hypercall, what guests and the toolstack include) and xen_4_19/xen/ (masks, \
+      shifts and the encode/decode helpers, built with the hypervisor's own flags).
 
       --check writes nothing: it regenerates into a temporary directory and compares with the \
       output, `abigen emit --check` for the whole tree or `abigen emit c --all-releases --output \
@@ -45,8 +51,16 @@ struct Emit: ParsableCommand {
     }
   }
 
+  /// How `emit c` lays out its headers.
+  enum Layout: String, ExpressibleByArgument, CaseIterable {
+    case standalone, xen
+  }
+
   @Argument(help: "What to emit: c or swift. Omit it for the whole checked-in tree (both, every release).")
   var language: Language?
+
+  @Option(help: "C only: 'standalone' (one header per release, for tools) or 'xen' (the Xen tree's layout).")
+  var layout: Layout = .standalone
 
   @OptionGroup var specOptions: SpecOptions
 
@@ -66,6 +80,9 @@ struct Emit: ParsableCommand {
   var check = false
 
   func validate() throws {
+    if layout == .xen && language != .c {
+      throw ValidationError("--layout applies to 'emit c' only")
+    }
     if release != nil && allReleases {
       throw ValidationError("--release and --all-releases exclude each other")
     }
@@ -80,11 +97,14 @@ struct Emit: ParsableCommand {
     }
   }
 
-  /// Each language with the directory its files go to.
-  var targets: [(language: Language, directory: String)] {
-    if let language { return [(language, output ?? ".")] }
+  /// Each emitter with the directory its files go to.
+  var targets: [(emitter: any Emitter, directory: String)] {
+    if let language {
+      return [(language == .c && layout == .xen ? XenLayoutEmitter() : language.emitter, output ?? ".")]
+    }
     let root = output ?? "Generated"
-    return Language.allCases.map { ($0, (root as NSString).appendingPathComponent($0.treeDirectory)) }
+    func under(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
+    return Language.allCases.map { ($0.emitter, under($0.treeDirectory)) } + [(XenLayoutEmitter(), under("Xen"))]
   }
 
   func run() throws {
@@ -108,7 +128,7 @@ struct Emit: ParsableCommand {
     for target in targets {
       do {
         try GeneratedFileWriter.write(
-          target.language.emitter.emit(selection), to: URL(fileURLWithPath: target.directory))
+          target.emitter.emit(selection), to: URL(fileURLWithPath: target.directory))
       } catch {
         printError(error.description)
         throw ExitStatus.refutedOrInvalid.exitCode
@@ -121,7 +141,7 @@ struct Emit: ParsableCommand {
     for target in targets {
       let result: GeneratedTreeCheck.Result
       do {
-        result = try GeneratedTreeCheck.compare(target.language.emitter.emit(selection), with: target.directory)
+        result = try GeneratedTreeCheck.compare(target.emitter.emit(selection), with: target.directory)
       } catch {
         printError(error.description)
         throw ExitStatus.internalError.exitCode
@@ -146,7 +166,9 @@ struct Emit: ParsableCommand {
   /// deletes anything in a directory it is pointed at).
   func regenerateCommand(removing extra: [String]) -> String {
     var arguments = [CommandLine.arguments.first ?? "abigen", "emit"]
-    if let language { arguments += [language.rawValue, "--all-releases"] }
+    if let language {
+      arguments += [language.rawValue] + (layout == .xen ? ["--layout", "xen"] : []) + ["--all-releases"]
+    }
     if let spec = specOptions.spec { arguments += ["--spec", spec] }
     if let output { arguments += ["--output", output] }
     let emit = arguments.map(ShellQuoting.quote).joined(separator: " ")

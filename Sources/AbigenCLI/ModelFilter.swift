@@ -30,6 +30,12 @@ enum ModelFilter {
       }
       for index in result.releases.indices {
         result.releases[index].hypercalls.removeAll { $0.name != hypercall }
+        // Aliases go with their table: the hypercall's sub-op aliases, and the number aliases
+        // that name its number.
+        let kept = Set(result.releases[index].hypercalls.map(\.cName))
+        result.releases[index].aliases.removeAll {
+          $0.hypercall.map { $0 != hypercall } ?? !kept.contains($0.target)
+        }
       }
       for index in result.acceptedBreaks.indices {
         result.acceptedBreaks[index].covers.removeAll { $0.hypercall != hypercall }

@@ -27,14 +27,17 @@ public enum SwiftDispatchRenderer {
     var out = SwiftSourceWriter()
     out.doc("Every release namespace generated here, oldest first.")
     out.block("public enum \(module.registryName) {") { out in
-      out.arrayLiteral(
-        "public static let all: [any ReleaseABI.Type] = ",
-        module.releases.map { $0.typeName + ".self" })
-      out.blankLine()
-      out.doc("The namespace of the release called `name` (`4.19`).")
-      out.block("public static func release(named name: String) -> (any ReleaseABI.Type)? {") {
-        out in
-        out.line("all.first { $0.name == name }")
+      // Embedded Swift has no metatype existentials: the lookup by name is for hosted code.
+      out.block("#if !hasFeature(Embedded)", close: "#endif") { out in
+        out.arrayLiteral(
+          "public static let all: [any ReleaseABI.Type] = ",
+          module.releases.map { $0.typeName + ".self" })
+        out.blankLine()
+        out.doc("The namespace of the release called `name` (`4.19`).")
+        out.block("public static func release(named name: String) -> (any ReleaseABI.Type)? {") {
+          out in
+          out.line("all.first { $0.name == name }")
+        }
       }
     }
     return banner + out.text
@@ -50,8 +53,10 @@ public enum SwiftDispatchRenderer {
       out.line("public static let name = \(literal(release.releaseName))")
       out.line("public static let inDevelopment = \(release.inDevelopment)")
       let types = release.multiplexed.map { $0.typeName + ".self" }
-      out.arrayLiteral(
-        "public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = ", types)
+      out.block("#if !hasFeature(Embedded)", close: "#endif") { out in
+        out.arrayLiteral(
+          "public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = ", types)
+      }
       out.blankLine()
       renderNumbers(release.hypercallNumbers, into: &out)
       for hypercall in release.multiplexed {

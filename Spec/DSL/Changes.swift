@@ -57,11 +57,11 @@ public struct Renamed: ChangeComponent {
 public struct Mask: ChangeComponent {
   public let change: Change
   public init(
-    bits: Int, name: String? = nil, shiftName: String? = nil, source: String? = nil,
-    file: String = #filePath, line: Int = #line
+    bits: Int, name: String? = nil, shiftName: String? = nil, spelled spelling: String? = nil,
+    source: String? = nil, file: String = #filePath, line: Int = #line
   ) {
     change = Change(
-      .setOpMask(OpMask(bits: bits, maskName: name, shiftName: shiftName)), source: source,
+      .setOpMask(OpMask(bits: bits, maskName: name, shiftName: shiftName, spelling: spelling)), source: source,
       location: SourceLocation(filePath: file, line: line))
   }
 }

@@ -61,13 +61,13 @@ public struct CountFlagged: SpecComponent {
   public let declarations: [SpecDeclaration]
   public init(
     _ hypercall: String, since release: String, argument: ArgumentSlot, bit: Int, name: String?,
-    source: String, file: String = #filePath, line: Int = #line
+    spelled spelling: String? = nil, source: String, file: String = #filePath, line: Int = #line
   ) {
     declarations = [
       .countFlag(
         hypercall: hypercall, since: release,
         encoding: CountFlagEncoding(
-          argument: argument, flagBit: bit, flagName: name, source: source,
+          argument: argument, flagBit: bit, flagName: name, flagSpelling: spelling, source: source,
           location: SourceLocation(filePath: file, line: line)))
     ]
   }

@@ -9,6 +9,10 @@ public enum SpecDeclaration: Sendable {
   case countFlag(hypercall: String, since: String, encoding: CountFlagEncoding)
   case migration(MigrationPolicy)
   case accepted(AcceptedBreak)
+  /// The interface version the public headers implement from a release on.
+  case interfaceVersion(release: String, InterfaceVersion)
+  /// A header macro defined as another one, from release `since` until before `until`.
+  case alias(since: String, until: String?, MacroAlias)
 }
 
 /// The changes one release makes, with the tag or commit they were read at.

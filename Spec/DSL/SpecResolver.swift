@@ -42,6 +42,8 @@ struct SpecResolver {
     var tableHistory: [In] = []
     var multiplexed: [(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)] = []
     var countFlags: [(hypercall: String, since: String, encoding: CountFlagEncoding)] = []
+    var interfaceVersions: [(release: String, version: InterfaceVersion)] = []
+    var aliases: [(since: String, until: String?, alias: MacroAlias)] = []
 
     for declaration in spec.declarations {
       switch declaration {
@@ -60,6 +62,8 @@ struct SpecResolver {
         if policy != nil { error("the migration policy is declared twice", declared.location) }
         policy = declared
       case .accepted(let acceptedBreak): accepted.append(acceptedBreak)
+      case .interfaceVersion(let release, let version): interfaceVersions.append((release, version))
+      case .alias(let since, let until, let alias): aliases.append((since, until, alias))
       }
     }
 
@@ -114,6 +118,7 @@ struct SpecResolver {
       }
       releases[index].hypercalls = table.map(snapshot).sorted { ($0.number, $0.name) < ($1.number, $1.name) }
     }
+    applyHeaderFacts(interfaceVersions: interfaceVersions, aliases: aliases, to: &releases)
 
     let model = ABIModel(
       family: spec.family, guestABIs: guests, releases: releases,

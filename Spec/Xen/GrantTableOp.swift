@@ -48,7 +48,10 @@ extension Xen {
       }
       In("4.5", source: "RELEASE-4.5.0") {
         // GNTTABOP_CONTINUATION_ARG_SHIFT 12 / GNTTABOP_CMD_MASK 0xfff, private to grant_table.c.
-        Mask(bits: 12, name: "GNTTABOP_CMD_MASK", shiftName: "GNTTABOP_CONTINUATION_ARG_SHIFT", source: "18e8d22fe7")
+        // Spelled as at RELEASE-4.5.0 .. master xen/common/grant_table.c (236 at master).
+        Mask(
+          bits: 12, name: "GNTTABOP_CMD_MASK", shiftName: "GNTTABOP_CONTINUATION_ARG_SHIFT",
+          spelled: "((1<<GNTTABOP_CONTINUATION_ARG_SHIFT)-1)", source: "18e8d22fe7")
         // Any op other than GNTTABOP_cache_flush with bits 12..31 set gets -ENOSYS.
         UnusedBits(.rejected, source: "4ef6b5f16c")
         // ARM only (CONFIG_HAS_GRANT_CACHE_FLUSH; x86 hvm_grant_table_op does not allow it): cur_ref kept

@@ -57,7 +57,7 @@ extension Xen {
       // longer handled from 4.5 (fce5281c5a).
       In("4.5", source: "RELEASE-4.5.0") {
         // HVMOP_op_mask 0xff, private to xen/arch/x86/hvm/hvm.c (never in a public header).
-        Mask(bits: 8, name: "HVMOP_op_mask", source: "e8b87b57b4")
+        Mask(bits: 8, name: "HVMOP_op_mask", spelled: "0xff", source: "e8b87b57b4")
         // 4ef6b5f16c narrowed the mask to HVMOP_modified_memory (7) and HVMOP_set_mem_type (8); every
         // other op is decoded from the full value, so high bits on them are an unknown op: exactly
         // "reject high bits".

@@ -18,9 +18,9 @@ extension Xen {
   @SpecBuilder static var mmuUpdate: [SpecDeclaration] {
     CountFlagged(
       "mmu_update", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
-      bit: 31, name: "MMU_UPDATE_PREEMPTED", source: "RELEASE-3.0.0")
+      bit: 31, name: "MMU_UPDATE_PREEMPTED", spelled: "(~(~0U>>1))", source: "RELEASE-3.0.0")
     CountFlagged(
       "mmuext_op", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
-      bit: 31, name: "MMU_UPDATE_PREEMPTED", source: "RELEASE-3.0.0")
+      bit: 31, name: "MMU_UPDATE_PREEMPTED", spelled: "(~(~0U>>1))", source: "RELEASE-3.0.0")
   }
 }

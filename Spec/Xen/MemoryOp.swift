@@ -59,13 +59,17 @@ extension Xen {
       // for a 32-bit guest that is the same value as the native ULONG_MAX >> SHIFT.
       In("3.1", source: "3.1.0-branched") {
         // Moved to xen/include/xen/hypercall.h with the compat memory_op; same value.
-        Mask(bits: 4, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT", source: "b8a7efe852")
+        Mask(
+          bits: 4, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT",
+          spelled: "((1 << MEMOP_EXTENT_SHIFT) - 1)", source: "b8a7efe852")
         Op("XENMEM_maximum_gpfn", 14)
       }
       In("3.4", source: "3.4.0-rc3") {
         // "Increase the number of MEMOP bits from 4 to 6" (PoD memory 7/9). Every shifted op moves
         // with it; see the accepted break memop-shift-4-to-6.
-        Mask(bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT", source: "36e3044132")
+        Mask(
+          bits: 6, name: "MEMOP_CMD_MASK", shiftName: "MEMOP_EXTENT_SHIFT",
+          spelled: "((1 << MEMOP_EXTENT_SHIFT) - 1)", source: "36e3044132")
         // Removed (kept as a comment /*#define XENMEM_translate_gpfn_list 8*/); see the accepted break
         // xenmem-translate-gpfn-list-removed.
         Withdrawn("XENMEM_translate_gpfn_list", source: "2d2f7977a0")

@@ -18,6 +18,7 @@ public enum Xen {
       grantTableOp
       dmOp
       mmuUpdate
+      headers
       Migration(.anyOlderToAnyNewer, mustSurvive: [.guestVisible])
       acceptedBreaks
     }
