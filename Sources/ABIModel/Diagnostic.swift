@@ -20,8 +20,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
     Diagnostic(.error, at: location, message)
   }
 
+  /// One line per diagnostic, whatever the spec's values hold (`DisplayText.terminal`).
   public var description: String {
-    "\(location): \(severity.rawValue): \(message)"
+    DisplayText.terminal("\(location): \(severity.rawValue): \(message)")
   }
 }
 
