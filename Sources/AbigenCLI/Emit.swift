@@ -127,7 +127,7 @@ struct Emit: ParsableCommand {
         throw ExitStatus.internalError.exitCode
       }
       if result.stale.isEmpty {
-        print("\(target.directory): \(result.fileCount) files up to date")
+        try StandardStreams.out("\(target.directory): \(result.fileCount) files up to date\n")
       }
       stale += result.stale
     }
