@@ -105,14 +105,13 @@ struct Emit: ParsableCommand {
       try runCheck(selection)
       return
     }
-    for target in targets {
-      do {
-        try GeneratedFileWriter.write(
-          target.language.emitter.emit(selection), to: URL(fileURLWithPath: target.directory))
-      } catch {
-        printError(error.description)
-        throw ExitStatus.refutedOrInvalid.exitCode
-      }
+    // Both languages in one write: the whole tree changes, or none of it.
+    do {
+      try GeneratedFileWriter.write(
+        targets.map { ($0.language.emitter.emit(selection), URL(fileURLWithPath: $0.directory)) })
+    } catch {
+      printError(error.description)
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 
