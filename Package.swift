@@ -63,7 +63,11 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
     // abigen's own fuzz target (`make fuzz` for a long run).
     .testTarget(
-      name: "FuzzTests", dependencies: ["ABIModel", "EmitCore", "EmitC", "EmitSwift", "Obligations", "abigen"]),
+      name: "FuzzTests",
+      dependencies: [
+        "ABIModel", "EmitCore", "EmitC", "EmitSwift", "Obligations", "abigen",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(
       name: "EmitSwiftTests",
