@@ -92,7 +92,7 @@ struct Check: ParsableCommand {
       }
     } catch {
       printError("\(directory): error: cannot write SMT-LIB2 files (\(error.localizedDescription))")
-      throw ExitStatus.internalError.exitCode
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 }

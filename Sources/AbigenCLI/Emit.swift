@@ -123,7 +123,7 @@ struct Emit: ParsableCommand {
         result = try GeneratedTreeCheck.compare(target.language.emitter.emit(selection), with: target.directory)
       } catch {
         printError(error.description)
-        throw ExitStatus.internalError.exitCode
+        throw ExitStatus.refutedOrInvalid.exitCode
       }
       if result.stale.isEmpty {
         try StandardStreams.out("\(target.directory): \(result.fileCount) files up to date\n")

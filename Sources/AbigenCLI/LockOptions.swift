@@ -84,7 +84,7 @@ enum LockFile {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       printError("\(path): error: cannot write (\(error.localizedDescription))")
-      throw ExitStatus.internalError.exitCode
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 }

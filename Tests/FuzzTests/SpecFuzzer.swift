@@ -37,7 +37,7 @@ struct SpecFuzzer {
   var compileEvery = 12
   var ubsanEvery = 40
   var checkEvery = 25
-  var swiftEvery = 1500
+  var swiftEvery = 300
   var cliEvery = 120
   var abigen: URL
   var report = Report()
