@@ -187,7 +187,7 @@ public enum GeneratedFileWriter {
       var offset = 0
       let failure: String? = bytes.withUnsafeBytes { raw in
         while offset < raw.count {
-          let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+          let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
           if written < 0 {
             if errno == EINTR { continue }
             return reason()
@@ -255,7 +255,7 @@ enum CleanupOnSignal {
     withSignalsBlocked {
       if !installed {
         installed = true
-        for signal in signals { _ = installHandler(signal) }
+        for signal in signals { installHandler(signal) }
       }
       if count == capacity {
         let grown = UnsafeMutablePointer<Entry>.allocate(capacity: max(16, capacity * 2))
@@ -280,26 +280,23 @@ enum CleanupOnSignal {
   }
 }
 
-private func installHandler(_ signal: Int32) -> Bool {
-  var action = sigaction()
-  action.__sigaction_handler.sa_handler = cleanupHandler
-  sigemptyset(&action.sa_mask)
-  action.sa_flags = 0
-  return sigaction(signal, &action, nil) == 0
+private func installHandler(_ number: Int32) {
+  _ = signal(number, cleanupHandler)
+}
+
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }
 
 /// Removes what was staged, newest first (files before the directories that hold them), then
 /// dies of the signal as abigen would have without the handler.
-private func cleanupHandler(_ signal: Int32) {
+private func cleanupHandler(_ number: Int32) {
   var index = CleanupOnSignal.count
   while index > 0 {
     index -= 1
     let entry = CleanupOnSignal.entries![index]
     if entry.isDirectory { rmdir(entry.path) } else { unlink(entry.path) }
   }
-  var action = sigaction()
-  action.__sigaction_handler.sa_handler = SIG_DFL
-  sigemptyset(&action.sa_mask)
-  sigaction(signal, &action, nil)
-  raise(signal)
+  signal(number, SIG_DFL)
+  raise(number)
 }

@@ -12,6 +12,8 @@ enum HostileCorpus {
     "typealias Injected = Int", "x\n}\npublic let injected = 1\n//", "#", "//", "/*", "`", "$(touch /tmp/abigen-pwned)",
     "'; rm -rf / #", "../../etc/passwd", "CON", "a/b", "hypercall_number", "decoded", "raw_value", "rawValue",
     "XENMEM_", "_", "__", "9lives", "MEMOP_CMD_MASK", "MMU_UPDATE_PREEMPTED", "%n%s%x", "\u{FEFF}bom",
+    "u_int64", "string", "bool", "never", "sendable", "handler_outcome", "dispatch_result", "sub_op_call",
+    "memory_op_handler", "xen_releases", "x86_64", "XENMEM_op0", "OP_op0",
   ]
 
   /// Preprocessor guards: the ones Xen writes and ones that must not reach an `#if`.
