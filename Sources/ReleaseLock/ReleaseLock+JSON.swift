@@ -48,7 +48,7 @@ extension ReleaseLock {
           throw LoadError(
             file: file,
             message:
-              "\(DisplayText.quoted(release.release)): \(DisplayText.quoted(hypercall)): \(DisplayText.quoted(bad)) is not a 'key: value' line"
+              "\(shown(release.release)): \(shown(hypercall)): \(DisplayText.quoted(bad)) is not a 'key: value' line"
           )
         }
       }
@@ -57,6 +57,9 @@ extension ReleaseLock {
       family: document.family,
       entries: document.releases.map { Entry(release: $0.release, digest: $0.digest, hypercalls: $0.hypercalls) })
   }
+
+  /// A value from the file in a message: escaped and shortened.
+  private static func shown(_ text: String) -> String { DisplayText.escaped(DisplayText.shortened(text)) }
 
   /// A decoding failure in one line: where in the document, and what was wrong there.
   private static func describe(_ error: DecodingError) -> String {

@@ -34,11 +34,11 @@ struct SpecFuzzer {
   var seed: UInt64
   var cases: Int
   /// Every how many valid cases one is compiled, checked, type-checked, run through the binary.
-  var compileEvery = 12
-  var ubsanEvery = 40
-  var checkEvery = 25
-  var swiftEvery = 300
-  var cliEvery = 120
+  var compileEvery = 20
+  var ubsanEvery = 60
+  var checkEvery = 40
+  var swiftEvery = 1000
+  var cliEvery = 250
   var abigen: URL
   var report = Report()
   let scratch: URL
@@ -361,7 +361,7 @@ struct SpecFuzzer {
     process.arguments = tool.hasPrefix("/") ? arguments : [tool] + arguments
     process.currentDirectoryURL = directory
     let log = directory.appendingPathComponent(".log-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: log) }
     guard let handle = try? FileHandle(forWritingTo: log) else {
       return ShellResult(status: -1, signalled: false, timedOut: false, text: "no log")
