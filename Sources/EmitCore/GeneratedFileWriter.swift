@@ -112,6 +112,11 @@ public enum GeneratedFileWriter {
       for file in files {
         let target = (directory as NSString).appendingPathComponent(file.path)
         let bytes = Data(file.contents.utf8)
+        // What would make the rename fail later is found now, while nothing has changed.
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+          throw Failure(description: "\(target): error: a directory is in the way; nothing was changed")
+        }
         if let existing = manager.contents(atPath: target), existing == bytes {
           outcome[file.path] = .unchanged
           continue

@@ -90,3 +90,17 @@ import Testing
     #expect((try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("C").path)) == [])
   }
 }
+
+extension EmitAtomicityTests {
+  @Test func aDirectoryInTheWayIsFoundBeforeAnythingChanges() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("C")
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("xen_4_19.h"), withIntermediateDirectories: true)
+    let run = try AbigenProcess.run(["emit", "c", "--all-releases", "--output", out.path])
+    #expect(run.status == 1)
+    #expect(run.stderr == "\(out.path)/xen_4_19.h: error: a directory is in the way; nothing was changed\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["xen_4_19.h"])
+  }
+}
