@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ABIModel", "XenSpec", "Obligations", "SpecDiff", "ReleaseLock", "Headroom", "EmitCore", "EmitC",
+        "ABIModel", "ABIDSL", "XenSpec", "Obligations", "SpecDiff", "ReleaseLock", "Headroom", "EmitCore", "EmitC",
         "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

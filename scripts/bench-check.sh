@@ -18,8 +18,16 @@ spec = json.load(open(sys.argv[1]))
 n = int(sys.argv[2])
 spec["releases"] = spec["releases"][:n]
 kept = [r["name"] for r in spec["releases"]]
-# An accepted break must name a kept release that is not the first one.
-spec["acceptedBreaks"] = [b for b in spec["acceptedBreaks"] if b["introducedIn"] in kept[1:]]
+# An accepted-break entry must name kept releases only; a record keeps the entries that do.
+def kept_entry(entry):
+    names = [entry["older"]["first"], entry["older"].get("last"), entry["newer"]["first"], entry["newer"].get("last")]
+    return all(name is None or name in kept for name in names)
+records = []
+for record in spec["acceptedBreaks"]:
+    record["covers"] = [entry for entry in record["covers"] if kept_entry(entry)]
+    if record["covers"]:
+        records.append(record)
+spec["acceptedBreaks"] = records
 json.dump(spec, sys.stdout)
 PY
 done

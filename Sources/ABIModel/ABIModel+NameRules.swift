@@ -170,11 +170,21 @@ struct NameRuleCheck {
       let what = "accepted break \(DisplayText.quoted(accepted.id))"
       report("accepted break", accepted.id, WordRule.label.problem(accepted.id), accepted.location)
       location(accepted.location, what)
-      report("\(what): the hypercall", accepted.hypercall, CNameRules.problem(accepted.hypercall), accepted.location)
-      report(
-        "\(what): the release", accepted.introducedIn, WordRule.release.problem(accepted.introducedIn),
-        accepted.location)
-      for op in accepted.subOps { report("\(what): the sub-op", op, CNameRules.problem(op), accepted.location) }
+      for coverage in accepted.covers {
+        location(coverage.location, what)
+        report("\(what): the hypercall", coverage.hypercall, CNameRules.problem(coverage.hypercall), coverage.location)
+        if let op = coverage.subOp {
+          report("\(what): the sub-op", op, CNameRules.problem(op), coverage.location)
+        }
+        if case .op(let name) = coverage.becomes {
+          report("\(what): the op it becomes", name, CNameRules.problem(name), coverage.location)
+        }
+        for release in [coverage.older.first, coverage.older.last, coverage.newer.first, coverage.newer.last]
+          .compactMap({ $0 })
+        {
+          report("\(what): the release", release, WordRule.release.problem(release), coverage.location)
+        }
+      }
       freeText("\(what): the reason", accepted.reason, limit: ABIModel.maximumReasonLength, accepted.location)
       freeText("\(what): the source", accepted.source, accepted.location)
     }

@@ -26,7 +26,10 @@ extension ABIModel {
         release.location)
     }
     for release in releases { validate(release, into: &found) }
-    for accepted in acceptedBreaks { validate(accepted, into: &found) }
+    for (id, copies) in duplicates(acceptedBreaks, by: \.id) {
+      error("accepted break '\(id)' is declared \(copies.count) times", copies[1].location)
+    }
+    for (record, accepted) in acceptedBreaks.enumerated() { validate(accepted, record: record, into: &found) }
     return found
   }
 
@@ -169,26 +172,12 @@ extension ABIModel {
     }
   }
 
-  private func validate(_ accepted: AcceptedBreak, into found: inout [Diagnostic]) {
-    func error(_ message: String) {
-      found.append(.error("accepted break \(quoted(accepted.id)): \(message)", at: accepted.location))
+  private func validate(_ accepted: AcceptedBreak, record: Int, into found: inout [Diagnostic]) {
+    if accepted.covers.isEmpty {
+      found.append(.error("accepted break \(quoted(accepted.id)): it covers no break", at: accepted.location))
     }
-    guard let index = releaseIndex(named: accepted.introducedIn) else {
-      error(
-        "unknown release \(quoted(accepted.introducedIn)) (known: \(shown(releases.map(\.name).joined(separator: ", "), limit: 400)))"
-      )
-      return
-    }
-    if index == 0 { error("it is introduced in the first release, so no migration crosses it") }
-    let histories = releases.compactMap { $0.hypercall(named: accepted.hypercall) }
-    if histories.isEmpty {
-      error("unknown hypercall \(quoted(accepted.hypercall))")
-      return
-    }
-    if accepted.classes.isEmpty { error("it accepts no class of break") }
-    let knownOps = Set(histories.flatMap { $0.multiplex?.subOps.map(\.name) ?? [] })
-    for op in accepted.subOps where !knownOps.contains(op) {
-      error("unknown sub-op \(quoted(op)) of \(quoted(accepted.hypercall))")
+    for (entry, coverage) in accepted.covers.enumerated() {
+      if case .failure(let diagnostic) = resolve(coverage, record: record, entry: entry) { found.append(diagnostic) }
     }
   }
 }

@@ -1,16 +1,12 @@
 /// A known, deliberate incompatibility, recorded as data so the checker reports it without
-/// failing. It covers every migration that crosses the release that introduced it.
+/// failing. It covers exactly the breaks it lists, and nothing more: a value that breaks in a
+/// way no entry names (another op it becomes, another older or newer release outside the
+/// spans, another class) fails like any other break.
 public struct AcceptedBreak: Hashable, Sendable, Codable {
   /// A short stable id (`memop-shift-4-to-6`).
   public var id: String
-  /// The hypercall it concerns.
-  public var hypercall: String
-  /// The first release with the change: the break covers pairs `older < introducedIn <= newer`.
-  public var introducedIn: String
-  /// The classes of failure it accepts.
-  public var classes: [BreakClass]
-  /// Sub-ops (by name in the older release) it accepts; empty means all of the hypercall's.
-  public var subOps: [String]
+  /// The breaks it accepts.
+  public var covers: [BreakCoverage]
   /// Why it was accepted.
   public var reason: String
   /// Where it is documented (commit).
@@ -18,16 +14,145 @@ public struct AcceptedBreak: Hashable, Sendable, Codable {
   public var location: SourceLocation
 
   public init(
-    id: String, hypercall: String, introducedIn: String, classes: [BreakClass],
-    subOps: [String] = [], reason: String, source: String, location: SourceLocation = .unknown
+    id: String, covers: [BreakCoverage], reason: String, source: String, location: SourceLocation = .unknown
   ) {
     self.id = id
-    self.hypercall = hypercall
-    self.introducedIn = introducedIn
-    self.classes = classes
-    self.subOps = subOps
+    self.covers = covers
     self.reason = reason
     self.source = source
     self.location = location
+  }
+}
+
+/// One way a value breaks, over a set of migrations: the value's hypercall and what the older
+/// release writes it for, the class of break, and what the newer release makes of it.
+///
+/// Names are those of the releases they are about: `hypercall` and `subOp` as the older
+/// releases (`older`) name them, `becomes` as the newer releases (`newer`) name it. Names are
+/// matched by lineage, so a rename inside a span does not escape the entry.
+public struct BreakCoverage: Hashable, Sendable, Codable {
+  public enum Value: String, Hashable, Sendable, Codable, CaseIterable {
+    /// An op-register value: a fresh call of `subOp`, or one of its continuations.
+    case subOp = "sub-op"
+    /// The count argument of a hypercall with a resumed-call flag.
+    case count
+    /// A `__HYPERVISOR_*` number, named by the hypercall the older release gives it.
+    case hypercallNumber = "hypercall-number"
+  }
+
+  public var breakClass: BreakClass
+  /// The hypercall the value is passed to (for `hypercallNumber`, the one the number names in
+  /// the older releases).
+  public var hypercall: String
+  public var value: Value
+  /// For `subOp`: the op the older release writes the value for.
+  public var subOp: String?
+  /// What the newer release makes of the value.
+  public var becomes: BreakOutcome
+  /// The releases whose values it covers.
+  public var older: ReleaseSpan
+  /// The releases it covers them in.
+  public var newer: ReleaseSpan
+  /// Guest register widths it covers; empty for every width.
+  public var guestWidths: [Int]
+  public var location: SourceLocation
+
+  public init(
+    _ breakClass: BreakClass, hypercall: String, value: Value, subOp: String? = nil, becomes: BreakOutcome,
+    older: ReleaseSpan, newer: ReleaseSpan, guestWidths: [Int] = [], location: SourceLocation = .unknown
+  ) {
+    self.breakClass = breakClass
+    self.hypercall = hypercall
+    self.value = value
+    self.subOp = subOp
+    self.becomes = becomes
+    self.older = older
+    self.newer = newer
+    self.guestWidths = guestWidths
+    self.location = location
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case breakClass = "class"
+    case hypercall, value, subOp, becomes, older, newer, guestWidths, location
+  }
+}
+
+/// What a newer release makes of a value an older release wrote.
+public enum BreakOutcome: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// It runs this op (a sub-op, or for a hypercall number the hypercall), by its name in the
+  /// newer release.
+  case op(String)
+  /// -ENOSYS: no op, or bits the newer release refuses.
+  case rejected
+  /// It reads the same op and progress but refuses the progress as beyond its bound.
+  case refused
+  /// A count read as a fresh call.
+  case freshCall
+  /// A count read as a resumed call.
+  case resumedCall
+
+  /// The spellings in the interchange format and the DSL's reports; an op name is itself.
+  public static let reservedSpellings: [String: BreakOutcome] = [
+    "-ENOSYS": .rejected, "refused": .refused, "fresh call": .freshCall, "resumed call": .resumedCall,
+  ]
+
+  public var description: String {
+    switch self {
+    case .op(let name): return name
+    case .rejected: return "-ENOSYS"
+    case .refused: return "refused"
+    case .freshCall: return "fresh call"
+    case .resumedCall: return "resumed call"
+    }
+  }
+
+  public init(spelling: String) {
+    self = Self.reservedSpellings[spelling] ?? .op(spelling)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(spelling: try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+/// Consecutive releases of the history, by name: `first` through `last`, or through the
+/// newest release when `last` is `nil` (a break that every later release keeps the same way).
+public struct ReleaseSpan: Hashable, Sendable, Codable, CustomStringConvertible {
+  public var first: String
+  public var last: String?
+
+  public init(first: String, last: String?) {
+    self.first = first
+    self.last = last
+  }
+
+  /// `first` through `last`.
+  public static func span(_ first: String, _ last: String) -> ReleaseSpan { ReleaseSpan(first: first, last: last) }
+  /// One release.
+  public static func only(_ release: String) -> ReleaseSpan { ReleaseSpan(first: release, last: release) }
+  /// `first` and every later release.
+  public static func from(_ first: String) -> ReleaseSpan { ReleaseSpan(first: first, last: nil) }
+
+  /// `3.0.2..3.3`, `3.4..` (open), `4.2`.
+  public var description: String {
+    guard let last else { return "\(first).." }
+    return last == first ? first : "\(first)..\(last)"
+  }
+}
+
+extension ABIModel {
+  /// The positions `span` covers in the history, or `nil` when it names an unknown release or
+  /// runs backwards.
+  public func indices(of span: ReleaseSpan) -> ClosedRange<Int>? {
+    guard let first = releaseIndex(named: span.first) else { return nil }
+    let last = span.last.map { releaseIndex(named: $0) } ?? releases.count - 1
+    guard let last, first <= last else { return nil }
+    return first...last
   }
 }

@@ -22,7 +22,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
 
   /// One line per diagnostic, whatever the spec's values hold (`DisplayText.terminal`).
   public var description: String {
-    DisplayText.terminal("\(location): \(severity.rawValue): \(message)")
+    // Messages quote values shortened; the cap holds for any that does not.
+    DisplayText.terminal("\(location): \(severity.rawValue): \(DisplayText.shortened(message, limit: 4000))")
   }
 }
 

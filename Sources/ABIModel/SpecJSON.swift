@@ -6,7 +6,8 @@ public enum SpecJSON {
   /// Identifies the document kind.
   public static let format = "abigen-spec"
   /// The newest format version this build reads and the one it writes.
-  public static let version = 1
+  /// Version 2: accepted breaks list exactly what they cover (`covers`).
+  public static let version = 2
 
   /// A problem with a JSON spec, naming the file and the field.
   public struct LoadError: Error, CustomStringConvertible {
@@ -52,6 +53,16 @@ public enum SpecJSON {
       throw LoadError(
         file: file, path: "version",
         message: "format version \(version) is not supported (this abigen reads version 1 to \(Self.version))")
+    }
+
+    // Version 1 accepted breaks covered every later break of their classes; what they meant
+    // cannot be narrowed to exact entries by a reader, so they are refused, not guessed at.
+    if version == 1, let accepted = root["acceptedBreaks"] as? [Any], !accepted.isEmpty {
+      throw LoadError(
+        file: file, path: "acceptedBreaks",
+        message:
+          "format version 1 accepted breaks cover every later break of their classes; record them again as version 2 'covers' entries (docs/spec-format.md; abigen check prints the entry for each break)"
+      )
     }
 
     let model: ABIModel

@@ -56,6 +56,11 @@ enum CheckJSONRenderer {
     var acceptedAs: String?
     var otherPairs: Int
     var guestABIs: [String]
+    /// Every release pair it breaks, as compact ranges (`3.0.2..3.3 -> 3.4..master`).
+    var pairs: [String]
+    var closestAccepted: String?
+    /// The accepted-break entries that would accept exactly this finding.
+    var acceptWith: [BreakCoverage]?
   }
 
   struct NoteJSON: Encodable {
@@ -90,7 +95,8 @@ enum CheckJSONRenderer {
         value: CounterexampleText.hex(example.value), subject: example.subject, toolsOnly: example.toolsOnly,
         olderReading: example.olderReading, newerReading: example.newerReading, cause: example.cause,
         causeLocation: example.causeLocation?.description, acceptedAs: acceptedAs, otherPairs: finding.otherPairs,
-        guestABIs: finding.guestABIs)
+        guestABIs: finding.guestABIs, pairs: finding.ranges.map(\.description), closestAccepted: finding.closest,
+        acceptWith: finding.suggestion.isEmpty ? nil : finding.suggestion)
     }
     let unproved = report.results.filter { $0.outcome != .proved }.map { result -> ObligationJSON in
       var reason: String?

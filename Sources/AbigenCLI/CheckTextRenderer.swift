@@ -1,3 +1,4 @@
+import ABIDSL
 import ABIModel
 import Foundation
 import Obligations
@@ -59,11 +60,17 @@ enum CheckTextRenderer {
     text += "."
     if finding.otherPairs > 0 {
       let noun = obligation.older == nil ? "release" : "release pair"
-      text += " Also breaks \(finding.otherPairs) other \(noun)\(finding.otherPairs == 1 ? "" : "s")."
+      text += " Also breaks \(finding.otherPairs) other \(noun)\(finding.otherPairs == 1 ? "" : "s")"
+      text += finding.ranges.isEmpty ? "." : ": \(finding.rangeText) (\(finding.guestABIs.joined(separator: ", ")))."
     }
     switch finding.disposition {
-    case .failing: break
-    case .reported: text += " Tools-only: reported, not failing."
+    case .failing, .reported:
+      if finding.disposition == .reported { text += " Tools-only: reported, not failing." }
+      if let closest = finding.closest { text += " Closest accepted break: \(closest)." }
+      if finding.disposition == .failing, !finding.suggestion.isEmpty {
+        text += " To accept it, add to an Accepted record: "
+        text += finding.suggestion.map(\.dslText).joined(separator: " ")
+      }
     case .accepted(let id, let reason, let location): text += " Accepted as '\(id)' (\(location)): \(reason)"
     }
     return text

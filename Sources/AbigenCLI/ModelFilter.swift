@@ -31,7 +31,10 @@ enum ModelFilter {
       for index in result.releases.indices {
         result.releases[index].hypercalls.removeAll { $0.name != hypercall }
       }
-      result.acceptedBreaks.removeAll { $0.hypercall != hypercall }
+      for index in result.acceptedBreaks.indices {
+        result.acceptedBreaks[index].covers.removeAll { $0.hypercall != hypercall }
+      }
+      result.acceptedBreaks.removeAll { $0.covers.isEmpty }
     }
     return result
   }

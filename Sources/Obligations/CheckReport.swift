@@ -42,6 +42,86 @@ public struct CheckReport: Sendable {
     public var otherPairs: Int
     /// Guest ABIs (by width) it was found for.
     public var guestABIs: [String]
+    /// Every release pair (or release) and width that fails this way.
+    public var instances: [BreakInstance] = []
+    /// `instances` as compact release ranges, oldest first.
+    public var ranges: [ReleaseRanges] = []
+    /// For a break no accepted break covers: the accepted break that came closest, and how its
+    /// entry differs.
+    public var closest: String?
+    /// For a break no accepted break covers: the entries that would accept exactly it.
+    public var suggestion: [BreakCoverage] = []
+
+    /// `3.0.2..3.3 -> 3.4..master, 4.2 -> 4.3`.
+    public var rangeText: String { ranges.map(\.description).joined(separator: ", ") }
+  }
+
+  /// One release pair (older `nil` for a property of one release) and guest width, by position
+  /// in the history.
+  public struct BreakInstance: Hashable, Sendable {
+    public var olderIndex: Int?
+    public var newerIndex: Int
+    public var guestWidth: Int
+  }
+
+  /// Older releases that fail the same way in the same newer releases: `3.0.2..3.3 -> 3.4..master`.
+  public struct ReleaseRanges: Hashable, Sendable, CustomStringConvertible {
+    /// `nil` for properties of one release.
+    public var older: ClosedRange<Int>?
+    public var newer: [ClosedRange<Int>]
+    /// The same, by release name.
+    public var olderNames: (first: String, last: String)?
+    public var newerNames: [(first: String, last: String)]
+
+    public static func == (a: ReleaseRanges, b: ReleaseRanges) -> Bool { a.older == b.older && a.newer == b.newer }
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(older)
+      hasher.combine(newer)
+    }
+
+    static func text(_ names: (first: String, last: String)) -> String {
+      names.first == names.last ? names.first : "\(names.first)..\(names.last)"
+    }
+
+    /// `instances` as blocks of consecutive older releases that fail in the same newer releases.
+    public static func blocks(_ instances: [BreakInstance], releaseNames names: [String]) -> [ReleaseRanges] {
+      var newerOf: [Int: Set<Int>] = [:]
+      for instance in instances { newerOf[instance.olderIndex ?? -1, default: []].insert(instance.newerIndex) }
+      func runs(_ indices: Set<Int>) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        for index in indices.sorted() {
+          if let last = result.last, last.upperBound + 1 == index {
+            result[result.count - 1] = last.lowerBound...index
+          } else {
+            result.append(index...index)
+          }
+        }
+        return result
+      }
+      var blocks: [(older: ClosedRange<Int>?, newer: [ClosedRange<Int>])] = []
+      for older in newerOf.keys.sorted() {
+        let newer = runs(newerOf[older]!)
+        if older >= 0, let last = blocks.last, let range = last.older, range.upperBound + 1 == older,
+          last.newer == newer
+        {
+          blocks[blocks.count - 1].older = range.lowerBound...older
+        } else {
+          blocks.append((older >= 0 ? older...older : nil, newer))
+        }
+      }
+      return blocks.map { block in
+        ReleaseRanges(
+          older: block.older, newer: block.newer,
+          olderNames: block.older.map { (names[$0.lowerBound], names[$0.upperBound]) },
+          newerNames: block.newer.map { (names[$0.lowerBound], names[$0.upperBound]) })
+      }
+    }
+
+    public var description: String {
+      let newerText = newerNames.map(Self.text).joined(separator: ", ")
+      guard let olderNames else { return newerText }
+      return "\(Self.text(olderNames)) -> \(newerText)"
+    }
   }
 
   /// A problem that is not a counterexample: a vacuous obligation, an inconclusive query,
@@ -69,7 +149,12 @@ public struct CheckReport: Sendable {
   /// inconclusive 3, else 0.
   public var exitCode: Int32 {
     if count(.internalError) > 0 { return 4 }
-    if count(.refuted) > 0 || count(.vacuous) > 0 { return 1 }
+    // A stale accepted break of a released release is an error of the spec.
+    if count(.refuted) > 0 || count(.vacuous) > 0
+      || notes.contains(where: { $0.severity == .error && $0.outcome == nil })
+    {
+      return 1
+    }
     if count(.inconclusive) > 0 { return 3 }
     return 0
   }

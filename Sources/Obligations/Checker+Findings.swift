@@ -5,39 +5,50 @@ import Foundation
 extension Checker {
   typealias Break = (PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)
 
-  /// One finding per (kind, hypercall, failure, op, disposition): the pair closest to the
-  /// change (fewest releases apart, newest first) and the widest guest stand for the others.
-  /// Its value is re-minimized so that what is printed is the simplest counterexample.
+  /// What makes two breaks the same finding: the way the value breaks (by lineage, for
+  /// migrations) and how it counts. Never one per older op: each thing the newer release makes
+  /// of a value is its own finding.
+  struct FindingKey: Hashable {
+    var kind: ProofObligation.Kind
+    var identity: BreakIdentity?
+    /// For properties of one release, which have no identity.
+    var failure: String
+    var subject: String
+    var hypercall: String?
+    var disposition: String
+  }
+
+  static func key(_ item: Break) -> FindingKey {
+    let disposition: String =
+      switch item.3 {
+      case .failing: "failing"
+      case .reported: "reported"
+      case .accepted(let id, _, _): "accepted:\(id)"
+      }
+    return FindingKey(
+      kind: item.0.obligation.kind, identity: item.1.identity, failure: item.1.failure.name,
+      subject: item.1.identity == nil ? item.1.subject : "",
+      hypercall: item.1.identity == nil ? item.0.obligation.hypercall : nil, disposition: disposition)
+  }
+
+  /// One finding per way a value breaks and disposition. The pair closest to the change (fewest
+  /// releases apart, newest first) and the widest guest stand for the others, which are listed
+  /// as release ranges; its value is re-minimized so the printed counterexample is the simplest
+  /// one and the same whatever the solver returned first. Findings come out in history order.
   func representatives(_ breaks: [Break]) -> [CheckReport.Finding] {
-    struct GroupKey: Hashable {
-      var kind: ProofObligation.Kind
-      var hypercall: String?
-      var failure: String
-      var subject: String
-      var disposition: String
-    }
-    var order: [GroupKey] = []
-    var groups: [GroupKey: [Break]] = [:]
-    for item in breaks {
-      let disposition: String =
-        switch item.3 {
-        case .failing: "failing"
-        case .reported: "reported"
-        case .accepted(let id, _, _): "accepted:\(id)"
-        }
-      let key = GroupKey(
-        kind: item.0.obligation.kind, hypercall: item.0.obligation.hypercall, failure: item.1.failure.name,
-        subject: item.1.subject, disposition: disposition)
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(item)
-    }
-    let bests = order.map { key in
+    var groups: [FindingKey: [Break]] = [:]
+    for item in breaks { groups[Self.key(item), default: []].append(item) }
+    let keys = Array(groups.keys)
+    let bests = keys.map { key in
       groups[key]!.min { a, b in
         let spanA = a.0.newerIndex - (a.0.olderIndex ?? a.0.newerIndex)
         let spanB = b.0.newerIndex - (b.0.olderIndex ?? b.0.newerIndex)
         if spanA != spanB { return spanA < spanB }
         if a.0.newerIndex != b.0.newerIndex { return a.0.newerIndex < b.0.newerIndex }
-        return a.0.obligation.guestWidth > b.0.obligation.guestWidth
+        if a.0.obligation.guestWidth != b.0.obligation.guestWidth {
+          return a.0.obligation.guestWidth > b.0.obligation.guestWidth
+        }
+        return a.1.value < b.1.value
       }!
     }
     // Minimizing takes a few solver checks per finding: spread over the workers too.
@@ -48,68 +59,211 @@ extension Checker {
     DispatchQueue.concurrentPerform(iterations: jobs) { worker in
       guard let solver = try? QuerySolver(timeoutMilliseconds: timeout, wantsSMT: false) else { return }
       for index in stride(from: worker, to: bests.count, by: jobs) {
-        guard let group = bests[index].2 else { continue }
-        let found = Self.smallest(bests[index], group: group, solver: solver, identities: identities)
+        let found = Self.smallest(bests[index], solver: solver, identities: identities)
         simpler.update { $0[index] = found }
       }
     }
     let minimized = simpler.current
-    return order.enumerated().map { index, key in
-      let members = groups[key]!
+    let widths = model.guestWidths
+    var findings: [CheckReport.Finding] = keys.indices.map { index in
+      let members = groups[keys[index]]!
       let best = bests[index]
-      let pairs = Set(members.map { "\($0.0.obligation.older ?? "")>\($0.0.obligation.release)" })
+      let instances = Array(
+        Set(
+          members.map {
+            CheckReport.BreakInstance(
+              olderIndex: $0.0.olderIndex, newerIndex: $0.0.newerIndex, guestWidth: $0.0.obligation.guestWidth)
+          })
+      ).sorted {
+        ($0.olderIndex ?? -1, $0.newerIndex, $0.guestWidth) < ($1.olderIndex ?? -1, $1.newerIndex, $1.guestWidth)
+      }
       var abis: [String] = []
-      for member in members where !abis.contains(member.0.obligation.guestABI) {
+      for member in members.sorted(by: { $0.0.obligation.guestWidth > $1.0.obligation.guestWidth })
+      where !abis.contains(member.0.obligation.guestABI) {
         abis.append(member.0.obligation.guestABI)
       }
-      return CheckReport.Finding(
+      let pairs = Set(instances.map { "\($0.olderIndex ?? -1)>\($0.newerIndex)" })
+      var finding = CheckReport.Finding(
         obligation: best.0.obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
+      finding.instances = instances
+      finding.ranges = ranges(instances)
+      if case .accepted = best.3 {
+      } else if let identity = best.1.identity {
+        finding.closest = closestRecord(to: identity, instances: instances)
+        let instanceWidths = Set(instances.map(\.guestWidth))
+        finding.suggestion = suggestion(
+          for: finding, hypercall: best.0.obligation.hypercall ?? best.1.subject,
+          widths: instanceWidths.count == widths.count ? [] : instanceWidths.sorted())
+      }
+      return finding
+    }
+    // History order, then by what breaks and how: the same text whatever `--jobs` is.
+    findings.sort { a, b in
+      let keyA = (
+        a.obligation.older.flatMap(model.releaseIndex(named:)) ?? -1,
+        model.releaseIndex(named: a.obligation.release) ?? 0
+      )
+      let keyB = (
+        b.obligation.older.flatMap(model.releaseIndex(named:)) ?? -1,
+        model.releaseIndex(named: b.obligation.release) ?? 0
+      )
+      if keyA != keyB { return keyA < keyB }
+      let textA = [
+        a.obligation.hypercall ?? "", a.obligation.kind.rawValue, a.counterexample.subject,
+        a.counterexample.failure.name,
+      ]
+      let textB = [
+        b.obligation.hypercall ?? "", b.obligation.kind.rawValue, b.counterexample.subject,
+        b.counterexample.failure.name,
+      ]
+      if textA != textB { return textA.lexicographicallyPrecedes(textB) }
+      if a.counterexample.value != b.counterexample.value { return a.counterexample.value < b.counterexample.value }
+      return a.obligation.guestWidth > b.obligation.guestWidth
+    }
+    return findings
+  }
+
+  /// Instances as blocks of consecutive older releases that fail in the same newer releases.
+  func ranges(_ instances: [CheckReport.BreakInstance]) -> [CheckReport.ReleaseRanges] {
+    CheckReport.ReleaseRanges.blocks(instances, releaseNames: model.releases.map(\.name))
+  }
+
+  /// The entries that would accept exactly `finding`: one per block of its release ranges, the
+  /// newer span left open when it reaches the newest release.
+  func suggestion(for finding: CheckReport.Finding, hypercall: String, widths: [Int]) -> [BreakCoverage] {
+    guard let identity = finding.counterexample.identity, let outcome = finding.counterexample.outcome else {
+      return []
+    }
+    let names = model.releases.map(\.name)
+    let newest = model.releases.count - 1
+    return finding.ranges.flatMap { block -> [BreakCoverage] in
+      guard let older = block.older else { return [] }
+      return block.newer.map { newer in
+        BreakCoverage(
+          identity.breakClass, hypercall: hypercall, value: identity.value,
+          subOp: identity.value == .subOp ? finding.counterexample.subject : nil, becomes: outcome,
+          older: .span(names[older.lowerBound], names[older.upperBound]),
+          newer: newer.upperBound == newest
+            ? .from(names[newer.lowerBound]) : .span(names[newer.lowerBound], names[newer.upperBound]),
+          guestWidths: widths)
+      }
     }
   }
 
-  /// The smallest value failing the same way for the representative's op, when it replays to
-  /// the same failure; otherwise the value found first.
-  static func smallest(_ item: Break, group: MigrationGroup, solver: QuerySolver, identities: IdentityTable)
-    -> Counterexample?
-  {
-    guard case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex) = item.0.subject,
-      let op = olderMultiplex.subOp(named: item.1.subject)
-    else { return nil }
+  /// The accepted-break entry about the same value that differs least from `identity` over
+  /// `instances`, and how it differs; `nil` when no entry is about the same hypercall.
+  func closestRecord(to identity: BreakIdentity, instances: [CheckReport.BreakInstance]) -> String? {
+    let olders = Set(instances.compactMap(\.olderIndex))
+    let newers = Set(instances.map(\.newerIndex))
+    var best: (score: Int, entry: ResolvedCoverage)?
+    for entry in coverage where entry.identity.hypercall == identity.hypercall && entry.identity.value == identity.value
+    {
+      var score = 0
+      if entry.identity.subject == identity.subject { score += 4 }
+      if entry.identity.breakClass == identity.breakClass { score += 2 }
+      if entry.identity.outcome == identity.outcome { score += 2 }
+      if !olders.isDisjoint(with: entry.older) { score += 1 }
+      if !newers.isDisjoint(with: entry.newer) { score += 1 }
+      if best == nil || score > best!.score { best = (score, entry) }
+    }
+    guard let entry = best?.entry else { return nil }
+    let record = model.acceptedBreaks[entry.record]
+    let covered = record.covers[entry.entry]
+    var differences: [String] = []
+    if entry.identity.subject != identity.subject {
+      differences.append("it is about \(covered.subOp ?? covered.hypercall)")
+    }
+    if entry.identity.breakClass != identity.breakClass {
+      differences.append("its class is \(covered.breakClass.rawValue)")
+    }
+    if entry.identity.outcome != identity.outcome { differences.append("it becomes \(covered.becomes)") }
+    if !olders.isSubset(of: entry.older) || !newers.isSubset(of: entry.newer) {
+      differences.append("it covers \(covered.older) -> \(covered.newer)")
+    }
+    if let width = instances.map(\.guestWidth).first(where: {
+      !entry.guestWidths.isEmpty && !entry.guestWidths.contains($0)
+    }) {
+      differences.append("it does not cover \(width)-bit guests")
+    }
+    let how = differences.isEmpty ? "" : ": " + differences.joined(separator: "; ")
+    return "'\(record.id)' (\(covered.location))\(how)"
+  }
+
+  /// The smallest value failing the same way as the representative, when it replays to the
+  /// same way of breaking; otherwise the value found first.
+  static func smallest(_ item: Break, solver: QuerySolver, identities: IdentityTable) -> Counterexample? {
     let width = item.0.obligation.guestWidth
-    let olderShape = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
-    let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities)
-    guard
-      let found = try? solver.smallestMigrationFailure(
-        olderShape, newerShape, identity: identities.id(of: op.lineage), group: group,
-        fresh: olderMultiplex.decode(item.1.value, guestWidth: width).progress == 0),
-      let (replayed, _) = try? CounterexampleReplay.migration(
-        found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width),
-      replayed.failure == item.1.failure
-    else { return nil }
-    return replayed
+    switch item.0.subject {
+    case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
+      guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
+      let olderShape = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
+      let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities)
+      let found: FoundValue?
+      if item.0.obligation.kind == .progressBound {
+        found = try? solver.smallestBoundFailure(olderShape, newerShape, identity: identities.id(of: op.lineage))
+      } else {
+        guard let group = item.2 else { return nil }
+        let newerOp = newerMultiplex.decode(item.1.value, guestWidth: width).subOp
+        found = try? solver.smallestMigrationFailure(
+          olderShape, newerShape, identity: identities.id(of: op.lineage),
+          newerIdentity: newerOp.map { identities.id(of: $0.lineage) } ?? 0, group: group,
+          fresh: olderMultiplex.decode(item.1.value, guestWidth: width).progress == 0)
+      }
+      guard let found else { return nil }
+      let replayed: Counterexample?
+      if item.0.obligation.kind == .progressBound {
+        replayed = try? CounterexampleReplay.progressBound(
+          found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
+          guestWidth: width)
+      } else {
+        replayed =
+          (try? CounterexampleReplay.migration(
+            found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
+            guestWidth: width))?.0
+      }
+      guard let replayed, replayed.identity == item.1.identity else { return nil }
+      return replayed
+    case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
+      let olderShape = CountFlagShape(flag, argument: argument, guestWidth: width)
+      let newerShape = CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)
+      guard let found = try? solver.smallestCountFailure(olderShape, newerShape, like: item.1.value),
+        let replayed = try? CounterexampleReplay.countFlagMigration(
+          found, older: older, hypercall, flag, newer: newer, newerFlag, argument: argument, guestWidth: width),
+        replayed.identity == item.1.identity
+      else { return nil }
+      return replayed
+    default:
+      return nil
+    }
   }
 
-  /// Accepted breaks that no checked migration needed, although some checked pair crosses them.
-  func staleAcceptedBreaks(_ breaks: [Break], planned: [PlannedObligation]) -> [CheckReport.Note] {
-    var used: Set<String> = []
+  /// Entries of accepted breaks that no break needed. Judged only on a run over the whole
+  /// history, since a filtered run leaves out pairs an entry may be for. A stale entry is an
+  /// error when a released release is in its newer span (its coverage is history), a warning
+  /// while only the development release is.
+  func staleAcceptedBreaks(_ breaks: [Break]) -> [CheckReport.Note] {
+    guard options.release == nil, options.from == nil, options.to == nil, options.widths.isEmpty else { return [] }
+    var used: Set<[Int]> = []
     for item in breaks {
-      if case .accepted(let id, _, _) = item.3 { used.insert(id) }
+      guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex else { continue }
+      for entry in coverage
+      where entry.covers(identity, older: older, newer: item.0.newerIndex, guestWidth: item.0.obligation.guestWidth) {
+        used.insert([entry.record, entry.entry])
+      }
     }
-    return model.acceptedBreaks.compactMap { accepted in
-      guard !used.contains(accepted.id), let introduced = model.releaseIndex(named: accepted.introducedIn) else {
-        return nil
-      }
-      let crossed = planned.contains { item in
-        guard let older = item.olderIndex else { return false }
-        return older < introduced && introduced <= item.newerIndex
-      }
-      guard crossed else { return nil }
+    return coverage.compactMap { entry in
+      guard !used.contains([entry.record, entry.entry]) else { return nil }
+      let record = model.acceptedBreaks[entry.record]
+      let covered = record.covers[entry.entry]
+      let released = entry.newer.contains { model.releases[$0].status == .released }
+      let what =
+        "\(covered.breakClass.rawValue) \(covered.subOp ?? covered.hypercall)\(covered.value == .count ? " count" : "") -> \(covered.becomes), \(covered.older) -> \(covered.newer)"
       return CheckReport.Note(
-        severity: .warning, outcome: nil,
+        severity: released ? .error : .warning, outcome: nil,
         message:
-          "accepted break '\(accepted.id)' is stale: no checked migration across \(accepted.introducedIn) breaks \(accepted.hypercall) that way any more",
-        location: accepted.location)
+          "accepted break '\(record.id)' is stale: no migration breaks that way (\(what))\(released ? "; remove the entry" : "")",
+        location: covered.location)
     }
   }
 }

@@ -9,6 +9,8 @@ public struct Checker {
   public let model: ABIModel
   public let options: CheckOptions
   let identities: IdentityTable
+  /// The entries of the spec's accepted breaks, resolved once.
+  let coverage: [ResolvedCoverage]
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -18,6 +20,7 @@ public struct Checker {
     self.model = model
     self.options = options
     self.identities = IdentityTable(model)
+    self.coverage = model.resolvedCoverage
   }
 
   /// The SMT-LIB2 text of each distinct query, named after the first obligation that asked it;
@@ -102,7 +105,10 @@ public struct Checker {
     }
 
     let findings = representatives(breaks)
-    notes += staleAcceptedBreaks(breaks, planned: planned)
+    // An undecided query may hide the break an entry is for: staleness is judged on a full answer.
+    if !results.contains(where: { $0.outcome == .inconclusive || $0.outcome == .internalError }) {
+      notes += staleAcceptedBreaks(breaks)
+    }
     for (key, obligation) in firstAsker {
       for answer in outcomes[key]!.answers {
         guard case .inconclusive(let reason) = answer else { continue }
@@ -201,20 +207,22 @@ public struct Checker {
   {
     let width = item.obligation.guestWidth
     switch item.subject {
-    case .migration(let older, _, let olderMultiplex, let newer, _, let newerMultiplex):
+    case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
       if item.obligation.kind == .progressBound {
         return (
           try CounterexampleReplay.progressBound(
-            found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width), nil
+            found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
+            guestWidth: width), nil
         )
       }
       let (counterexample, group) = try CounterexampleReplay.migration(
-        found, older: older, olderMultiplex, newer: newer, newerMultiplex, guestWidth: width)
+        found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
+        guestWidth: width)
       return (counterexample, group)
-    case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag):
+    case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       return (
         try CounterexampleReplay.countFlagMigration(
-          found, older: older, hypercall, flag, newer: newer, newerFlag, guestWidth: width), nil
+          found, older: older, hypercall, flag, newer: newer, newerFlag, argument: argument, guestWidth: width), nil
       )
     case .table(let older, let newer):
       return (try CounterexampleReplay.table(found, older: older, newer: newer, abi: item.obligation.guestABI), nil)
@@ -225,18 +233,15 @@ public struct Checker {
     }
   }
 
+  /// Accepted when an entry of an accepted break covers exactly this way of breaking, this
+  /// pair and this width; otherwise failing, or reported for op classes the policy lets through.
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
-    guard case .migration(let breakClass) = counterexample.failure, let olderIndex = item.olderIndex else {
-      return .failing
-    }
-    let hypercall = item.obligation.hypercall ?? counterexample.subject
-    for accepted in model.acceptedBreaks {
-      guard accepted.hypercall == hypercall, accepted.classes.contains(breakClass),
-        accepted.subOps.isEmpty || accepted.subOps.contains(counterexample.subject),
-        let introduced = model.releaseIndex(named: accepted.introducedIn),
-        olderIndex < introduced, introduced <= item.newerIndex
-      else { continue }
-      return .accepted(id: accepted.id, reason: accepted.reason, location: accepted.location)
+    guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
+    if let entry = coverage.first(where: {
+      $0.covers(identity, older: olderIndex, newer: item.newerIndex, guestWidth: item.obligation.guestWidth)
+    }) {
+      let record = model.acceptedBreaks[entry.record]
+      return .accepted(id: record.id, reason: record.reason, location: record.location)
     }
     let opClass: MigrationPolicy.OpClass = counterexample.toolsOnly ? .toolsOnly : .guestVisible
     return model.migrationPolicy.mustSurvive.contains(opClass) ? .failing : .reported

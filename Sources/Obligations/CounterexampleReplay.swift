@@ -13,7 +13,7 @@ struct CounterexampleReplay {
   // MARK: migration
 
   static func migration(
-    _ found: FoundValue, older: Release, _ olderMultiplex: Multiplex, newer: Release,
+    _ found: FoundValue, hypercall: String, older: Release, _ olderMultiplex: Multiplex, newer: Release,
     _ newerMultiplex: Multiplex, guestWidth: Int
   ) throws(Mismatch) -> (Counterexample, MigrationGroup) {
     let value = found.value
@@ -26,12 +26,17 @@ struct CounterexampleReplay {
     let fresh = value == op.number
     let failure: BreakClass
     let group: MigrationGroup
+    // The class follows from the value: a continuation the newer release rejects is lost
+    // whether or not the op moved; only a fresh call of a moved op is `renumbered`.
+    let renumbered = successor.map { $0.number != op.number } == true
     switch after {
     case .rejected:
       group = .rejected
-      if successor == nil {
-        failure = fresh ? .removed : .continuationLost
-      } else if successor!.number != op.number {
+      if !fresh {
+        failure = .continuationLost
+      } else if successor == nil {
+        failure = .removed
+      } else if renumbered {
         failure = .renumbered
       } else {
         failure = .continuationLost
@@ -39,7 +44,7 @@ struct CounterexampleReplay {
     case .subOp(let other, let otherProgress):
       if other.lineage != op.lineage {
         group = .otherOp
-        failure = successor.map { $0.number != op.number && fresh } == true ? .renumbered : .alias
+        failure = fresh && renumbered ? .renumbered : .alias
       } else if otherProgress != progress {
         group = .otherProgress
         failure = .progressCorrupted
@@ -60,11 +65,15 @@ struct CounterexampleReplay {
       causeLocation: location)
     counterexample.olderDecoding = DecodedReading(before)
     counterexample.newerDecoding = DecodedReading(after)
+    counterexample.outcome = after.subOp.map { .op($0.name) } ?? .rejected
+    counterexample.identity = BreakIdentity(
+      hypercall: hypercall, value: .subOp, subject: op.lineage, breakClass: failure,
+      outcome: after.subOp.map { .op(lineage: $0.lineage) } ?? .rejected)
     return (counterexample, group)
   }
 
   static func progressBound(
-    _ found: FoundValue, older: Release, _ olderMultiplex: Multiplex, newer: Release,
+    _ found: FoundValue, hypercall: String, older: Release, _ olderMultiplex: Multiplex, newer: Release,
     _ newerMultiplex: Multiplex, guestWidth: Int
   ) throws(Mismatch) -> Counterexample {
     let value = found.value
@@ -91,6 +100,9 @@ struct CounterexampleReplay {
       causeLocation: successor.location)
     counterexample.olderDecoding = DecodedReading(before)
     counterexample.newerDecoding = DecodedReading(after)
+    counterexample.outcome = .refused
+    counterexample.identity = BreakIdentity(
+      hypercall: hypercall, value: .subOp, subject: op.lineage, breakClass: .continuationLost, outcome: .refused)
     return counterexample
   }
 
@@ -163,25 +175,45 @@ struct CounterexampleReplay {
 
   // MARK: count flag
 
+  /// What a release reads from a count value: with no flag, every value is a fresh call of
+  /// that many entries.
+  static func countReading(_ flag: CountFlagEncoding?, _ value: UInt64, width: Int) -> (
+    resumed: Bool, remaining: UInt64
+  ) {
+    guard let flag else { return (false, value & lowBitsMask(width)) }
+    return flag.decode(value, guestWidth: width)
+  }
+
   static func countFlagMigration(
-    _ found: FoundValue, older: Release, _ hypercall: Hypercall, _ flag: CountFlagEncoding, newer: Release,
-    _ newerFlag: CountFlagEncoding, guestWidth: Int
+    _ found: FoundValue, older: Release, _ hypercall: Hypercall, _ flag: CountFlagEncoding?, newer: Release,
+    _ newerFlag: CountFlagEncoding?, argument: ArgumentSlot, guestWidth: Int
   ) throws(Mismatch) -> Counterexample {
-    let before = flag.decode(found.value, guestWidth: guestWidth)
-    let after = newerFlag.decode(found.value, guestWidth: guestWidth)
+    let width = argument.type.bits(guestWidth: guestWidth)
+    let before = countReading(flag, found.value, width: width)
+    let after = countReading(newerFlag, found.value, width: width)
     guard before != after else {
       throw Mismatch(description: "count \(hex(found.value)) reads the same in \(older.name) and \(newer.name)")
     }
+    // The class is the mode, decided from the value: a resumed call read as fresh is a lost
+    // continuation, a fresh call read as resumed runs as if it had done work already.
     let failure: BreakClass =
       before.resumed == after.resumed ? .progressCorrupted : before.resumed ? .continuationLost : .alias
     func text(_ read: (resumed: Bool, remaining: UInt64)) -> String {
       read.resumed ? "a resumed call with \(read.remaining) left" : "a fresh call of \(read.remaining)"
     }
-    return Counterexample(
-      failure: .migration(failure), argument: flag.argument.name, value: found.value, subject: hypercall.name,
+    func flagText(_ flag: CountFlagEncoding?) -> String {
+      flag.map { "bit \($0.flagBit)" } ?? "none"
+    }
+    var counterexample = Counterexample(
+      failure: .migration(failure), argument: argument.name, value: found.value, subject: hypercall.name,
       toolsOnly: false, olderReading: text(before), newerReading: text(after),
-      cause: "\(flag.flagName ?? "count flag") bit \(flag.flagBit) -> \(newerFlag.flagBit)",
-      causeLocation: newerFlag.location)
+      cause: "\((flag ?? newerFlag)?.flagName ?? "count flag") \(flagText(flag)) -> \(flagText(newerFlag))",
+      causeLocation: newerFlag?.location ?? newer.hypercall(lineage: hypercall.lineage)?.location)
+    counterexample.outcome = after.resumed ? .resumedCall : .freshCall
+    counterexample.identity = BreakIdentity(
+      hypercall: hypercall.lineage, value: .count, subject: hypercall.lineage, breakClass: failure,
+      outcome: after.resumed ? .resumedCall : .freshCall)
+    return counterexample
   }
 
   static func countFlagRoundTrip(
@@ -223,10 +255,15 @@ struct CounterexampleReplay {
     } else {
       newerText = "nothing: -ENOSYS"
     }
-    return Counterexample(
+    var counterexample = Counterexample(
       failure: .migration(failure), argument: "hypercall number", value: number, subject: before.name,
       toolsOnly: false, olderReading: before.cName, newerReading: newerText,
       cause: after.map { "\(newer.name) gives \(number) to \($0.name)" } ?? "\(newer.name) withdrew \(before.name)",
       causeLocation: after?.location ?? moved?.location)
+    counterexample.outcome = after.map { .op($0.name) } ?? .rejected
+    counterexample.identity = BreakIdentity(
+      hypercall: before.lineage, value: .hypercallNumber, subject: before.lineage, breakClass: failure,
+      outcome: after.map { .op(lineage: $0.lineage) } ?? .rejected)
+    return counterexample
   }
 }

@@ -145,10 +145,15 @@ public struct TableShape: Hashable, Sendable {
 /// A count argument with a resumed-call flag, for one guest width.
 public struct CountFlagShape: Hashable, Sendable {
   public var argumentWidth: Int
-  public var flagBit: Int
+  /// `nil` when the release has no flag: every count is a fresh call of that many entries.
+  public var flagBit: Int?
 
   public init(_ encoding: CountFlagEncoding, guestWidth: Int) {
-    argumentWidth = encoding.argument.type.bits(guestWidth: guestWidth)
-    flagBit = encoding.flagBit
+    self.init(encoding, argument: encoding.argument, guestWidth: guestWidth)
+  }
+
+  public init(_ encoding: CountFlagEncoding?, argument: ArgumentSlot, guestWidth: Int) {
+    argumentWidth = argument.type.bits(guestWidth: guestWidth)
+    flagBit = encoding?.flagBit
   }
 }

@@ -7,7 +7,10 @@ struct PlannedObligation: Sendable {
     case multiplex(Release, Hypercall, Multiplex)
     case countFlag(Release, Hypercall, CountFlagEncoding)
     case migration(older: Release, Hypercall, Multiplex, newer: Release, Hypercall, Multiplex)
-    case countFlagMigration(older: Release, Hypercall, CountFlagEncoding, newer: Release, CountFlagEncoding)
+    /// Either side may lack the flag (a release that drops or adds it): then every count is a
+    /// fresh call there.
+    case countFlagMigration(
+      older: Release, Hypercall, CountFlagEncoding?, newer: Release, CountFlagEncoding?, argument: ArgumentSlot)
     case table(older: Release, newer: Release)
   }
 
@@ -150,6 +153,14 @@ struct ObligationPlanner {
     return planned
   }
 
+  /// The decoder of a release whose hypercall has no sub-op table: every op-register value
+  /// is rejected.
+  static func withoutSubOps(_ older: Multiplex, at hypercall: Hypercall) -> Multiplex {
+    Multiplex(
+      opArgument: older.opArgument, opMask: .wholeRegister, unusedBits: .rejected, subOps: [],
+      location: hypercall.location)
+  }
+
   func migrationObligations(older olderIndex: Int, newer newerIndex: Int, widths: [Int]) -> [PlannedObligation] {
     let older = model.releases[olderIndex]
     let newer = model.releases[newerIndex]
@@ -157,7 +168,10 @@ struct ObligationPlanner {
     for width in widths {
       for hypercall in older.hypercalls {
         guard let successor = newer.hypercall(lineage: hypercall.lineage) else { continue }
-        if let multiplex = hypercall.multiplex, let newerMultiplex = successor.multiplex {
+        // A hypercall that lost its sub-op table is still checked against what older releases
+        // write: conservatively, it runs none of their ops.
+        if let multiplex = hypercall.multiplex {
+          let newerMultiplex = successor.multiplex ?? Self.withoutSubOps(multiplex, at: successor)
           let keys = migrationKeys(
             shape(multiplex, of: hypercall, in: older, width: width),
             shape(newerMultiplex, of: successor, in: newer, width: width))
@@ -178,7 +192,10 @@ struct ObligationPlanner {
               subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
-        if let flag = hypercall.countFlag, let newerFlag = successor.countFlag {
+        // A release that drops (or adds) the flag is checked against what the other writes.
+        if let argument = hypercall.countFlag?.argument ?? successor.countFlag?.argument {
+          let flag = hypercall.countFlag
+          let newerFlag = successor.countFlag
           planned.append(
             PlannedObligation(
               obligation: ProofObligation(
@@ -186,9 +203,11 @@ struct ObligationPlanner {
                 guestABI: abiName(width: width), hypercall: hypercall.name),
               keys: [
                 .countFlagMigration(
-                  CountFlagShape(flag, guestWidth: width), CountFlagShape(newerFlag, guestWidth: width))
+                  CountFlagShape(flag, argument: argument, guestWidth: width),
+                  CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width))
               ],
-              subject: .countFlagMigration(older: older, hypercall, flag, newer: newer, newerFlag),
+              subject: .countFlagMigration(
+                older: older, hypercall, flag, newer: newer, newerFlag, argument: argument),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
       }

@@ -60,15 +60,18 @@ extension QuerySolver {
     let withinBound =
       terms.value.width == newerShape.opWidth
       ? SymbolicDecoder(newerShape, in: context).withinBound(terms.value) : context.true
-    // One failure per (older op, way of failing, fresh or not): block that and ask again.
+    // One failure per (older op, what the newer release makes of it, fresh or not): block that
+    // and ask again, so no way a value breaks stands in for another.
     let migration = Violation(
       formula: terms.differs, value: terms.value, detail: terms.progress,
-      limit: olderShape.ops.count * MigrationGroup.allCases.count * 2,
+      limit: olderShape.ops.count * (newerShape.ops.count + 1) * 2,
       block: { model in
         let identity = try model.value(of: terms.older.identity)
-        let group = try MigrationGroup.allCases.first { try model.value(of: terms.group($0)) } ?? .otherOp
+        let newer = try model.value(of: terms.newer.identity)
         let fresh = try model.value(of: terms.fresh)
-        return !(terms.older.identity == identity && terms.group(group) && (fresh ? terms.fresh : !terms.fresh))
+        return
+          !(terms.older.identity == identity && terms.newer.identity == newer
+          && (fresh ? terms.fresh : !terms.fresh))
       })
     let bound = Violation(
       formula: terms.newer.identity == terms.older.identity && terms.newer.identity != 0
@@ -78,14 +81,31 @@ extension QuerySolver {
     return try run(premise: terms.premise, violations: [migration, bound], premiseKey: olderShape)
   }
 
-  /// The smallest live value of the op with `identity` that fails in `group`, for printing.
+  /// The smallest live value of the op with `identity` that the newer release reads as the op
+  /// with `newerIdentity` (0: rejects) and fails in `group`, for printing.
   func smallestMigrationFailure(
-    _ olderShape: DecoderShape, _ newerShape: DecoderShape, identity: Int, group: MigrationGroup, fresh: Bool
+    _ olderShape: DecoderShape, _ newerShape: DecoderShape, identity: Int, newerIdentity: Int, group: MigrationGroup,
+    fresh: Bool
   ) throws -> FoundValue? {
     let terms = migrationTerms(olderShape, newerShape)
     return try smallest(
-      satisfying: terms.premise && terms.older.identity == UInt64(identity) && terms.group(group)
+      satisfying: terms.premise && terms.older.identity == UInt64(identity)
+        && terms.newer.identity == UInt64(newerIdentity) && terms.group(group)
         && (fresh ? terms.fresh : !terms.fresh),
+      value: terms.value, detail: terms.progress)
+  }
+
+  /// The smallest live value of the op with `identity` whose progress the newer release reads
+  /// alike but refuses as beyond its bound, for printing.
+  func smallestBoundFailure(_ olderShape: DecoderShape, _ newerShape: DecoderShape, identity: Int) throws
+    -> FoundValue?
+  {
+    let terms = migrationTerms(olderShape, newerShape)
+    guard terms.value.width == newerShape.opWidth else { return nil }
+    let withinBound = SymbolicDecoder(newerShape, in: context).withinBound(terms.value)
+    return try smallest(
+      satisfying: terms.premise && terms.older.identity == UInt64(identity) && terms.newer.identity == UInt64(identity)
+        && terms.newer.progress == terms.older.progress && !withinBound,
       value: terms.value, detail: terms.progress)
   }
 }

@@ -78,6 +78,10 @@ public struct Counterexample: Hashable, Sendable {
   /// against them.
   public var olderDecoding: DecodedReading?
   public var newerDecoding: DecodedReading?
+  /// For migrations: which way the value breaks, by lineage (what findings are grouped by and
+  /// accepted breaks match), and what the newer release makes of it in its own names.
+  public var identity: BreakIdentity?
+  public var outcome: BreakOutcome?
 }
 
 /// A decoding as data: the sub-op run (`nil` for -ENOSYS) and the progress it resumes at.

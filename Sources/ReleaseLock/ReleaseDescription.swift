@@ -57,6 +57,32 @@ public enum ReleaseDescription {
     return facts
   }
 
+  /// What the spec's accepted breaks accept in `release`: one fact per entry whose newer span
+  /// holds it (`accepts: memop-shift-4-to-6: alias XENMEM_increase_reservation of memory_op ->
+  /// XENMEM_set_pod_target, from 3.0.0..3.3`), in spec order. Once the release ships, what a
+  /// migration into it may break is history too.
+  public static func acceptedFacts(of release: Release, in model: ABIModel) -> [ABIFact] {
+    guard let index = model.releaseIndex(named: release.name) else { return [] }
+    var facts: [ABIFact] = []
+    for accepted in model.acceptedBreaks {
+      for coverage in accepted.covers where model.indices(of: coverage.newer)?.contains(index) == true {
+        let subject: String =
+          switch coverage.value {
+          case .subOp: "\(coverage.subOp ?? "") of \(coverage.hypercall)"
+          case .count: "count of \(coverage.hypercall)"
+          case .hypercallNumber: "number of \(coverage.hypercall)"
+          }
+        var text =
+          "\(accepted.id): \(coverage.breakClass.rawValue) \(subject) -> \(coverage.becomes), from \(coverage.older)"
+        if !coverage.guestWidths.isEmpty {
+          text += ", widths \(coverage.guestWidths.map(String.init).joined(separator: " "))"
+        }
+        facts.append(ABIFact("accepts", text, at: coverage.location))
+      }
+    }
+    return facts
+  }
+
   /// `op 7`: the key of a sub-op's name fact, and the prefix of its other facts.
   static func opKey(_ number: UInt64) -> String { "op \(number)" }
 

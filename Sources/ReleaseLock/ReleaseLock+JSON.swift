@@ -17,6 +17,7 @@ extension ReleaseLock {
       var release: String
       var digest: String
       var hypercalls: [String: [String]]
+      var accepted: [String]?
     }
 
     var format: String
@@ -55,7 +56,9 @@ extension ReleaseLock {
     }
     return ReleaseLock(
       family: document.family,
-      entries: document.releases.map { Entry(release: $0.release, digest: $0.digest, hypercalls: $0.hypercalls) })
+      entries: document.releases.map {
+        Entry(release: $0.release, digest: $0.digest, hypercalls: $0.hypercalls, accepted: $0.accepted ?? [])
+      })
   }
 
   /// A value from the file in a message: escaped and shortened.
@@ -105,8 +108,12 @@ extension ReleaseLock {
         out +=
           lines.isEmpty ? "]" : "\n" + lines.map { "          \(quoted($0))" }.joined(separator: ",\n") + "\n        ]"
       }
-      out += entry.hypercalls.isEmpty ? "}\n" : "\n      }\n"
-      out += "    }"
+      out += entry.hypercalls.isEmpty ? "}" : "\n      }"
+      if !entry.accepted.isEmpty {
+        out += ",\n      \"accepted\": [\n"
+        out += entry.accepted.map { "        \(quoted($0))" }.joined(separator: ",\n") + "\n      ]"
+      }
+      out += "\n    }"
     }
     out += entries.isEmpty ? "]\n" : "\n  ]\n"
     out += "}\n"

@@ -44,9 +44,10 @@ extension ReleaseLock {
             "\(release.name) is released and locked in \(lockFile), but the spec marks it in development",
             at: release.location))
       }
-      let now = Entry(release)
-      if now.digest != entry.digest || now.hypercalls != entry.hypercalls {
+      let now = Entry(release, of: model)
+      if now.digest != entry.digest || now.hypercalls != entry.hypercalls || now.accepted != entry.accepted {
         found += differences(from: entry, to: release)
+        found += acceptedDifferences(from: entry, to: release, in: model)
       }
     }
     for release in model.releases
@@ -76,6 +77,26 @@ extension ReleaseLock {
     let present = Set(release.hypercalls.map(\.name))
     for name in entry.hypercalls.keys.sorted() where !present.contains(name) {
       found.append(.error("\(prefix) its hypercall '\(name)' is gone", at: release.location))
+    }
+    return found
+  }
+
+  /// What changed in what the accepted breaks accept in a locked release: each entry that
+  /// no longer accepts, or newly accepts, a way of breaking into it.
+  func acceptedDifferences(from entry: Entry, to release: Release, in model: ABIModel) -> [Diagnostic] {
+    let prefix = "\(release.name) is released and locked, but"
+    let now = ReleaseDescription.acceptedFacts(of: release, in: model)
+    let locked = Set(entry.accepted)
+    var found: [Diagnostic] = []
+    for fact in now where !locked.contains(fact.line) {
+      found.append(.error("\(prefix) an accepted break now accepts \(fact.value)", at: fact.location))
+    }
+    let current = Set(now.map(\.line))
+    for line in entry.accepted where !current.contains(line) {
+      let value = ABIFact(line: line)?.value ?? line
+      let id = value.split(separator: ":").first.map(String.init) ?? ""
+      let location = model.acceptedBreaks.first { $0.id == id }?.location ?? release.location
+      found.append(.error("\(prefix) an accepted break no longer accepts \(value)", at: location))
     }
     return found
   }

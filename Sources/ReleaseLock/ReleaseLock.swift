@@ -14,7 +14,7 @@ public struct ReleaseLock: Hashable, Sendable {
   public static let format = "abigen-release-lock"
   /// Bumped whenever `ReleaseDescription` changes what it describes: every digest changes then,
   /// and an older lock is refused rather than misread.
-  public static let version = 1
+  public static let version = 2
 
   /// One locked release.
   public struct Entry: Hashable, Sendable {
@@ -23,27 +23,35 @@ public struct ReleaseLock: Hashable, Sendable {
     public var digest: String
     /// Fact lines (`key: value`) by hypercall name.
     public var hypercalls: [String: [String]]
+    /// The accepted-break facts of the release (`accepts: ...` lines).
+    public var accepted: [String]
 
-    public init(release: String, digest: String, hypercalls: [String: [String]]) {
+    public init(release: String, digest: String, hypercalls: [String: [String]], accepted: [String] = []) {
       self.release = release
       self.digest = digest
       self.hypercalls = hypercalls
+      self.accepted = accepted
     }
 
-    /// The entry for `release` as the model resolves it now.
-    public init(_ release: Release) {
+    /// The entry for `release` as `model` resolves it now.
+    public init(_ release: Release, of model: ABIModel) {
       let facts = ReleaseDescription.facts(of: release).mapValues { $0.map(\.line) }
-      self.init(release: release.name, digest: "", hypercalls: facts)
+      let accepted = ReleaseDescription.acceptedFacts(of: release, in: model).map(\.line)
+      self.init(release: release.name, digest: "", hypercalls: facts, accepted: accepted)
       digest = computedDigest
     }
 
     /// The text the digest is taken of: the release name, then each hypercall by name with its
-    /// fact lines.
+    /// fact lines, then the accepted breaks.
     public var canonicalText: String {
       var text = "release \(release)\n"
       for name in hypercalls.keys.sorted() {
         text += "hypercall \(name)\n"
         for line in hypercalls[name]! { text += line + "\n" }
+      }
+      if !accepted.isEmpty {
+        text += "accepted breaks\n"
+        for line in accepted { text += line + "\n" }
       }
       return text
     }
@@ -72,7 +80,7 @@ public struct ReleaseLock: Hashable, Sendable {
   public func locking(_ release: Release, of model: ABIModel) -> ReleaseLock {
     var copy = self
     copy.entries.removeAll { $0.release == release.name }
-    copy.entries.append(Entry(release))
+    copy.entries.append(Entry(release, of: model))
     let position = { (entry: Entry) in model.releaseIndex(named: entry.release) ?? Int.max }
     copy.entries = copy.entries.enumerated()
       .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)

@@ -12,24 +12,37 @@ struct ChangeBlame {
     changes.firstIndex { $0.kind == kind && $0.subject == subject }
   }
 
+  /// The release that wrote the finding's value: the older release of its representative pair,
+  /// which may be older than the diff's.
+  static func writer(of finding: CheckReport.Finding, in pair: ReleasePair) -> Release? {
+    finding.obligation.older.flatMap { pair.model.release(named: $0) } ?? pair.older
+  }
+
   func involved(_ finding: CheckReport.Finding) -> [Int] {
     let example = finding.counterexample
     var found: [Int] = []
     func add(_ kind: SpecChange.Kind, _ subject: SpecChange.Subject) {
       if let index = index(kind, subject), !found.contains(index) { found.append(index) }
     }
+    guard let writer = Self.writer(of: finding, in: pair) else { return [] }
     switch finding.obligation.kind {
-    case .migration:
-      guard let name = finding.obligation.hypercall, let hypercall = pair.older.hypercall(named: name),
-        let before = hypercall.multiplex, let after = pair.newer.hypercall(lineage: hypercall.lineage)?.multiplex,
-        let op = before.subOp(named: example.subject)
+    case .migration, .progressBound:
+      guard let name = finding.obligation.hypercall, let hypercall = writer.hypercall(named: name),
+        let written = hypercall.multiplex, let op = written.subOp(named: example.subject)
       else { return [] }
+      // A hypercall that lost its table decodes nothing.
+      let after =
+        pair.newer.hypercall(lineage: hypercall.lineage)?.multiplex
+        ?? Multiplex(opArgument: written.opArgument, opMask: .wholeRegister, unusedBits: .rejected, subOps: [])
+      // What the diff's older release made of the same value, to tell which of its changes matter.
+      let before = pair.older.hypercall(lineage: hypercall.lineage)?.multiplex ?? written
       let lineage = hypercall.lineage
       let width = finding.obligation.guestWidth
       let decoder = SpecChange.Subject.decoder(hypercall: lineage)
       let subject = SpecChange.Subject.subOp(hypercall: lineage, lineage: op.lineage)
       add(.removed, subject)
       add(.renumbered, subject)
+      if pair.newer.hypercall(lineage: hypercall.lineage)?.multiplex == nil { add(.multiplexed, decoder) }
       let carried = changes.contains {
         $0.kind == .opMask && $0.subject == decoder && $0.carriedSubOps.contains(op.name)
       }
@@ -46,12 +59,12 @@ struct ChangeBlame {
         add(.renumbered, otherSubject)
       }
     case .countFlagMigration:
-      guard let name = finding.obligation.hypercall, let hypercall = pair.older.hypercall(named: name) else {
+      guard let name = finding.obligation.hypercall, let hypercall = writer.hypercall(named: name) else {
         return []
       }
       add(.countFlag, .countFlag(hypercall: hypercall.lineage))
     case .hypercallNumbers:
-      guard let hypercall = pair.older.hypercall(named: example.subject) else { return [] }
+      guard let hypercall = writer.hypercall(named: example.subject) else { return [] }
       let subject = SpecChange.Subject.hypercall(lineage: hypercall.lineage)
       switch example.failure {
       case .migration(.hypercallReuse):

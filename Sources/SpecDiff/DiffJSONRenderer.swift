@@ -44,6 +44,10 @@ public enum DiffJSONRenderer {
     var olderReading: String
     var newerReading: String?
     var cause: String
+    /// The release that wrote the value (the older release of the pair shown).
+    var writtenBy: String?
+    /// Every migration into the newer release it breaks, as ranges (`3.0.0..3.3 -> master`).
+    var pairs: [String]
   }
 
   public static func render(_ report: DiffReport) throws -> Data {
@@ -84,7 +88,8 @@ public enum DiffJSONRenderer {
           primaryChange: item.primary == index ? nil : report.entries[item.primary].change.summary,
           guestABI: item.finding.obligation.guestABI, argument: example.argument,
           value: ReleaseDiff.hex(example.value), subject: example.subject, olderReading: example.olderReading,
-          newerReading: example.newerReading, cause: example.cause)
+          newerReading: example.newerReading, cause: example.cause, writtenBy: item.finding.obligation.older,
+          pairs: item.finding.ranges.map(\.description))
       }
       return json
     }

@@ -41,22 +41,70 @@ public struct DiffReport: Sendable {
   public var entries: [Entry]
   public var check: CheckReport
 
-  /// The checker's own exit status for the pair: 0 when no unaccepted break (accepted and
-  /// tools-only breaks allowed), 1 a failing break, 3 inconclusive, 4 internal error.
-  public var exitCode: Int32 { check.exitCode }
+  /// 0 when no change breaks a migration unaccepted (accepted and tools-only breaks allowed),
+  /// 1 when one does, 3 inconclusive, 4 internal error.
+  public var exitCode: Int32 {
+    if check.count(.internalError) > 0 { return 4 }
+    if check.count(.vacuous) > 0 || entries.contains(where: { $0.label == .breaking(.failing) }) { return 1 }
+    if check.count(.inconclusive) > 0 { return 3 }
+    return 0
+  }
 
   public func count(_ predicate: (Label) -> Bool) -> Int {
     entries.filter { predicate($0.label) }.count
   }
 
-  /// Runs the checker over the pair and labels every structural change.
+  /// Runs the checker over every migration into the newer release the policy allows, keeps
+  /// the breaks the older release did not already have the same way, and labels every
+  /// structural change by them.
   public static func make(_ pair: ReleasePair, options: CheckOptions) throws(Checker.Failure) -> DiffReport {
-    var checkOptions = options
-    checkOptions.release = nil
-    checkOptions.from = pair.older.name
-    checkOptions.to = pair.newer.name
-    var checker = Checker(model: pair.model, options: checkOptions)
-    return classify(pair, changes: ReleaseDiff.changes(from: pair.older, to: pair.newer), check: try checker.run())
+    var intoNewer = options
+    intoNewer.release = nil
+    intoNewer.from = nil
+    intoNewer.to = pair.newer.name
+    var checker = Checker(model: pair.model, options: intoNewer)
+    let check = try checker.run()
+    var already: Set<Precedent> = []
+    if pair.olderIndex > 0 {
+      var intoOlder = intoNewer
+      intoOlder.to = pair.older.name
+      var olderChecker = Checker(model: pair.model, options: intoOlder)
+      for finding in try olderChecker.run().findings {
+        guard let identity = finding.counterexample.identity else { continue }
+        for instance in finding.instances {
+          already.insert(Precedent(instance.olderIndex, instance.guestWidth, identity, finding.disposition))
+        }
+      }
+    }
+    var report = check
+    let names = pair.model.releases.map(\.name)
+    report.findings = check.findings.compactMap { finding in
+      guard let identity = finding.counterexample.identity else { return finding }
+      var kept = finding
+      kept.instances = finding.instances.filter { instance in
+        guard let older = instance.olderIndex, older < pair.olderIndex else { return true }
+        return !already.contains(Precedent(older, instance.guestWidth, identity, finding.disposition))
+      }
+      guard !kept.instances.isEmpty else { return nil }
+      kept.ranges = CheckReport.ReleaseRanges.blocks(kept.instances, releaseNames: names)
+      return kept
+    }
+    return classify(pair, changes: ReleaseDiff.changes(from: pair.older, to: pair.newer), check: report)
+  }
+
+  /// A way a value from an older release broke into the diff's older release already.
+  struct Precedent: Hashable {
+    var older: Int?
+    var width: Int
+    var identity: BreakIdentity
+    var disposition: CheckReport.Disposition
+
+    init(_ older: Int?, _ width: Int, _ identity: BreakIdentity, _ disposition: CheckReport.Disposition) {
+      self.older = older
+      self.width = width
+      self.identity = identity
+      self.disposition = disposition
+    }
   }
 
   /// Attaches each finding of `check` to the changes it involves and labels every change.
@@ -68,7 +116,8 @@ public struct DiffReport: Sendable {
       if involved.isEmpty {
         // A break no structural change explains is still shown, under a change of its own.
         let hypercall = finding.obligation.hypercall
-        let lineage = hypercall.flatMap { pair.older.hypercall(named: $0)?.lineage } ?? ""
+        let lineage =
+          hypercall.flatMap { ChangeBlame.writer(of: finding, in: pair)?.hypercall(named: $0)?.lineage } ?? ""
         changes.append(
           SpecChange(
             kind: .decoding, subject: .decoder(hypercall: lineage), hypercall: hypercall,
@@ -124,7 +173,7 @@ public struct DiffReport: Sendable {
     case .hypercall, .hypercallNumber:
       covering = check.results.filter { $0.obligation.kind == .hypercallNumbers }
     case .decoder(let lineage), .subOp(let lineage, _):
-      covering = change.kind == .multiplexed ? [] : results(.migration, lineage, pair, check)
+      covering = results(.migration, lineage, pair, check)
     case .countFlag(let lineage):
       covering = results(.countFlagMigration, lineage, pair, check)
     }

@@ -94,10 +94,15 @@ public enum DiffTextRenderer {
     let example = finding.counterexample
     var text = "\(tag(finding)) \(ReleaseDiff.hex(example.value)) "
     text += "(\(finding.obligation.guestABI), \(example.argument)): "
+    let writer = finding.obligation.older ?? pair.older.name
     if let newer = example.newerReading {
-      text += "\(pair.older.name) reads \(example.olderReading); \(pair.newer.name) reads \(newer)."
+      text += "\(writer) reads \(example.olderReading); \(finding.obligation.release) reads \(newer)."
     } else {
       text += "\(example.olderReading)."
+    }
+    // Every migration into the newer release it breaks, not only the one from the older release.
+    if !finding.ranges.isEmpty, finding.ranges.map(\.description) != ["\(pair.older.name) -> \(pair.newer.name)"] {
+      text += " Breaks migrations \(finding.rangeText)."
     }
     switch finding.disposition {
     case .failing: break

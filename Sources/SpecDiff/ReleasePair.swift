@@ -1,18 +1,21 @@
 import ABIModel
 
-/// Two releases as a model of their own, older first, so the checker compares exactly them:
-/// two releases of one spec, or a release of a dump (`abigen dump --format json`) and a
-/// release of the spec. Accepted breaks keep their meaning: one the spec introduced after the
-/// older release and at or before the newer one covers the pair.
+/// Two releases to compare, inside the history their migrations are checked in: `model` holds
+/// every release of the spec (with a dump's release put in its place when comparing against a
+/// dump), so that the newer release is judged by every migration into it that the policy
+/// allows, not only by the one from the older release. Accepted breaks keep their meaning,
+/// since they name releases.
 public struct ReleasePair: Sendable {
   public var model: ABIModel
+  public var olderIndex: Int
+  public var newerIndex: Int
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
   }
 
-  public var older: Release { model.releases[0] }
-  public var newer: Release { model.releases[1] }
+  public var older: Release { model.releases[olderIndex] }
+  public var newer: Release { model.releases[newerIndex] }
 
   static func known(_ model: ABIModel) -> String {
     model.releases.map(\.name).joined(separator: ", ")
@@ -32,7 +35,9 @@ public struct ReleasePair: Sendable {
     guard olderIndex < newerIndex else {
       throw Failure(description: "release \(older) is not older than \(newer); give the older release first")
     }
-    self.init(spec, old: spec.releases[olderIndex], olderIndex: olderIndex, newerIndex: newerIndex)
+    model = spec
+    self.olderIndex = olderIndex
+    self.newerIndex = newerIndex
   }
 
   /// Release `older` of `dump` (by default its newest) against release `newer` of `spec` (by
@@ -50,28 +55,31 @@ public struct ReleasePair: Sendable {
     } else {
       newerIndex = spec.releaseIndex(named: old.name) ?? spec.releases.count - 1
     }
-    // Where the dump's release sits in the spec's history decides which accepted breaks it
-    // crosses; a release the spec does not know, or the same release, stands just before.
-    var olderIndex = newerIndex - 1
-    if let index = spec.releaseIndex(named: old.name), index < newerIndex { olderIndex = index }
-    if old.name == spec.releases[newerIndex].name { old.name = "\(old.name) (\(label))" }
-    self.init(spec, old: old, olderIndex: olderIndex, newerIndex: newerIndex)
-  }
-
-  init(_ spec: ABIModel, old: Release, olderIndex: Int, newerIndex: Int) {
-    let newer = spec.releases[newerIndex]
-    let accepted = spec.acceptedBreaks.compactMap { accepted -> AcceptedBreak? in
-      guard let introduced = spec.releaseIndex(named: accepted.introducedIn),
-        olderIndex < introduced, introduced <= newerIndex
-      else { return nil }
-      var kept = accepted
-      kept.introducedIn = newer.name
-      return kept
+    guard Set(dump.guestABIs.map(\.width)) == Set(spec.guestWidths) else {
+      throw Failure(
+        description:
+          "\(label) has guest widths \(dump.guestWidths.map(String.init).joined(separator: ", ")), the spec \(spec.guestWidths.map(String.init).joined(separator: ", ")): the releases cannot be compared"
+      )
     }
-    var policy = spec.migrationPolicy
-    policy.pairs = .anyOlderToAnyNewer
-    model = ABIModel(
-      family: spec.family, guestABIs: spec.guestABIs, releases: [old, newer], migrationPolicy: policy,
-      acceptedBreaks: accepted, location: spec.location)
+    // The dump's release takes the place of the spec's release of that name when that one is
+    // older; otherwise (the same release, or one the spec does not know) it stands just before.
+    var model = spec
+    var newerPosition = newerIndex
+    let olderPosition: Int
+    if let index = spec.releaseIndex(named: old.name), index < newerIndex {
+      model.releases[index] = old
+      olderPosition = index
+    } else {
+      if old.name == spec.releases[newerIndex].name || spec.releaseIndex(named: old.name) != nil {
+        old.name = "\(old.name) (\(label))"
+      }
+      old.status = .released
+      model.releases.insert(old, at: newerIndex)
+      olderPosition = newerIndex
+      newerPosition = newerIndex + 1
+    }
+    self.model = model
+    self.olderIndex = olderPosition
+    self.newerIndex = newerPosition
   }
 }

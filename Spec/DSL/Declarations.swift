@@ -88,19 +88,73 @@ public struct Migration: SpecComponent {
   }
 }
 
-/// A known break, accepted with its reason and source.
+/// A known break, accepted with its reason and source, covering exactly the breaks it lists:
+///
+/// ```swift
+/// Accepted("memop-shift-4-to-6", reason: "...", source: "36e3044132") {
+///   Covers(.alias, subOp: "XENMEM_increase_reservation", of: "memory_op",
+///          becomes: .op("XENMEM_set_pod_target"), older: .span("3.0.0", "3.3"), newer: .from("3.4"))
+/// }
+/// ```
 public struct Accepted: SpecComponent {
   public let declarations: [SpecDeclaration]
   public init(
-    _ id: String, hypercall: String, introducedIn: String, classes: [BreakClass],
-    subOps: [String] = [], reason: String, source: String, file: String = #filePath,
-    line: Int = #line
+    _ id: String, reason: String, source: String, file: String = #filePath, line: Int = #line,
+    @CoverageBuilder _ covers: () -> [BreakCoverage]
   ) {
     declarations = [
       .accepted(
         AcceptedBreak(
-          id: id, hypercall: hypercall, introducedIn: introducedIn, classes: classes, subOps: subOps,
-          reason: reason, source: source, location: SourceLocation(filePath: file, line: line)))
+          id: id, covers: covers(), reason: reason, source: source,
+          location: SourceLocation(filePath: file, line: line)))
     ]
   }
+}
+
+/// One way a value breaks that an `Accepted` record covers. Names are the older releases' for
+/// the hypercall and sub-op, the newer releases' for what it becomes.
+public struct Covers {
+  public let coverage: BreakCoverage
+
+  /// A value of a sub-op's op register: `Covers(.alias, subOp: "XENMEM_increase_reservation",
+  /// of: "memory_op", becomes: .op("XENMEM_set_pod_target"), older: ..., newer: ...)`.
+  public init(
+    _ breakClass: BreakClass, subOp: String, of hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
+    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .subOp, subOp: subOp, becomes: becomes, older: older, newer: newer,
+      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+
+  /// A count argument with a resumed-call flag: `Covers(.continuationLost, countOf: "mmu_update",
+  /// becomes: .freshCall, ...)`.
+  public init(
+    _ breakClass: BreakClass, countOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
+    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .count, becomes: becomes, older: older, newer: newer,
+      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+
+  /// A `__HYPERVISOR_*` number, named by the older releases' hypercall: `Covers(.hypercallReuse,
+  /// numberOf: "acm_op", becomes: .op("xsm_op"), ...)`.
+  public init(
+    _ breakClass: BreakClass, numberOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
+    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .hypercallNumber, becomes: becomes, older: older, newer: newer,
+      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// Collects the `Covers` entries of one `Accepted` record.
+@resultBuilder
+public enum CoverageBuilder {
+  public static func buildExpression(_ entry: Covers) -> [BreakCoverage] { [entry.coverage] }
+  public static func buildBlock(_ parts: [BreakCoverage]...) -> [BreakCoverage] { parts.flatMap { $0 } }
+  public static func buildArray(_ parts: [[BreakCoverage]]) -> [BreakCoverage] { parts.flatMap { $0 } }
+  public static func buildOptional(_ part: [BreakCoverage]?) -> [BreakCoverage] { part ?? [] }
 }

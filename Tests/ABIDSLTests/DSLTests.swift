@@ -38,9 +38,11 @@ import Testing
         Continues("XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedInt)))
       }
     }
-    Accepted(
-      "memop-shift-4-to-6", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias],
-      reason: "PoD needed more ops", source: "36e3044132")
+    Accepted("memop-shift-4-to-6", reason: "PoD needed more ops", source: "36e3044132") {
+      Covers(
+        .alias, subOp: "XENMEM_increase_reservation", of: "memory_op", becomes: .op("XENMEM_set_pod_target"),
+        older: .only("3.3"), newer: .from("3.4"))
+    }
   }
 
   @Test func buildsTheResolvedModel() throws {

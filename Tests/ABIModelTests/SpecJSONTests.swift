@@ -13,7 +13,15 @@ import Testing
         countFlag: CountFlagEncoding(argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt), flagBit: 31)))
     model.acceptedBreaks = [
       AcceptedBreak(
-        id: "memop", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias], reason: "r", source: "s")
+        id: "memop",
+        covers: [
+          BreakCoverage(
+            .alias, hypercall: "memory_op", value: .subOp, subOp: "XENMEM_increase_reservation",
+            becomes: .op("XENMEM_set_pod_target"), older: .only("3.3"), newer: .from("3.4"), guestWidths: [64]),
+          BreakCoverage(
+            .continuationLost, hypercall: "mmu_update", value: .count, becomes: .freshCall, older: .span("3.3", "3.3"),
+            newer: .from("3.4")),
+        ], reason: "r", source: "s")
     ]
     return model
   }
@@ -44,7 +52,7 @@ import Testing
   @Test func carriesFormatAndVersion() throws {
     let text = String(decoding: try SpecJSON.encode(model), as: UTF8.self)
     #expect(text.contains("\"format\" : \"abigen-spec\""))
-    #expect(text.contains("\"version\" : 1"))
+    #expect(text.contains("\"version\" : 2"))
     #expect(text.hasSuffix("}\n"))
   }
 
@@ -99,9 +107,22 @@ import Testing
   }
 
   @Test func rejectsAFutureVersion() throws {
-    let text = try edited { $0["version"] = 2 }
+    let text = try edited { $0["version"] = 3 }
     #expect(
-      decode(text) == "spec.json: error: version: format version 2 is not supported (this abigen reads version 1 to 1)")
+      decode(text) == "spec.json: error: version: format version 3 is not supported (this abigen reads version 1 to 2)")
+  }
+
+  @Test func readsVersion1WithoutAcceptedBreaksAndRefusesItsAcceptedBreaks() throws {
+    let withRecords = try edited { $0["version"] = 1 }
+    #expect(
+      decode(withRecords)?.hasPrefix(
+        "spec.json: error: acceptedBreaks: format version 1 accepted breaks cover every later break of their classes")
+        == true)
+    let without = try edited { object in
+      object["version"] = 1
+      object["acceptedBreaks"] = [Any]()
+    }
+    #expect(decode(without) == nil)
   }
 
   @Test func rejectsMissingFields() throws {

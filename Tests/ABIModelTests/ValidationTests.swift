@@ -151,26 +151,54 @@ import Testing
   }
 
   @Test func acceptedBreakNamingUnknownThings() {
-    let good = AcceptedBreak(
-      id: "memop-shift", hypercall: "memory_op", introducedIn: "3.4", classes: [.alias],
-      subOps: ["XENMEM_increase_reservation"], reason: "r", source: "36e3044132")
-    var unknownRelease = good
-    unknownRelease.introducedIn = "3.5"
-    var unknownOp = good
-    unknownOp.subOps = ["XENMEM_nonesuch"]
-    var unknownHypercall = good
-    unknownHypercall.hypercall = "mem_op"
-    let base = Fixtures.xenShiftWidening
-    func with(_ accepted: AcceptedBreak) -> ABIModel {
-      var model = base
-      model.acceptedBreaks = [accepted]
+    let entry = BreakCoverage(
+      .alias, hypercall: "memory_op", value: .subOp, subOp: "XENMEM_increase_reservation",
+      becomes: .op("XENMEM_set_pod_target"), older: .only("3.3"), newer: .from("3.4"))
+    func with(_ change: (inout BreakCoverage) -> Void) -> ABIModel {
+      var changed = entry
+      change(&changed)
+      var model = Fixtures.xenShiftWidening
+      model.acceptedBreaks = [AcceptedBreak(id: "memop-shift", covers: [changed], reason: "r", source: "36e3044132")]
       return model
     }
-    #expect(errors(with(good)) == [])
-    #expect(errors(with(unknownRelease)) == ["accepted break 'memop-shift': unknown release '3.5' (known: 3.3, 3.4)"])
+    let prefix = "accepted break 'memop-shift': "
+    #expect(errors(with { _ in }) == [])
+    #expect(errors(with { $0.newer = .from("3.5") }) == [prefix + "unknown release '3.5' (known: 3.3, 3.4)"])
     #expect(
-      errors(with(unknownOp)) == ["accepted break 'memop-shift': unknown sub-op 'XENMEM_nonesuch' of 'memory_op'"])
-    #expect(errors(with(unknownHypercall)) == ["accepted break 'memop-shift': unknown hypercall 'mem_op'"])
+      errors(with { $0.subOp = "XENMEM_nonesuch" }) == [
+        prefix + "no release of 3.3 has sub-op 'XENMEM_nonesuch' of 'memory_op'"
+      ])
+    #expect(errors(with { $0.hypercall = "mem_op" }) == [prefix + "no release of 3.3 has hypercall 'mem_op'"])
+    #expect(
+      errors(with { $0.becomes = .op("XENMEM_nonesuch") }) == [
+        prefix + "no release of 3.4.. has sub-op 'XENMEM_nonesuch'"
+      ])
+    // What it becomes must fit the class, and the class the kind of value.
+    #expect(
+      errors(with { $0.becomes = .rejected }) == [
+        prefix + "alias breaks of a sub-op value become an op name, not '-ENOSYS'"
+      ])
+    #expect(
+      errors(with { $0.breakClass = .hypercallReuse }) == [
+        prefix
+          + "a sub-op value cannot break as hypercall-reuse (classes: alias, progress-corrupted, continuation-lost, renumbered, removed)"
+      ])
+    #expect(
+      errors(with { $0.older = .only("3.4") }) == [
+        prefix + "no release of 3.4 is older than one of 3.4..: it covers no migration"
+      ])
+    #expect(errors(with { $0.older = .span("3.4", "3.3") }) == [prefix + "the older span 3.4..3.3 runs backwards"])
+    #expect(
+      errors(with { $0.guestWidths = [16] }) == [prefix + "no guest ABI is 16 bits wide (widths: 32, 64)"])
+    var empty = Fixtures.xenShiftWidening
+    empty.acceptedBreaks = [
+      AcceptedBreak(id: "nothing", covers: [], reason: "r", source: "s"),
+      AcceptedBreak(id: "nothing", covers: [entry], reason: "r", source: "s"),
+    ]
+    #expect(
+      errors(empty) == [
+        "accepted break 'nothing' is declared 2 times", "accepted break 'nothing': it covers no break",
+      ])
   }
 
   @Test func aCNameNamesOneValuePerRelease() {

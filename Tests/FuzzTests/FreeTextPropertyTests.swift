@@ -49,7 +49,12 @@ import Testing
       ])
     model.acceptedBreaks = [
       AcceptedBreak(
-        id: "b", hypercall: "memory_op", introducedIn: "1.1", classes: [.alias], reason: sources[7], source: sources[8])
+        id: "b",
+        covers: [
+          BreakCoverage(
+            .removed, hypercall: "memory_op", value: .subOp, subOp: "XENMEM_increase_reservation", becomes: .rejected,
+            older: .only("1.0"), newer: .only("1.1"))
+        ], reason: sources[7], source: sources[8])
     ]
     return model
   }

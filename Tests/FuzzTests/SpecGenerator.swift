@@ -82,10 +82,15 @@ struct SpecGenerator {
     }
     var accepted: [AcceptedBreak] = []
     if rng.chance(0.15), releases.count > 1 {
+      let table = tables[chosen[0]]
+      let coverage = BreakCoverage(
+        rng.pick(BreakClass.allCases), hypercall: name(chosen[0]), value: table == nil ? .hypercallNumber : .subOp,
+        subOp: table?.subOps.first.map { name($0.name) },
+        becomes: rng.pick([.rejected, .refused, .op(name("OP_op1"))]),
+        older: .only(releases[0].name), newer: rng.chance(0.5) ? .from(releases[1].name) : .only(releases[1].name))
       accepted.append(
         AcceptedBreak(
-          id: name("fuzz-break"), hypercall: chosen[0], introducedIn: releases[1].name,
-          classes: [rng.pick(BreakClass.allCases)], reason: text() ?? "why", source: text() ?? "commit"))
+          id: name("fuzz-break"), covers: [coverage], reason: text() ?? "why", source: text() ?? "commit"))
     }
     return ABIModel(
       family: name(rng.pick(["xen", "fz"])), guestABIs: guests, releases: releases,

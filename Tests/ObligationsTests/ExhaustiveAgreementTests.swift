@@ -141,6 +141,58 @@ import Testing
     let bound = report.results.first { $0.obligation.kind == .progressBound }
     #expect(bound?.outcome == (boundBreaks.isEmpty ? .proved : .refuted), "seed \(seed)")
 
+    // Every distinct way a value breaks is a finding of its own, and its value is the smallest
+    // live value that breaks that way: (older op, what the newer release makes of it, class),
+    // the class decided from the value as docs/spec-format.md defines it.
+    func outcome(_ decoded: DecodedOp) -> BreakIdentity.Outcome {
+      decoded.subOp.map { .op(lineage: $0.lineage) } ?? .rejected
+    }
+    func breakClass(_ op: SubOp, fresh: Bool, _ after: DecodedOp) -> BreakClass {
+      let successor = newer.subOp(lineage: op.lineage)
+      let moved = successor != nil && successor!.number != op.number
+      switch after {
+      case .subOp(let other, _) where other.lineage == op.lineage: return .progressCorrupted
+      case .subOp: return fresh && moved ? .renumbered : .alias
+      case .rejected:
+        if !fresh { return .continuationLost }
+        return successor == nil ? .removed : moved ? .renumbered : .continuationLost
+      }
+    }
+    struct Way: Hashable {
+      var op: String
+      var outcome: BreakIdentity.Outcome
+      var breakClass: BreakClass
+    }
+    var smallest: [Way: UInt64] = [:]
+    for (value, op, _) in migrationBreaks {
+      // Fresh as the value reads: in a spec whose progress wraps, one value can be written both
+      // as a fresh call and as a continuation, and it is the value that breaks.
+      let fresh = older.decode(value, guestWidth: width).progress == 0
+      let after = newer.decode(value, guestWidth: width)
+      let way = Way(op: op.lineage, outcome: outcome(after), breakClass: breakClass(op, fresh: fresh, after))
+      smallest[way] = min(smallest[way] ?? .max, value)
+    }
+    for (value, op, _) in boundBreaks {
+      let way = Way(op: op.lineage, outcome: .refused, breakClass: .continuationLost)
+      smallest[way] = min(smallest[way] ?? .max, value)
+    }
+    var found: [Way: UInt64] = [:]
+    for finding in report.findings where finding.obligation.kind.isMigration {
+      guard let identity = finding.counterexample.identity else {
+        Issue.record("seed \(seed): a finding without its way of breaking: \(finding.counterexample)")
+        continue
+      }
+      let way = Way(op: identity.subject, outcome: identity.outcome, breakClass: identity.breakClass)
+      #expect(found[way] == nil, "seed \(seed): two findings for \(way)")
+      found[way] = finding.counterexample.value
+    }
+    let differing = Set(found.keys).union(smallest.keys).filter { found[$0] != smallest[$0] }
+      .map {
+        "\($0.op) -> \($0.outcome) (\($0.breakClass.rawValue)): found \(found[$0].map(String.init) ?? "none"), brute force \(smallest[$0].map(String.init) ?? "none")"
+      }
+      .sorted()
+    #expect(differing.isEmpty, "seed \(seed): \(differing.joined(separator: "; "))")
+
     #expect(report.count(.internalError) == 0, "seed \(seed)")
     #expect(report.count(.inconclusive) == 0, "seed \(seed)")
   }

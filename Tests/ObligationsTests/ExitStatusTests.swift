@@ -29,7 +29,8 @@ import Testing
     let multiplex = Fixtures.memoryOp(maskBits: 6, Fixtures.reservation34).multiplex!
     #expect(throws: CounterexampleReplay.Mismatch.self) {
       try CounterexampleReplay.migration(
-        FoundValue(value: 0x40), older: release, multiplex, newer: release, multiplex, guestWidth: 64)
+        FoundValue(value: 0x40), hypercall: "memory_op", older: release, multiplex, newer: release, multiplex,
+        guestWidth: 64)
     }
   }
 

@@ -55,6 +55,19 @@ enum Fixtures {
     ])
   }
 
+  /// An accepted-break entry for a memory_op sub-op.
+  static func covers(
+    _ breakClass: BreakClass, _ op: String, becomes: BreakOutcome, older: ReleaseSpan, newer: ReleaseSpan,
+    hypercall: String = "memory_op"
+  ) -> BreakCoverage {
+    BreakCoverage(
+      breakClass, hypercall: hypercall, value: .subOp, subOp: op, becomes: becomes, older: older, newer: newer)
+  }
+
+  static func accepted(_ id: String, _ covers: [BreakCoverage]) -> AcceptedBreak {
+    AcceptedBreak(id: id, covers: covers, reason: "r", source: "s")
+  }
+
   /// Runs the checker; these fixtures are small, so any inconclusive query is a bug.
   static func check(_ model: ABIModel, _ options: CheckOptions = CheckOptions()) throws -> CheckReport {
     var checker = Checker(model: model, options: options)

@@ -20,7 +20,7 @@ import XenSpec
     #expect(read == lock)
     #expect(read.encoded() == data)
     let text = String(decoding: data, as: UTF8.self)
-    #expect(text.hasPrefix("{\n  \"format\": \"abigen-release-lock\",\n  \"version\": 1,\n  \"family\": \"mini\",\n"))
+    #expect(text.hasPrefix("{\n  \"format\": \"abigen-release-lock\",\n  \"version\": 2,\n  \"family\": \"mini\",\n"))
     #expect(text.contains("      \"release\": \"4.5\",\n      \"digest\": \"sha256:"))
     #expect(text.contains("          \"op mask: 0xff\",\n"))
     #expect(text.hasSuffix("}\n"))
@@ -44,11 +44,11 @@ import XenSpec
       #"x: error: format must be "abigen-release-lock""#
     ),
     (
-      #"{"format":"abigen-release-lock","version":2,"family":"xen","releases":[]}"#,
-      "x: error: lock format version 2 is not supported"
+      #"{"format":"abigen-release-lock","version":3,"family":"xen","releases":[]}"#,
+      "x: error: lock format version 3 is not supported"
     ),
     (
-      #"{"format":"abigen-release-lock","version":1,"family":"xen","releases":[{"release":"4.5","digest":"d","hypercalls":{"hvm_op":["no separator"]}}]}"#,
+      #"{"format":"abigen-release-lock","version":2,"family":"xen","releases":[{"release":"4.5","digest":"d","hypercalls":{"hvm_op":["no separator"]}}]}"#,
       "x: error: 4.5: hvm_op: 'no separator' is not a 'key: value' line"
     ),
   ])

@@ -18,6 +18,47 @@ import Testing
     #expect(messages(model).isEmpty)
   }
 
+  /// What an accepted break accepts in a locked release is frozen with it; the development
+  /// release's stays free.
+  @Test func whatAnAcceptedBreakAcceptsInALockedReleaseIsFrozen() {
+    var accepting = model
+    accepting.acceptedBreaks = [
+      AcceptedBreak(
+        id: "lost",
+        covers: [
+          BreakCoverage(
+            .continuationLost, hypercall: "mmu_update", value: .count, becomes: .freshCall, older: .only("4.4"),
+            newer: .from("4.5"), location: SourceLocation(file: "Spec/Accepted.swift", line: 7))
+        ], reason: "r", source: "s", location: SourceLocation(file: "Spec/Accepted.swift", line: 5))
+    ]
+    let locked = LockFixtures.lock(of: accepting)
+    #expect(
+      locked.entries[1].accepted == ["accepts: lost: continuation-lost count of mmu_update -> fresh call, from 4.4"])
+    #expect(locked.entries[0].accepted.isEmpty)
+    #expect(locked.verify(accepting, lockFile: "mini.lock.json").isEmpty)
+    // Narrowing it to the development release changes what 4.5 accepted.
+    var narrowed = accepting
+    narrowed.acceptedBreaks[0].covers[0].newer = .from("master")
+    #expect(
+      messages(narrowed, locked) == [
+        "Spec/Accepted.swift:5: error: 4.5 is released and locked, but an accepted break no longer accepts lost: continuation-lost count of mmu_update -> fresh call, from 4.4"
+      ])
+    // Widening one, or adding one for a locked release, is a change too.
+    var widened = accepting
+    widened.acceptedBreaks[0].covers[0].guestWidths = [64]
+    #expect(
+      messages(widened, locked).first
+        == "Spec/Accepted.swift:7: error: 4.5 is released and locked, but an accepted break now accepts lost: continuation-lost count of mmu_update -> fresh call, from 4.4, widths 64"
+    )
+    // The development release is free to change.
+    var forMaster = accepting
+    forMaster.acceptedBreaks[0].covers.append(
+      BreakCoverage(
+        .alias, hypercall: "mmu_update", value: .count, becomes: .resumedCall, older: .only("4.5"),
+        newer: .from("master")))
+    #expect(locked.verify(forMaster, lockFile: "mini.lock.json").isEmpty)
+  }
+
   @Test func aWiderMaskInALockedReleaseNamesReleaseHypercallAndChange() {
     var edited = model
     edited.releases[1].hypercalls[1] = LockFixtures.hvmOp(

@@ -8,7 +8,8 @@ import Testing
   static let base = LockFixtures.hvmOp()
 
   static func digest(_ hypercall: Hypercall) -> String {
-    ReleaseLock.Entry(Release(name: "4.5", hypercalls: [hypercall, LockFixtures.mmuUpdate])).digest
+    let release = Release(name: "4.5", hypercalls: [hypercall, LockFixtures.mmuUpdate])
+    return ReleaseLock.Entry(release, of: ABIModel(family: "mini", guestABIs: [], releases: [release])).digest
   }
 
   /// Edits that are not ABI: where facts are stated, where they were read, report-only names.
@@ -88,7 +89,8 @@ import Testing
   }
 
   static func digestOf(_ hypercall: Hypercall) -> String {
-    ReleaseLock.Entry(Release(name: "4.5", hypercalls: [hypercall])).digest
+    let release = Release(name: "4.5", hypercalls: [hypercall])
+    return ReleaseLock.Entry(release, of: ABIModel(family: "mini", guestABIs: [], releases: [release])).digest
   }
 
   @Test func factsReadAsTheSpecStatesThem() {

@@ -80,18 +80,32 @@ import Testing
     #expect(byKind["added __HYPERVISOR_extra = 21"]?.first?.label == .compatible)
   }
 
+  static func covers(
+    _ breakClass: BreakClass, _ op: String, becomes: BreakOutcome, newer: ReleaseSpan = .from("2")
+  ) -> BreakCoverage {
+    BreakCoverage(
+      breakClass, hypercall: "memory_op", value: .subOp, subOp: op, becomes: becomes, older: .only("1"), newer: newer)
+  }
+
+  static let accepted = [
+    AcceptedBreak(
+      id: "shift",
+      covers: [
+        covers(.alias, "grow", becomes: .op("fresh")), covers(.progressCorrupted, "grow", becomes: .op("grow")),
+        covers(.continuationLost, "grow", becomes: .rejected),
+      ], reason: "r", source: "s"),
+    AcceptedBreak(id: "gone", covers: [covers(.removed, "gone", becomes: .rejected)], reason: "r", source: "s"),
+    AcceptedBreak(
+      id: "reuse",
+      covers: [
+        BreakCoverage(
+          .hypercallReuse, hypercall: "ancient", value: .hypercallNumber, becomes: .op("modern"), older: .only("1"),
+          newer: .from("2"))
+      ], reason: "r", source: "s"),
+  ]
+
   @Test func anAcceptedBreakIsLabelledAcceptedAndDoesNotFail() throws {
-    let accepted = [
-      AcceptedBreak(
-        id: "shift", hypercall: "memory_op", introducedIn: "2",
-        classes: [.alias, .progressCorrupted, .continuationLost],
-        reason: "r", source: "s"),
-      AcceptedBreak(
-        id: "gone", hypercall: "memory_op", introducedIn: "2", classes: [.removed], reason: "r", source: "s"),
-      AcceptedBreak(
-        id: "reuse", hypercall: "ancient", introducedIn: "2", classes: [.hypercallReuse], reason: "r", source: "s"),
-    ]
-    let pair = try ReleasePair(Self.model([Self.older, Self.newer], accepted: accepted), older: "1", newer: "2")
+    let pair = try ReleasePair(Self.model([Self.older, Self.newer], accepted: Self.accepted), older: "1", newer: "2")
     let report = try DiffReport.make(pair, options: CheckOptions())
     #expect(report.exitCode == 0)
     let mask = try #require(report.entries.first { $0.change.kind == .opMask })
@@ -102,30 +116,53 @@ import Testing
       text.contains("accepted[alias] 0x10 (x86_64, cmd): 1 reads grow resuming at start 1; 2 reads fresh at start 0."))
   }
 
-  @Test func anAcceptedBreakOutsideThePairDoesNotCoverIt() throws {
+  @Test func anAcceptedBreakForLaterReleasesDoesNotCoverThisPair() throws {
     let third = Self.release("3", mask: 6, ops: Self.newer.hypercalls[0].multiplex!.subOps)
-    let accepted = [
-      AcceptedBreak(id: "later", hypercall: "memory_op", introducedIn: "3", classes: [.alias], reason: "r", source: "s")
+    let later = [
+      AcceptedBreak(
+        id: "later", covers: [Self.covers(.alias, "grow", becomes: .op("fresh"), newer: .from("3"))], reason: "r",
+        source: "s")
     ]
-    let pair = try ReleasePair(Self.model([Self.older, Self.newer, third], accepted: accepted), older: "1", newer: "2")
-    #expect(pair.model.acceptedBreaks.isEmpty)
+    let pair = try ReleasePair(Self.model([Self.older, Self.newer, third], accepted: later), older: "1", newer: "2")
+    let report = try DiffReport.make(pair, options: CheckOptions())
+    let mask = try #require(report.entries.first { $0.change.kind == .opMask })
+    #expect(mask.label == .breaking(.failing))
     #expect(throws: ReleasePair.Failure.self) {
       try ReleasePair(Self.model([Self.older, Self.newer]), older: "2", newer: "1")
     }
   }
 
+  @Test func aChangeIsJudgedByEveryMigrationIntoTheNewerRelease() throws {
+    // 2 -> 3 adds an op at 32: harmless for 2's values, an alias for 1's grow continuations.
+    var ops = Self.newer.hypercalls[0].multiplex!.subOps
+    ops.append(SubOp(name: "late", number: 32))
+    let third = Self.release("3", mask: 6, ops: ops, extra: Array(Self.newer.hypercalls.dropFirst()))
+    let pair = try ReleasePair(
+      Self.model([Self.older, Self.newer, third], accepted: Self.accepted), older: "2", newer: "3")
+    let report = try DiffReport.make(pair, options: CheckOptions())
+    #expect(report.exitCode == 1)
+    let added = try #require(report.entries.first { $0.change.summary == "added late = 32" })
+    #expect(added.label == .breaking(.failing))
+    let example = try #require(added.breaks.first?.finding)
+    #expect(example.counterexample.value == 0x20)
+    #expect(example.obligation.older == "1" && example.rangeText == "1 -> 3")
+    #expect(
+      DiffTextRenderer.render(report).contains(
+        "1 reads grow resuming at start 2; 3 reads late at start 0. Breaks migrations 1 -> 3."))
+    // Breaks 1 -> 2 already had the same way (accepted) are not this change's.
+    #expect(report.entries.count == 1)
+  }
+
   @Test func aDumpOfTheSameReleaseIsRenamedAndSeesTheSpecsBreaksOfThatRelease() throws {
-    let accepted = [
-      AcceptedBreak(id: "shift", hypercall: "memory_op", introducedIn: "2", classes: [.alias], reason: "r", source: "s")
-    ]
     var dumped = Self.older
     dumped.name = "2"
     let pair = try ReleasePair(
       against: Self.model([dumped]), older: nil, label: "last.json",
-      spec: Self.model([Self.older, Self.newer], accepted: accepted), newer: nil)
+      spec: Self.model([Self.older, Self.newer], accepted: Self.accepted), newer: nil)
     #expect(pair.older.name == "2 (last.json)")
     #expect(pair.newer.name == "2")
-    #expect(pair.model.acceptedBreaks.map(\.id) == ["shift"])
+    #expect(pair.model.releases.map(\.name) == ["1", "2 (last.json)", "2"])
+    #expect(pair.model.acceptedBreaks.map(\.id) == ["shift", "gone", "reuse"])
   }
 
   @Test func anUndecidedChangeIsUnprovedNeverCompatible() {

@@ -1,0 +1,200 @@
+/// What identifies one way a value breaks, independent of the release pair and of the value the
+/// solver happened to return: the checker groups findings by it and matches accepted breaks
+/// against it. Names are lineages, so renames do not split or escape it.
+public struct BreakIdentity: Hashable, Sendable {
+  /// Lineage of the hypercall the value is passed to (for a hypercall number, the hypercall the
+  /// older release gives it).
+  public var hypercall: String
+  public var value: BreakCoverage.Value
+  /// Lineage of what the older release writes the value for: the sub-op, or the hypercall for a
+  /// count or a number.
+  public var subject: String
+  public var breakClass: BreakClass
+  public var outcome: Outcome
+
+  /// What the newer release makes of the value, by lineage.
+  public enum Outcome: Hashable, Sendable {
+    case op(lineage: String)
+    case rejected
+    case refused
+    case freshCall
+    case resumedCall
+  }
+
+  public init(
+    hypercall: String, value: BreakCoverage.Value, subject: String, breakClass: BreakClass, outcome: Outcome
+  ) {
+    self.hypercall = hypercall
+    self.value = value
+    self.subject = subject
+    self.breakClass = breakClass
+    self.outcome = outcome
+  }
+}
+
+/// An accepted-break entry with its names resolved to lineages and its spans to positions in
+/// the history.
+public struct ResolvedCoverage: Hashable, Sendable {
+  /// Positions of the record in `acceptedBreaks` and of the entry in its `covers`.
+  public var record: Int
+  public var entry: Int
+  public var identity: BreakIdentity
+  public var older: ClosedRange<Int>
+  public var newer: ClosedRange<Int>
+  public var guestWidths: [Int]
+
+  /// Whether this entry accepts `identity` breaking from release `older` to `newer` for guests
+  /// of `guestWidth`.
+  public func covers(_ identity: BreakIdentity, older: Int, newer: Int, guestWidth: Int) -> Bool {
+    identity == self.identity && self.older.contains(older) && self.newer.contains(newer)
+      && (guestWidths.isEmpty || guestWidths.contains(guestWidth))
+  }
+}
+
+extension BreakCoverage.Value {
+  /// The classes a break of this kind of value can have, and what the newer release can make
+  /// of it in each.
+  public var allowedOutcomes: [BreakClass: [String]] {
+    switch self {
+    case .subOp:
+      return [
+        .alias: ["op"], .progressCorrupted: ["op"], .continuationLost: ["-ENOSYS", "refused"],
+        .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS", "op"],
+      ]
+    case .count:
+      return [
+        .alias: ["resumed call"], .continuationLost: ["fresh call"],
+        .progressCorrupted: ["fresh call", "resumed call"],
+      ]
+    case .hypercallNumber:
+      return [.hypercallReuse: ["op"], .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS"]]
+    }
+  }
+}
+
+extension BreakOutcome {
+  /// `op` for an op name, else the reserved spelling.
+  var kindName: String {
+    if case .op = self { return "op" }
+    return description
+  }
+}
+
+extension ABIModel {
+  /// Resolves one entry of an accepted break, or says what is wrong with it.
+  public func resolve(_ coverage: BreakCoverage, record: Int, entry: Int) -> Result<ResolvedCoverage, Diagnostic> {
+    func failure(_ message: String) -> Result<ResolvedCoverage, Diagnostic> {
+      let id = record < acceptedBreaks.count ? acceptedBreaks[record].id : "?"
+      return .failure(.error("accepted break '\(id)': \(message)", at: coverage.location))
+    }
+    let known = releases.map(\.name).joined(separator: ", ")
+    for name in [coverage.older.first, coverage.older.last, coverage.newer.first, coverage.newer.last].compactMap({ $0 }
+    )
+    where releaseIndex(named: name) == nil {
+      return failure("unknown release '\(name)' (known: \(known))")
+    }
+    guard let older = indices(of: coverage.older) else {
+      return failure("the older span \(coverage.older) runs backwards")
+    }
+    guard let newer = indices(of: coverage.newer) else {
+      return failure("the newer span \(coverage.newer) runs backwards")
+    }
+    guard older.lowerBound < newer.upperBound else {
+      return failure("no release of \(coverage.older) is older than one of \(coverage.newer): it covers no migration")
+    }
+    for width in coverage.guestWidths where !guestWidths.contains(width) {
+      return failure(
+        "no guest ABI is \(width) bits wide (widths: \(guestWidths.map(String.init).joined(separator: ", ")))")
+    }
+    guard let outcomes = coverage.value.allowedOutcomes[coverage.breakClass] else {
+      let classes = coverage.value.allowedOutcomes.keys.sorted().map(\.rawValue).joined(separator: ", ")
+      return failure(
+        "a \(coverage.value.rawValue) value cannot break as \(coverage.breakClass.rawValue) (classes: \(classes))")
+    }
+    guard outcomes.contains(coverage.becomes.kindName) else {
+      let choices = outcomes.map { $0 == "op" ? "an op name" : "'\($0)'" }.joined(separator: " or ")
+      return failure(
+        "\(coverage.breakClass.rawValue) breaks of a \(coverage.value.rawValue) value become \(choices), not '\(coverage.becomes)'"
+      )
+    }
+
+    let olderReleases = releases[older]
+    let hypercalls = lineages(named: coverage.hypercall, in: olderReleases.map { $0.hypercalls })
+    guard hypercalls.count == 1, let hypercall = hypercalls.first else {
+      return failure(
+        hypercalls.isEmpty
+          ? "no release of \(coverage.older) has hypercall '\(coverage.hypercall)'"
+          : "'\(coverage.hypercall)' names \(hypercalls.count) different hypercalls in \(coverage.older)")
+    }
+    var subject = hypercall
+    switch coverage.value {
+    case .subOp:
+      guard let name = coverage.subOp else { return failure("a sub-op value needs the sub-op it is written for") }
+      let ops = subOpLineages(named: name, of: hypercall, in: olderReleases)
+      guard ops.count == 1, let op = ops.first else {
+        return failure(
+          ops.isEmpty
+            ? "no release of \(coverage.older) has sub-op '\(name)' of '\(coverage.hypercall)'"
+            : "'\(name)' names \(ops.count) different sub-ops of '\(coverage.hypercall)' in \(coverage.older)")
+      }
+      subject = op
+    case .count:
+      if coverage.subOp != nil { return failure("a count value names no sub-op") }
+      guard olderReleases.contains(where: { $0.hypercall(lineage: hypercall)?.countFlag != nil }) else {
+        return failure("'\(coverage.hypercall)' has no count flag in \(coverage.older)")
+      }
+    case .hypercallNumber:
+      if coverage.subOp != nil { return failure("a hypercall number names no sub-op") }
+    }
+
+    let outcome: BreakIdentity.Outcome
+    switch coverage.becomes {
+    case .rejected: outcome = .rejected
+    case .refused: outcome = .refused
+    case .freshCall: outcome = .freshCall
+    case .resumedCall: outcome = .resumedCall
+    case .op(let name):
+      let newerReleases = releases[newer]
+      let found: Set<String>
+      if coverage.value == .hypercallNumber {
+        found = lineages(named: name, in: newerReleases.map { $0.hypercalls })
+      } else {
+        found = subOpLineages(named: name, of: hypercall, in: newerReleases)
+      }
+      guard found.count == 1, let lineage = found.first else {
+        return failure(
+          found.isEmpty
+            ? "no release of \(coverage.newer) has \(coverage.value == .hypercallNumber ? "hypercall" : "sub-op") '\(name)'"
+            : "'\(name)' names \(found.count) different ops in \(coverage.newer)")
+      }
+      outcome = .op(lineage: lineage)
+    }
+    return .success(
+      ResolvedCoverage(
+        record: record, entry: entry,
+        identity: BreakIdentity(
+          hypercall: hypercall, value: coverage.value, subject: subject, breakClass: coverage.breakClass,
+          outcome: outcome),
+        older: older, newer: newer, guestWidths: coverage.guestWidths))
+  }
+
+  /// Every entry of every accepted break that resolves, in spec order.
+  public var resolvedCoverage: [ResolvedCoverage] {
+    acceptedBreaks.enumerated().flatMap { record, accepted in
+      accepted.covers.enumerated().compactMap { entry, coverage in
+        try? resolve(coverage, record: record, entry: entry).get()
+      }
+    }
+  }
+
+  private func lineages(named name: String, in tables: [[Hypercall]]) -> Set<String> {
+    Set(tables.flatMap { $0 }.filter { $0.name == name || $0.formerNames.contains(name) }.map(\.lineage))
+  }
+
+  private func subOpLineages(named name: String, of hypercall: String, in releases: ArraySlice<Release>) -> Set<String>
+  {
+    Set(
+      releases.flatMap { $0.hypercall(lineage: hypercall)?.multiplex?.subOps ?? [] }
+        .filter { $0.name == name || $0.formerNames.contains(name) }.map(\.lineage))
+  }
+}

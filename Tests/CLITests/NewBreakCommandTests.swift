@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// A new break is never hidden, tried as a user would on the bundled spec: master gains an op
+/// at a number an old continuation reaches, or at one a removed op kept reserved, or drops a
+/// count flag. `check` fails with the new counterexample and `diff` shows the change as breaking.
+@Suite(.serialized) struct NewBreakCommandTests {
+  /// The bundled spec as JSON, with `edit` applied to master's hypercall `name`.
+  static func spec(editing name: String, _ edit: (inout [String: Any]) -> Void) throws -> Data {
+    let dump = try AbigenProcess.run(["dump", "--format", "json"])
+    try #require(dump.status == 0)
+    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
+    var releases = try #require(object["releases"] as? [[String: Any]])
+    var hypercalls = try #require(releases[releases.count - 1]["hypercalls"] as? [[String: Any]])
+    let index = try #require(hypercalls.firstIndex { $0["name"] as? String == name })
+    edit(&hypercalls[index])
+    releases[releases.count - 1]["hypercalls"] = hypercalls
+    object["releases"] = releases
+    return try JSONSerialization.data(withJSONObject: object)
+  }
+
+  /// master's memory_op with a guest-visible `XENMEM_new_op` at `number`.
+  static func newOp(_ number: Int) throws -> Data {
+    try spec(editing: "memory_op") { memory in
+      var multiplex = memory["multiplex"] as! [String: Any]
+      var ops = multiplex["subOps"] as! [[String: Any]]
+      ops.append([
+        "name": "XENMEM_new_op", "cName": "XENMEM_new_op", "lineage": "memory_op:XENMEM_new_op", "number": number,
+        "toolsOnly": false, "formerNames": [String](), "location": "Spec/Xen/MemoryOp.swift:200",
+      ])
+      multiplex["subOps"] = ops
+      memory["multiplex"] = multiplex
+    }
+  }
+
+  @Test func aNewOpWhereAnOldContinuationLandsFailsCheckAndDiff() throws {
+    let spec = try Self.newOp(32)
+    for format in ["text", "json", "sarif"] {
+      let run = try AbigenProcess.run(["check", "--spec", "-", "--format", format], stdin: spec)
+      #expect(run.status == 1, "\(format): \(run.stderr)")
+      #expect(run.output.contains("XENMEM_new_op"), "\(format)")
+    }
+    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    let line = try #require(check.output.split(separator: "\n").first { $0.hasPrefix("error[") })
+    #expect(
+      line.hasPrefix(
+        "error[alias] memory_op 3.3 -> master (x86_64, cmd): 0x20: 3.3 reads XENMEM_increase_reservation resuming at start_extent 2; master reads XENMEM_new_op at start_extent 0."
+      ))
+    #expect(line.contains("Also breaks 6 other release pairs: 3.0.0..3.3 -> master (x86_64, x86_32)."))
+    #expect(line.contains("Closest accepted break: 'memop-shift-4-to-6' (Spec/Xen/AcceptedBreaks.swift:"))
+    #expect(
+      line.hasSuffix(
+        #"To accept it, add to an Accepted record: Covers(.alias, subOp: "XENMEM_increase_reservation", of: "memory_op", becomes: .op("XENMEM_new_op"), older: .span("3.0.0", "3.3"), newer: .from("master"))"#
+      ))
+    #expect(check.output.split(separator: "\n").filter { $0.hasPrefix("error[") }.count == 1)
+
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 1)
+    #expect(diff.output.contains("  + added XENMEM_new_op = 32: BREAKING"))
+    #expect(
+      diff.output.contains(
+        "      error[alias] 0x20 (x86_64, cmd): 3.3 reads XENMEM_increase_reservation resuming at start_extent 2; master reads XENMEM_new_op at start_extent 0. Breaks migrations 3.0.0..3.3 -> master."
+      ))
+  }
+
+  @Test func aNewOpAtANumberARemovedOpKeptReservedFails() throws {
+    let spec = try Self.newOp(8)
+    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    #expect(check.status == 1)
+    #expect(
+      check.output.contains(
+        "error[alias] memory_op 3.3 -> master (x86_64, cmd): 0x8: 3.3 reads XENMEM_translate_gpfn_list; master reads XENMEM_new_op."
+      ))
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 1)
+    #expect(diff.output.contains("  + added XENMEM_new_op = 8: BREAKING"))
+  }
+
+  @Test func aNewOpAtAFreeNumberPasses() throws {
+    let spec = try Self.newOp(30)
+    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    #expect(check.status == 0, "\(check.output)")
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 0)
+    #expect(diff.output.contains("  + added XENMEM_new_op = 30: compatible"))
+  }
+
+  @Test func droppingACountFlagFails() throws {
+    let spec = try Self.spec(editing: "mmu_update") { $0.removeValue(forKey: "countFlag") }
+    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    #expect(check.status == 1)
+    #expect(
+      check.output.contains(
+        "error[continuation-lost] mmu_update 4.22 -> master (x86_64, count): 0x80000000: 4.22 reads a resumed call with 0 left; master reads a fresh call of 2147483648."
+      ))
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 1)
+    #expect(
+      diff.output.contains(
+        "  ~ mmu_update count flag MMU_UPDATE_PREEMPTED bit 31 of 'count' (arg 1, unsigned int) -> none: BREAKING"))
+  }
+
+  @Test func findingsAreInTheSameOrderWhateverTheJobs() throws {
+    let spec = try Self.newOp(32)
+    func findings(_ jobs: String) throws -> String {
+      let run = try AbigenProcess.run(["check", "--spec", "-", "--jobs", jobs, "--format", "json"], stdin: spec)
+      let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+      let data = try JSONSerialization.data(withJSONObject: object["findings"] as Any, options: [.sortedKeys])
+      return String(decoding: data, as: UTF8.self)
+    }
+    let one = try findings("1")
+    #expect(one.count > 1000)
+    #expect(try findings("2") == one)
+    #expect(try findings("4") == one)
+    let text1 = try AbigenProcess.run(["check", "--jobs", "1"]).output.split(separator: "\n").dropLast()
+    let text2 = try AbigenProcess.run(["check", "--jobs", "2"]).output.split(separator: "\n").dropLast()
+    #expect(text1 == text2)
+  }
+}
