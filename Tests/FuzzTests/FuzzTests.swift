@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// abigen's own fuzz target: seeded, structure-aware specs through the loader, validation, the
-/// emitters, the compilers, the checker and the binary. `make test` runs a few thousand cases;
-/// `make fuzz` runs many more (`ABIGEN_FUZZ_CASES`, `ABIGEN_FUZZ_SEED`).
+/// emitters, the compilers, the checker and the binary. `make test` runs 2000 cases (well under
+/// a minute on a loaded two-core machine); `make fuzz` runs many more (`ABIGEN_FUZZ_CASES`,
+/// `ABIGEN_FUZZ_SEED`; `ABIGEN_FUZZ_SPARSER=N` samples the slow oracles N times less often).
 @Suite struct FuzzTests {
   static var productsDirectory: URL {
     let bundle = Bundle.main.bundleURL
@@ -12,9 +13,17 @@ import Testing
 
   @Test func noCrashHangInjectionExit4OrDebris() throws {
     let environment = ProcessInfo.processInfo.environment
-    let cases = environment["ABIGEN_FUZZ_CASES"].flatMap(Int.init) ?? 3000
+    let cases = environment["ABIGEN_FUZZ_CASES"].flatMap(Int.init) ?? 2000
     let seed = environment["ABIGEN_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x0ab1_9e17
     var fuzzer = SpecFuzzer(seed: seed, cases: cases, abigen: Self.productsDirectory.appendingPathComponent("abigen"))
+    // ABIGEN_FUZZ_SPARSER=N runs the compilers, the checker and the binary on N times fewer cases.
+    if let sparser = environment["ABIGEN_FUZZ_SPARSER"].flatMap(Int.init), sparser > 0 {
+      fuzzer.compileEvery *= sparser
+      fuzzer.ubsanEvery *= sparser
+      fuzzer.checkEvery *= sparser
+      fuzzer.swiftEvery *= sparser
+      fuzzer.cliEvery *= sparser
+    }
     let start = Date()
     let report = fuzzer.run()
     print("\(report) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s (seed \(seed))")

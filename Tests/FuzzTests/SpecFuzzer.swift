@@ -111,15 +111,15 @@ struct SpecFuzzer {
     let neutral = ABIModelSelection(model: Self.neutralized(model), releases: Self.neutralized(model).releases)
     let neutralHeaders = CEmitter().emit(neutral)
     let neutralSwift = SwiftEmitter().emit(neutral)
-    for (file, plain) in zip(headers, neutralHeaders)
-    where CodeText.cCode(file.contents) != CodeText.cCode(plain.contents) {
+    let codes = headers.map { CodeText.cCode($0.contents) }
+    for ((file, code), plain) in zip(zip(headers, codes), neutralHeaders) where code != CodeText.cCode(plain.contents) {
       finding(caseSeed, "free text changed the C code of \(file.path)")
     }
     for (file, plain) in zip(swift, neutralSwift)
     where CodeText.swiftCode(file.contents) != CodeText.swiftCode(plain.contents) {
       finding(caseSeed, "free text changed the Swift code of \(file.path)")
     }
-    for header in headers { checkDeclarations(header, model, caseSeed) }
+    for (header, code) in zip(headers, codes) { checkDeclarations(header, code: code, model, caseSeed) }
     if report.valid % compileEvery == 1 {
       let ubsan = report.valid % ubsanEvery == 1
       for header in headers { pendingHeaders.append(("c\(caseSeed)_\(pendingHeaders.count)", header, model, ubsan)) }
@@ -142,7 +142,7 @@ struct SpecFuzzer {
 
   /// Every code line of a header is one of the shapes the renderer makes, every macro is one the
   /// model names, and the only include is `<stdint.h>`.
-  mutating func checkDeclarations(_ header: GeneratedFile, _ model: ABIModel, _ caseSeed: UInt64) {
+  mutating func checkDeclarations(_ header: GeneratedFile, code: String, _ model: ABIModel, _ caseSeed: UInt64) {
     var macros: Set<String> = [
       "ABIGEN_FAMILY", "ABIGEN_RELEASE", "ABIGEN_DECODE_OK", "ABIGEN_REJECT_UNKNOWN_OP", "ABIGEN_REJECT_UNUSED_BITS",
     ]
@@ -157,12 +157,13 @@ struct SpecFuzzer {
         hypercall.countFlag?.flagName.map { _ = macros.insert($0) }
       }
     }
-    let code = CodeText.cCode(header.contents)
     let shapes = [
       "#if ", "#endif", "#ifndef ABIGEN_", "#ifdef __cplusplus", "#error \"", "extern \"C\" {", "}", "{",
       "typedef char abigen_assert_", "static inline ", "    ",
     ]
     for line in code.split(separator: "\n") {
+      // Function bodies, most of a header, are indented; declarations never are.
+      if line.hasPrefix("    ") { continue }
       let text = String(line).trimmingCharacters(in: .whitespaces)
       if text.isEmpty { continue }
       if text.hasPrefix("#define ") {
