@@ -8,7 +8,7 @@ SWIFT ?= swift
 CONFIG ?= release
 ABIGEN = .build/$(CONFIG)/abigen
 
-.PHONY: all build release abigen check verify-generated generate test test-deps dump lint format deps bench
+.PHONY: all build release abigen check verify-generated generate test test-deps fuzz dump lint format deps bench
 
 all: build
 
@@ -47,9 +47,18 @@ test-deps: deps
 	@command -v z3 >/dev/null || { \
 	  echo "installing z3 (the command line, for the SMT-LIB re-check test)"; \
 	  apt-get update -qq && apt-get install -y -qq z3; }
+	@echo '#include <stdint.h>' | gcc -m32 -E - >/dev/null 2>&1 || { \
+	  echo "installing gcc-multilib (the headers compile with gcc -m32 too)"; \
+	  apt-get update -qq && apt-get install -y -qq gcc-multilib; }
 
 test: test-deps
 	$(SWIFT) test
+
+# A long run of abigen's own fuzz target (Tests/FuzzTests): FUZZ_CASES specs from FUZZ_SEED.
+FUZZ_CASES ?= 100000
+FUZZ_SEED ?= $(shell date +%s)
+fuzz: test-deps
+	ABIGEN_FUZZ_CASES=$(FUZZ_CASES) ABIGEN_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 dump: abigen
 	$(ABIGEN) dump

@@ -64,6 +64,13 @@ let package = Package(
     .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
     // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
     .testTarget(name: "CLITests", dependencies: ["abigen"]),
+    // abigen's own fuzz target (`make fuzz` for a long run).
+    .testTarget(
+      name: "FuzzTests",
+      dependencies: [
+        "ABIModel", "EmitCore", "EmitC", "EmitSwift", "Obligations", "abigen",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
     .testTarget(
       name: "EmitSwiftTests",

@@ -6,22 +6,23 @@ extension ABIModel {
     func error(_ message: String, _ location: SourceLocation) {
       found.append(.error(message, at: location))
     }
+    validateNames(into: &found)
 
-    if releases.isEmpty { error("the release list of '\(family)' is empty", location) }
-    if guestABIs.isEmpty { error("'\(family)' declares no guest ABI", location) }
+    if releases.isEmpty { error("the release list of \(quoted(family)) is empty", location) }
+    if guestABIs.isEmpty { error("\(quoted(family)) declares no guest ABI", location) }
     for abi in guestABIs where !(1...64).contains(abi.width) {
-      error("guest ABI '\(abi.name)' has width \(abi.width); widths must be 1 to 64 bits", abi.location)
+      error("guest ABI \(quoted(abi.name)) has width \(abi.width); widths must be 1 to 64 bits", abi.location)
     }
     for (name, copies) in duplicates(guestABIs, by: \.name) {
-      error("guest ABI '\(name)' is declared \(copies.count) times", copies[1].location)
+      error("guest ABI \(quoted(name)) is declared \(copies.count) times", copies[1].location)
     }
     for (name, copies) in duplicates(releases, by: \.name) {
-      error("release '\(name)' is declared \(copies.count) times", copies[1].location)
+      error("release \(quoted(name)) is declared \(copies.count) times", copies[1].location)
     }
     for (index, release) in releases.enumerated()
     where release.status == .development && index != releases.count - 1 {
       error(
-        "release '\(release.name)' is in development but is not the newest release; only the last release can still change",
+        "release \(quoted(release.name)) is in development but is not the newest release; only the last release can still change",
         release.location)
     }
     for release in releases {
@@ -37,16 +38,16 @@ extension ABIModel {
 
   private func validate(_ release: Release, into found: inout [Diagnostic]) {
     func error(_ message: String, _ location: SourceLocation) {
-      found.append(.error("\(release.name): \(message)", at: location))
+      found.append(.error("\(shown(release.name)): \(message)", at: location))
     }
     let abiNames = Set(guestABIs.map(\.name))
     for (name, copies) in duplicates(release.hypercalls, by: \.name) {
-      error("hypercall '\(name)' is defined \(copies.count) times", copies[1].location)
+      error("hypercall \(quoted(name)) is defined \(copies.count) times", copies[1].location)
     }
     for hypercall in release.hypercalls {
       for abi in hypercall.guestABIs where !abiNames.contains(abi) {
         error(
-          "hypercall '\(hypercall.name)' names unknown guest ABI '\(abi)' (known: \(guestABIs.map(\.name).joined(separator: ", ")))",
+          "hypercall \(quoted(hypercall.name)) names unknown guest ABI \(quoted(abi)) (known: \(shown(guestABIs.map(\.name).joined(separator: ", "), limit: 400)))",
           hypercall.location)
       }
     }
@@ -54,7 +55,7 @@ extension ABIModel {
       let visible = release.hypercalls.filter { $0.isDefined(for: abi.name) }
       for (number, copies) in duplicates(visible, by: \.number) {
         error(
-          "hypercall number \(number) is used by both '\(copies[0].name)' and '\(copies[1].name)' for \(abi.name)",
+          "hypercall number \(number) is used by both \(quoted(copies[0].name)) and \(quoted(copies[1].name)) for \(shown(abi.name))",
           copies[1].location)
       }
     }
@@ -78,7 +79,7 @@ extension ABIModel {
       for (name, value, location) in defined {
         if let earlier = macros[name], earlier.value != value {
           error(
-            "\(hypercall.name): C name '\(name)' = \(value) clashes with '\(name)' = \(earlier.value) of \(earlier.owner)",
+            "\(shown(hypercall.name)): C name \(quoted(name)) = \(value) clashes with \(quoted(name)) = \(earlier.value) of \(earlier.owner)",
             location)
         } else if macros[name] == nil {
           macros[name] = (value, hypercall.name, location)
@@ -92,7 +93,7 @@ extension ABIModel {
       if let flag = hypercall.countFlag {
         for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
           error(
-            "\(hypercall.name): count flag bit \(flag.flagBit) does not fit the \(flag.argument.type.bits(guestWidth: width))-bit '\(flag.argument.name)' argument",
+            "\(shown(hypercall.name)): count flag bit \(flag.flagBit) does not fit the \(flag.argument.type.bits(guestWidth: width))-bit \(quoted(flag.argument.name)) argument",
             flag.location)
           break
         }
@@ -103,32 +104,32 @@ extension ABIModel {
   private func validate(
     _ multiplex: Multiplex, of hypercall: Hypercall, error: (String, SourceLocation) -> Void
   ) {
-    let name = hypercall.name
+    let name = shown(hypercall.name)
     let argument = multiplex.opArgument.name
     let narrowest = guestWidths.map { multiplex.opWidth(guestWidth: $0) }.min() ?? 64
     if let bits = multiplex.opMask.bits, bits < 1 || bits > narrowest {
       error(
-        "\(name): the op mask of \(bits) bits does not fit the \(narrowest)-bit '\(argument)' register",
+        "\(name): the op mask of \(bits) bits does not fit the \(narrowest)-bit \(quoted(argument)) register",
         multiplex.location)
     }
     for (number, copies) in duplicates(multiplex.subOps, by: \.number) {
       error(
-        "\(name): sub-op number \(number) is used by both '\(copies[0].name)' and '\(copies[1].name)'",
+        "\(name): sub-op number \(number) is used by both \(quoted(copies[0].name)) and \(quoted(copies[1].name))",
         copies[1].location)
     }
     for (opName, copies) in duplicates(multiplex.subOps, by: \.name) {
-      error("\(name): sub-op '\(opName)' is defined \(copies.count) times", copies[1].location)
+      error("\(name): sub-op \(quoted(opName)) is defined \(copies.count) times", copies[1].location)
     }
     for op in multiplex.subOps {
       let limit = multiplex.opMask.value ?? lowBitsMask(narrowest)
       if op.number > limit {
         let what =
           multiplex.opMask.bits.map { "the op mask \(hexString(lowBitsMask($0)))" }
-          ?? "the \(narrowest)-bit '\(argument)' register"
-        error("\(name): sub-op '\(op.name)' = \(op.number) does not fit \(what)", op.location)
+          ?? "the \(narrowest)-bit \(quoted(argument)) register"
+        error("\(name): sub-op \(quoted(op.name)) = \(op.number) does not fit \(what)", op.location)
       }
       if let continuation = op.continuation {
-        validate(continuation, of: op, in: multiplex, hypercall: name, error: error)
+        validate(continuation, of: op, in: multiplex, hypercall: hypercall.name, error: error)
       }
     }
   }
@@ -137,12 +138,12 @@ extension ABIModel {
     _ continuation: ContinuationEncoding, of op: SubOp, in multiplex: Multiplex, hypercall: String,
     error: (String, SourceLocation) -> Void
   ) {
-    let what = "\(hypercall): \(op.name)"
+    let what = "\(shown(hypercall)): \(shown(op.name))"
     let kinds = continuation.kinds
     if kinds.isEmpty { error("\(what): a continuation needs at least one kind", op.location) }
     if kinds.contains(.cmdShiftedIndex) && kinds.contains(.cmdRawIndexAligned) {
       error(
-        "\(what): contradictory encodings: progress cannot be both shifted and raw in '\(multiplex.opArgument.name)'",
+        "\(what): contradictory encodings: progress cannot be both shifted and raw in \(quoted(multiplex.opArgument.name))",
         op.location)
     }
     if kinds.contains(.countFlag) {
@@ -151,7 +152,7 @@ extension ABIModel {
     guard kinds.contains(where: \.usesOpRegister) else { return }
     guard let maskBits = multiplex.opMask.bits else {
       error(
-        "\(what): progress kept in '\(multiplex.opArgument.name)' needs an op mask, but the whole register is the op",
+        "\(what): progress kept in \(quoted(multiplex.opArgument.name)) needs an op mask, but the whole register is the op",
         op.location)
       return
     }
@@ -167,7 +168,7 @@ extension ABIModel {
       }
       for width in guestWidths where shift >= multiplex.opWidth(guestWidth: width) {
         error(
-          "\(what): the progress shift \(shift) leaves no room in the \(multiplex.opWidth(guestWidth: width))-bit '\(multiplex.opArgument.name)' register",
+          "\(what): the progress shift \(shift) leaves no room in the \(multiplex.opWidth(guestWidth: width))-bit \(quoted(multiplex.opArgument.name)) register",
           op.location)
         break
       }
@@ -176,7 +177,7 @@ extension ABIModel {
 
   private func validate(_ accepted: AcceptedBreak, record: Int, into found: inout [Diagnostic]) {
     if accepted.covers.isEmpty {
-      found.append(.error("accepted break '\(accepted.id)': it covers no break", at: accepted.location))
+      found.append(.error("accepted break \(quoted(accepted.id)): it covers no break", at: accepted.location))
     }
     for (entry, coverage) in accepted.covers.enumerated() {
       if case .failure(let diagnostic) = resolve(coverage, record: record, entry: entry) { found.append(diagnostic) }
@@ -195,3 +196,11 @@ func duplicates<Element, Key: Hashable>(_ elements: [Element], by key: (Element)
   }
   return order.compactMap { k in groups[k]!.count > 1 ? (k, groups[k]!) : nil }
 }
+
+/// A spec's value in a message: escaped and shortened (`DisplayText`).
+private func shown(_ text: String, limit: Int = DisplayText.quoteLimit) -> String {
+  DisplayText.escaped(DisplayText.shortened(text, limit: limit))
+}
+
+/// `'value'`, escaped and shortened.
+private func quoted(_ text: String) -> String { DisplayText.quoted(text) }

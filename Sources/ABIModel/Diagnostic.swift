@@ -20,8 +20,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
     Diagnostic(.error, at: location, message)
   }
 
+  /// One line per diagnostic, whatever the spec's values hold (`DisplayText.terminal`).
   public var description: String {
-    "\(location): \(severity.rawValue): \(message)"
+    // Messages quote values shortened; the cap holds for any that does not.
+    DisplayText.terminal("\(location): \(severity.rawValue): \(DisplayText.shortened(message, limit: 4000))")
   }
 }
 

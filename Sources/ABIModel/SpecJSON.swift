@@ -16,7 +16,8 @@ public enum SpecJSON {
     public var message: String
 
     public var description: String {
-      path.isEmpty ? "\(file): error: \(message)" : "\(file): error: \(path): \(message)"
+      DisplayText.escaped(
+        path.isEmpty ? "\(file): error: \(message)" : "\(file): error: \(path): \(message)")
     }
   }
 
@@ -24,9 +25,15 @@ public enum SpecJSON {
     try DeterministicJSON.encode(Document(model: model))
   }
 
-  /// Reads a JSON spec, rejecting unknown fields, wrong types, numbers that are negative or
-  /// beyond 64 bits, and future versions, each with the path of the offending field.
+  /// Reads a JSON spec, rejecting unknown fields, wrong types, keys given twice, `null`, numbers
+  /// that are not unsigned 64-bit integers, and future versions, each with the path of the
+  /// offending field.
   public static func decode(_ data: Data, file: String) throws(LoadError) -> ABIModel {
+    // Every number in the format is an unsigned integer of at most 64 bits, no key is given
+    // twice and no field is null; Foundation reports none of that with a path (or at all).
+    if let problem = StrictJSON.problem(in: Array(data), signedKeys: signedFields) {
+      throw LoadError(file: file, path: problem.path, message: problem.message)
+    }
     let tree: Any
     do {
       tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -58,14 +65,6 @@ public enum SpecJSON {
       )
     }
 
-    // Every number in the format is an unsigned integer of at most 64 bits. Foundation's
-    // decoder reports others without a path, so find them first.
-    if let bad = firstNonUnsignedNumber(in: root, path: "") {
-      throw LoadError(
-        file: file, path: bad.path,
-        message: "\(bad.text) is not an unsigned integer of at most 64 bits")
-    }
-
     let model: ABIModel
     do {
       model = try JSONDecoder().decode(Document.self, from: data).model
@@ -95,6 +94,10 @@ public enum SpecJSON {
     return model
   }
 
+  /// The fields of the format that are `Int`s in the model (widths, indices, shifts, bit
+  /// numbers, the version); every other number is a `UInt64`.
+  static let signedFields: Set<String> = ["version", "width", "index", "shift", "bits", "flagBit"]
+
   private struct Document: Codable {
     var model: ABIModel
 
@@ -114,32 +117,13 @@ public enum SpecJSON {
     }
   }
 
-  private static func firstNonUnsignedNumber(in value: Any, path: String) -> (path: String, text: String)? {
-    if let object = value as? [String: Any] {
-      for key in object.keys.sorted() {
-        if let found = firstNonUnsignedNumber(in: object[key]!, path: path.isEmpty ? key : "\(path).\(key)") {
-          return found
-        }
-      }
-    } else if let array = value as? [Any] {
-      for (index, element) in array.enumerated() {
-        if let found = firstNonUnsignedNumber(in: element, path: "\(path)[\(index)]") { return found }
-      }
-    } else if !(value is Bool), let number = value as? NSNumber, UInt64(number.stringValue) == nil {
-      return (path, number.stringValue)
-    }
-    return nil
-  }
-
   private static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
     if let object = input as? [String: Any] {
       let knownObject = known as? [String: Any] ?? [:]
       for key in object.keys.sorted() {
-        let child = path.isEmpty ? key : "\(path).\(key)"
-        guard let knownValue = knownObject[key] else {
-          if object[key] is NSNull { continue }
-          return child
-        }
+        let shown = DisplayText.escaped(DisplayText.shortened(key, limit: 40))
+        let child = path.isEmpty ? shown : "\(path).\(shown)"
+        guard let knownValue = knownObject[key] else { return child }
         if let found = firstUnknownKey(in: object[key]!, known: knownValue, path: child) {
           return found
         }
@@ -160,7 +144,8 @@ public enum SpecJSON {
         if let index = key.intValue {
           text += "[\(index)]"
         } else {
-          text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+          let shown = DisplayText.escaped(DisplayText.shortened(key.stringValue, limit: 40))
+          text += text.isEmpty ? shown : ".\(shown)"
         }
       }
     }

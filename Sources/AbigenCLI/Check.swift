@@ -74,9 +74,9 @@ struct Check: ParsableCommand {
       try writeSMT(checker.smtQueries, to: dumpSmt)
     }
     switch format {
-    case .text: print(CheckTextRenderer.render(report, model: model), terminator: "")
-    case .json: FileHandle.standardOutput.write(try CheckJSONRenderer.render(report))
-    case .sarif: FileHandle.standardOutput.write(try SARIFRenderer.render(report))
+    case .text: try StandardStreams.out(CheckTextRenderer.render(report, model: model))
+    case .json: try StandardStreams.out(try CheckJSONRenderer.render(report))
+    case .sarif: try StandardStreams.out(try SARIFRenderer.render(report))
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }
@@ -92,7 +92,7 @@ struct Check: ParsableCommand {
       }
     } catch {
       printError("\(directory): error: cannot write SMT-LIB2 files (\(error.localizedDescription))")
-      throw ExitStatus.internalError.exitCode
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 }

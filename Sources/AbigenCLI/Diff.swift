@@ -92,8 +92,8 @@ struct Diff: ParsableCommand {
       throw ExitStatus.refutedOrInvalid.exitCode
     }
     switch format {
-    case .text: print(DiffTextRenderer.render(report), terminator: "")
-    case .json: FileHandle.standardOutput.write(try DiffJSONRenderer.render(report))
+    case .text: try StandardStreams.out(DiffTextRenderer.render(report))
+    case .json: try StandardStreams.out(try DiffJSONRenderer.render(report))
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
   }

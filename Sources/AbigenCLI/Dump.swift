@@ -33,9 +33,9 @@ struct Dump: ParsableCommand {
     }
     switch format {
     case .json:
-      FileHandle.standardOutput.write(try SpecJSON.encode(filtered))
+      try StandardStreams.out(try SpecJSON.encode(filtered))
     case .text:
-      print(ModelTextRenderer.render(filtered), terminator: "")
+      try StandardStreams.out(ModelTextRenderer.render(filtered))
     }
   }
 }

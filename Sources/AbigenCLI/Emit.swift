@@ -125,14 +125,13 @@ struct Emit: ParsableCommand {
       try runCheck(selection)
       return
     }
-    for target in targets {
-      do {
-        try GeneratedFileWriter.write(
-          target.emitter.emit(selection), to: URL(fileURLWithPath: target.directory))
-      } catch {
-        printError(error.description)
-        throw ExitStatus.refutedOrInvalid.exitCode
-      }
+    // Every target in one write: the whole tree changes, or none of it.
+    do {
+      try GeneratedFileWriter.write(
+        targets.map { ($0.emitter.emit(selection), URL(fileURLWithPath: $0.directory)) })
+    } catch {
+      printError(error.description)
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 
@@ -144,10 +143,10 @@ struct Emit: ParsableCommand {
         result = try GeneratedTreeCheck.compare(target.emitter.emit(selection), with: target.directory)
       } catch {
         printError(error.description)
-        throw ExitStatus.internalError.exitCode
+        throw ExitStatus.refutedOrInvalid.exitCode
       }
       if result.stale.isEmpty {
-        print("\(target.directory): \(result.fileCount) files up to date")
+        try StandardStreams.out("\(target.directory): \(result.fileCount) files up to date\n")
       }
       stale += result.stale
     }

@@ -69,6 +69,11 @@ enum GeneratedTreeCheck {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
     var names: Set<String> = []
     while let name = enumerator.nextObject() as? String {
+      // An emit in progress (or killed) stages there; the next emit removes what it left.
+      if name.hasPrefix(GeneratedFileWriter.stagingPrefix) {
+        enumerator.skipDescendants()
+        continue
+      }
       if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { names.insert(name) }
     }
     return names

@@ -37,9 +37,9 @@ struct HeadroomCommand: ParsableCommand {
     }
     switch format {
     case .text:
-      print(HeadroomTextRenderer.render(report), terminator: "")
+      try StandardStreams.out(HeadroomTextRenderer.render(report))
     case .json:
-      FileHandle.standardOutput.write(try DeterministicJSON.encode(report))
+      try StandardStreams.out(try DeterministicJSON.encode(report))
     }
   }
 }

@@ -68,11 +68,11 @@ enum LockFile {
   static func load(path: String) throws -> ReleaseLock? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
-      return try ReleaseLock.decode(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+      return try ReleaseLock.decode(try InputFile.read(path, what: "lock file", standardInput: false), file: path)
     } catch let error as ReleaseLock.LoadError {
       printError(error.description)
     } catch {
-      printError("\(path): error: lock file cannot be read (\(error.localizedDescription))")
+      printError("\(error)")
     }
     throw ExitStatus.refutedOrInvalid.exitCode
   }
@@ -84,7 +84,7 @@ enum LockFile {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       printError("\(path): error: cannot write (\(error.localizedDescription))")
-      throw ExitStatus.internalError.exitCode
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
   }
 }

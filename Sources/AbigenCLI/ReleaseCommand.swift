@@ -70,9 +70,9 @@ struct ReleaseCommand: ParsableCommand {
     }
     let locked = lock.locking(target, of: model)
     try LockFile.writeAtomically(locked.encoded(), to: lockPath)
-    print("\(lockPath): locked \(release) (\(locked.entry(for: release)!.digest))")
+    try StandardStreams.out("\(lockPath): locked \(release) (\(locked.entry(for: release)!.digest))\n")
     if target.status == .development && specOptions.spec == nil {
-      print("rebuild abigen: until then its bundled spec still has \(release) in development")
+      try StandardStreams.out("rebuild abigen: until then its bundled spec still has \(release) in development\n")
     }
   }
 
@@ -83,7 +83,7 @@ struct ReleaseCommand: ParsableCommand {
     let index = marked.releaseIndex(named: release)!
     marked.releases[index].status = .released
     try LockFile.writeAtomically(try SpecJSON.encode(marked), to: path)
-    print("\(path): marked \(release) released")
+    try StandardStreams.out("\(path): marked \(release) released\n")
   }
 
   /// Rewrites the release's declaration line in the Swift spec, or prints the edit and exits 1.
@@ -103,6 +103,6 @@ struct ReleaseCommand: ParsableCommand {
       throw ExitStatus.refutedOrInvalid.exitCode
     }
     try LockFile.writeAtomically(Data(edited.utf8), to: file)
-    print("\(target.location): marked \(release) released: \(edit.after)")
+    try StandardStreams.out("\(target.location): marked \(release) released: \(edit.after)\n")
   }
 }

@@ -32,21 +32,11 @@ enum SpecLoader {
   static func load(path: String?) throws(Failure) -> ABIModel {
     let model: ABIModel
     if let path {
-      // A FileHandle reads pipes too (`--spec /dev/stdin`), which `Data(contentsOf:)` does not.
-      let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
-      var isDirectory: ObjCBool = false
-      guard let handle,
-        !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
-      else {
-        let reason =
-          FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-        throw Failure(description: "\(path): error: spec file \(reason)")
-      }
       let data: Data
       do {
-        data = try handle.readToEnd() ?? Data()
+        data = try InputFile.read(path, what: "spec file")
       } catch {
-        throw Failure(description: "\(path): error: spec file cannot be read (\(error.localizedDescription))")
+        throw Failure(description: error.description)
       }
       do {
         model = try SpecJSON.decode(data, file: path)
@@ -66,9 +56,4 @@ enum SpecLoader {
     }
     return model
   }
-}
-
-/// Writes a line to standard error.
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
 }

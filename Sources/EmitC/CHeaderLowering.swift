@@ -40,8 +40,8 @@ public struct CHeaderLowering {
       .blank,
       .lines(["#ifdef __cplusplus", "extern \"C\" {", "#endif"]),
       .blank,
-      .define(name: "ABIGEN_FAMILY", value: "\"\(model.family)\""),
-      .define(name: "ABIGEN_RELEASE", value: "\"\(release.name)\""),
+      .define(name: "ABIGEN_FAMILY", value: "\"\(EmittedText.cStringLiteral(model.family))\""),
+      .define(name: "ABIGEN_RELEASE", value: "\"\(EmittedText.cStringLiteral(release.name))\""),
       .blank,
     ]
     items += hypercallNumbers(symbols: &symbols)

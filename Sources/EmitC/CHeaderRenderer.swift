@@ -1,3 +1,5 @@
+import EmitCore
+
 /// Turns a `CHeader` into its exact text: `\n` line ends, a trailing newline, 4-space indents
 /// inside functions (Xen's own style), nothing that depends on the machine or the time.
 public enum CHeaderRenderer {
@@ -18,7 +20,7 @@ public enum CHeaderRenderer {
 
   /// A block comment; each entry is a paragraph, wrapped at word boundaries.
   static func comment(_ paragraphs: [String], indent: String = "") -> [String] {
-    let lines = paragraphs.flatMap { wrap($0, width: width - indent.count - 3) }
+    let lines = paragraphs.flatMap { wrap(EmittedText.cComment($0), width: width - indent.count - 3) }
     return [indent + "/*"] + lines.map { $0.isEmpty ? indent + " *" : indent + " * " + $0 } + [indent + " */"]
   }
 
@@ -46,14 +48,14 @@ public enum CHeaderRenderer {
     case .include(let name):
       out.append("#include <\(name)>")
     case .define(let name, let value, let note):
-      out.append("#define \(name) \(value)" + (note.map { " /* \($0) */" } ?? ""))
+      out.append("#define \(name) \(value)" + (note.map { " /* \(EmittedText.cComment($0)) */" } ?? ""))
     case .error(let message):
-      out.append("#error \"\(message)\"")
+      out.append("#error \"\(EmittedText.cStringLiteral(message))\"")
     case .conditional(let condition, let items):
       out.append("#if \(condition)")
       for item in items { render(item, into: &out) }
-      // The condition repeated after #endif, as Xen's headers do, unless it would end the comment.
-      out.append(condition.contains("*/") ? "#endif" : "#endif /* \(condition) */")
+      // The condition repeated after #endif, as Xen's headers do.
+      out.append("#endif /* \(EmittedText.cComment(condition)) */")
     case .staticAssert(let name, let condition):
       out.append("typedef char \(name)[(\(condition)) ? 1 : -1];")
     case .function(let function):
@@ -105,7 +107,8 @@ public enum CHeaderRenderer {
       out.append(indent + "switch (\(subject)) {")
       for switchCase in cases {
         for label in switchCase.labels {
-          out.append(indent + "case \(label.value):" + (label.comment.map { " /* \($0) */" } ?? ""))
+          out.append(
+            indent + "case \(label.value):" + (label.comment.map { " /* \(EmittedText.cComment($0)) */" } ?? ""))
         }
         for statement in switchCase.body { render(statement, indent: indent + "    ", into: &out) }
       }

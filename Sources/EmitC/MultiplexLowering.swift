@@ -71,7 +71,8 @@ struct MultiplexLowering {
   var assertions: [GuardedItem] {
     let tag = "abigen_assert_" + ABIModelSelection.identifier(for: hypercall.name)
     var out: [GuardedItem] = []
-    let maskSpelling = multiplex.opMask.maskName ?? mask.map { CLiteral.define($0, hex: true) }
+    // The mask macro exists only when there is a mask (a name alone defines nothing).
+    let maskSpelling = mask.map { multiplex.opMask.maskName ?? CLiteral.define($0, hex: true) }
     if let bits = maskBits, bits < 64, let maskName = multiplex.opMask.maskName,
       let shiftName = multiplex.opMask.shiftName
     {
@@ -83,7 +84,9 @@ struct MultiplexLowering {
             condition: "(unsigned long long)\(maskName) + 1u == 1ULL << \(shiftName)")))
     }
     let limit = maskSpelling ?? CLiteral.define(lowBitsMask(narrowestWidth), hex: true)
-    for op in multiplex.subOps {
+    // Against a full 64-bit limit the check always holds, and -Wtype-limits says so.
+    let limitValue = mask ?? lowBitsMask(narrowestWidth)
+    for op in multiplex.subOps where limitValue < UInt64.max {
       out.append(
         GuardedItem(
           conditions: conditions(of: op),

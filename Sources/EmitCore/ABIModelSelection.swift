@@ -12,6 +12,6 @@ public struct ABIModelSelection: Sendable {
 
   /// An identifier-safe spelling of a release name: `4.19` -> `4_19`.
   public static func identifier(for release: String) -> String {
-    String(release.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    SwiftNameMapping.identifier(for: release)
   }
 }

@@ -4,50 +4,30 @@ import EmitCore
 /// Lowers the selected releases of a model to a `SwiftDispatchModule`: decides every Swift name
 /// and turns the model's continuation facts into the generated runtime's vocabulary.
 public enum SwiftDispatchLowering {
-  /// Names the generated runtime declares at module scope, plus the standard-library types the
-  /// generated code spells; a hypercall type must not shadow them.
-  static let runtimeTypeNames: Set<String> = [
-    "MultiplexLayout", "OpRegister", "Decoded", "Rejection", "HandlerOutcome", "DispatchResult",
-    "HypercallArguments", "SubOpCall", "MultiplexedSubOp", "ReleaseABI", "HypercallNumber",
-    "String", "Int", "Int64", "UInt64", "Bool", "Never", "Sendable", "Hashable", "CaseIterable",
-  ]
-
-  /// Members every sub-op enum has (its own, `RawRepresentable`'s, `CaseIterable`'s and the
-  /// runtime's extension methods); a case with one of these names would not compile.
-  static let subOpReservedMembers: Set<String> = [
-    "rawValue", "allCases", "cName", "opRegister", "layout", "hypercallName", "hypercallNumber",
-    "decode", "encode", "dispatch", "maximumProgress", "hashValue", "hash",
-  ]
+  static var runtimeTypeNames: Set<String> { SwiftNameMapping.runtimeTypeNames }
+  static var subOpReservedMembers: Set<String> { SwiftNameMapping.subOpReservedMembers }
 
   /// The file and type prefix of a family: `xen` -> `Xen`.
   public static func familyTypeName(_ family: String) -> String {
-    let name = SwiftNames.typeName(family)
-    return name.first?.isLetter == true ? name : "ABI" + name
+    SwiftNameMapping.familyTypeName(family)
   }
 
   public static func lower(_ selection: ABIModelSelection) -> SwiftDispatchModule {
-    let family = familyTypeName(selection.model.family)
     let prefixes = subOpPrefixes(selection.model)
     var namespaces = SwiftNames.Scope()
     let releases = selection.releases.map { release in
       lower(
         release,
-        typeName: namespaces.claim(family + "_" + ABIModelSelection.identifier(for: release.name)),
+        typeName: namespaces.claim(
+          SwiftNameMapping.releaseNamespace(family: selection.model.family, release: release.name)),
         prefixes: prefixes)
     }
-    return SwiftDispatchModule(registryName: family + "Releases", releases: releases)
+    return SwiftDispatchModule(
+      registryName: SwiftNameMapping.registryName(family: selection.model.family), releases: releases)
   }
 
-  /// The sub-op prefix of each hypercall lineage, over every release of the model (not only the
-  /// selected ones), so `--release R` names cases as `--all-releases` does.
   static func subOpPrefixes(_ model: ABIModel) -> [String: String] {
-    var names: [String: [String]] = [:]
-    for release in model.releases {
-      for hypercall in release.hypercalls {
-        names[hypercall.lineage, default: []] += hypercall.multiplex?.subOps.map(\.name) ?? []
-      }
-    }
-    return names.mapValues { SwiftNames.commonPrefix(of: $0) }
+    SwiftNameMapping.subOpPrefixes(model)
   }
 
   static func lower(_ release: Release, typeName: String, prefixes: [String: String])
@@ -84,9 +64,7 @@ public enum SwiftDispatchLowering {
     var caseNames = SwiftNames.Scope()
     let subOps = multiplex.subOps.sorted { $0.number < $1.number }.map { op in
       SubOpCase(
-        caseName: caseNames.claim(
-          SwiftNames.memberName(
-            String(op.name.dropFirst(prefix.count)), reserved: subOpReservedMembers)),
+        caseName: caseNames.claim(SwiftNameMapping.subOpCaseName(op.name, prefix: prefix)),
         cName: op.name, number: op.number, toolsOnly: op.toolsOnly,
         continuationKinds: op.continuation?.kinds.map(\.rawValue) ?? [],
         opRegister: lower(op))

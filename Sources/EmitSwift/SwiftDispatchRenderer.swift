@@ -249,21 +249,8 @@ public enum SwiftDispatchRenderer {
     return "0x" + groups.joined(separator: "_")
   }
 
-  /// A string literal; the spec's names are plain ASCII, but quotes and backslashes are escaped
-  /// all the same.
+  /// A string literal, escaped (`EmittedText.swiftStringLiteral`).
   static func literal(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": escaped += "\\\\"
-      case "\"": escaped += "\\\""
-      case "\n": escaped += "\\n"
-      default:
-        escaped +=
-          scalar.isASCII && scalar.value >= 0x20
-          ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
-      }
-    }
-    return "\"" + escaped + "\""
+    EmittedText.swiftStringLiteral(text)
   }
 }

@@ -1,3 +1,5 @@
+import EmitCore
+
 /// Builds Swift source line by line in the house format (2-space indentation, `\n`, lines of at
 /// most 100 columns, one trailing newline), the format `swift format` itself produces, so the
 /// generated files pass `swift format lint --strict`.
@@ -47,7 +49,7 @@ struct SwiftSourceWriter {
   mutating func comment(_ text: String, marker: String = "//") {
     let prefix = indentation + marker + " "
     var current = ""
-    for word in text.split(separator: " ") {
+    for word in EmittedText.swiftComment(text).split(separator: " ") {
       if !current.isEmpty && prefix.count + current.count + 1 + word.count > Self.lineLength {
         lines.append(prefix + current)
         current = ""

@@ -1,3 +1,4 @@
+import ABIModel
 import Foundation
 
 /// Reading and writing the lock file. Writing is by hand rather than with `JSONEncoder`, whose
@@ -29,11 +30,13 @@ extension ReleaseLock {
     let document: Document
     do {
       document = try JSONDecoder().decode(Document.self, from: data)
+    } catch let error as DecodingError {
+      throw LoadError(file: file, message: "not a release lock: " + describe(error))
     } catch {
-      throw LoadError(file: file, message: "not a release lock (\(error))")
+      throw LoadError(file: file, message: "not a release lock")
     }
     guard document.format == format else {
-      throw LoadError(file: file, message: "format must be \"\(format)\", not \"\(document.format)\"")
+      throw LoadError(file: file, message: "format must be \"\(format)\", not \(DisplayText.quoted(document.format))")
     }
     guard document.version == version else {
       throw LoadError(
@@ -43,7 +46,11 @@ extension ReleaseLock {
     for release in document.releases {
       for (hypercall, lines) in release.hypercalls {
         if let bad = lines.first(where: { ABIFact(line: $0) == nil }) {
-          throw LoadError(file: file, message: "\(release.release): \(hypercall): '\(bad)' is not a 'key: value' line")
+          throw LoadError(
+            file: file,
+            message:
+              "\(shown(release.release)): \(shown(hypercall)): \(DisplayText.quoted(bad)) is not a 'key: value' line"
+          )
         }
       }
     }
@@ -52,6 +59,32 @@ extension ReleaseLock {
       entries: document.releases.map {
         Entry(release: $0.release, digest: $0.digest, hypercalls: $0.hypercalls, accepted: $0.accepted ?? [])
       })
+  }
+
+  /// A value from the file in a message: escaped and shortened.
+  private static func shown(_ text: String) -> String { DisplayText.escaped(DisplayText.shortened(text)) }
+
+  /// A decoding failure in one line: where in the document, and what was wrong there.
+  private static func describe(_ error: DecodingError) -> String {
+    func path(_ codingPath: [any CodingKey]) -> String {
+      let text = codingPath.reduce(into: "") { text, key in
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
+      }
+      return text.isEmpty ? "the top level" : DisplayText.escaped(DisplayText.shortened(text))
+    }
+    switch error {
+    case .typeMismatch(_, let context): return "\(path(context.codingPath)) has the wrong type"
+    case .valueNotFound(_, let context): return "\(path(context.codingPath)) is null"
+    case .keyNotFound(let key, let context):
+      return "\(path(context.codingPath + [key])) is missing"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context.codingPath)) is not valid"
+    @unknown default: return "not valid"
+    }
   }
 
   /// The file's bytes: two-space indent, one fact per line, trailing newline; the same lock

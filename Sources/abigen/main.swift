@@ -1,3 +1,3 @@
 import AbigenCLI
 
-Abigen.main()
+Abigen.runMain()

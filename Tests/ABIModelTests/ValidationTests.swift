@@ -228,3 +228,34 @@ import Testing
     #expect(diagnostic.description == "Spec/Xen/MemoryOp.swift:42: error: boom")
   }
 }
+
+/// The Xen layout's header facts (aliases, spellings) are checked for where they land, as names
+/// and guards are: they are written into headers.
+@Suite struct HeaderFactRulesTests {
+  func errors(_ model: ABIModel) -> [String] {
+    model.validate().filter { $0.severity == .error }.map(\.message)
+  }
+
+  @Test func aMaskSpellingMustBeAPlainExpression() {
+    var model = Fixtures.xenShiftWidening
+    model.releases[1].hypercalls[0].multiplex!.opMask.spelling = "((1 << MEMOP_EXTENT_SHIFT) - 1)"
+    #expect(errors(model) == [])
+    for hostile in ["0x3f\n#include </etc/hostname>", "0x3f /* */", "(0x3f", "0x3f; extern int x"] {
+      model.releases[1].hypercalls[0].multiplex!.opMask.spelling = hostile
+      #expect(errors(model).count == 1, "\(hostile)")
+      #expect(errors(model).first?.contains("the op mask's spelling") == true, "\(hostile)")
+    }
+  }
+
+  @Test func aliasesAreIdentifiersUnderAConditionOfTheGrammar() {
+    var model = Fixtures.xenShiftWidening
+    model.releases[1].aliases = [
+      MacroAlias(
+        name: "XENMEM_old\nint x;", target: "XENMEM_set_pod_target", hypercall: "memory_op",
+        guardCondition: "__XEN_INTERFACE_VERSION__ < 0x00030101\n#include <x>")
+    ]
+    let found = errors(model)
+    #expect(found.contains { $0.contains("the alias macro") && $0.contains("is not a C identifier") })
+    #expect(found.contains { $0.contains("the guard") })
+  }
+}

@@ -50,3 +50,46 @@ enum AbigenProcess {
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 }
+
+/// A run of `abigen` under a shell, for redirections a `Process` cannot express (a closed
+/// stream, `/dev/full`, a pipe whose reader is gone).
+struct ShellRun {
+  var status: Int32
+  /// Whether the shell itself died of a signal (abigen's own death shows as 128 + signal).
+  var signalled: Bool
+  var stdout: String
+  var stderr: String
+}
+
+extension AbigenProcess {
+  /// Runs `script` with `bash -c`; `$ABIGEN` is the built binary. Killed after `timeout` seconds.
+  static func shell(_ script: String, in directory: URL? = nil, timeout: Double = 60) throws -> ShellRun {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("abigen-sh-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    try Data().write(to: outURL)
+    try Data().write(to: errURL)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.environment = ProcessInfo.processInfo.environment.merging(["ABIGEN": executable.path]) { $1 }
+    process.currentDirectoryURL = directory ?? packageRoot
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    if process.isRunning {
+      process.terminate()
+      process.waitUntilExit()
+      return ShellRun(status: -1, signalled: true, stdout: "", stderr: "timed out after \(timeout) s")
+    }
+    return ShellRun(
+      status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+  }
+}

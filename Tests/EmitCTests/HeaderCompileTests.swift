@@ -121,3 +121,54 @@ import Testing
     }
   }
 }
+
+/// Specs that validate but used to give C that fails at -Werror (found by the fuzz target).
+@Suite struct ExtremeSpecCompileTests {
+  /// A 64-bit-only spec: the whole-register op and the count flag of an unsigned long reach
+  /// 2^64 - 1, where a `<=` check always holds and -Wtype-limits flags it.
+  static var sixtyFourBitOnly: ABIModel {
+    ABIModel(
+      family: "wide", guestABIs: [GuestABI(name: "x86_64", width: 64)],
+      releases: [
+        Release(
+          name: "1",
+          hypercalls: [
+            Hypercall(
+              name: "mmu_update", number: 1,
+              countFlag: CountFlagEncoding(
+                argument: ArgumentSlot(index: 2, name: "count", type: .unsignedLong), flagBit: 63,
+                flagName: "MMU_UPDATE_PREEMPTED")),
+            Hypercall(
+              name: "whole_op", number: 2,
+              multiplex: Multiplex(
+                opArgument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong), opMask: .wholeRegister,
+                unusedBits: .rejected,
+                subOps: [SubOp(name: "WHOLE_a", number: 0), SubOp(name: "WHOLE_b", number: UInt64.max)])),
+            Hypercall(
+              name: "wide_op", number: 3,
+              multiplex: Multiplex(
+                opArgument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong),
+                opMask: OpMask(bits: 64, maskName: "WIDE_MASK"), unusedBits: .ignored,
+                subOps: [SubOp(name: "WIDE_a", number: 7)])),
+            // A mask name with no mask: the name defines nothing, so no check may use it.
+            Hypercall(
+              name: "named_op", number: 4,
+              multiplex: Multiplex(
+                opArgument: ArgumentSlot(index: 1, name: "op", type: .unsignedInt),
+                opMask: OpMask(bits: nil, maskName: "NAMED_MASK", shiftName: "NAMED_SHIFT"), unusedBits: .rejected,
+                subOps: [SubOp(name: "NAMED_a", number: 1)])),
+          ])
+      ])
+  }
+
+  @Test(arguments: CompilerConfiguration.all)
+  func extremeValidSpecsCompileCleanly(_ configuration: CompilerConfiguration) throws {
+    let model = Self.sixtyFourBitOnly
+    #expect(model.validate().filter { $0.severity == .error }.map(\.message) == [])
+    let workspace = try HeaderWorkspace(TestModels.headers(model), label: "extreme")
+    defer { workspace.remove() }
+    for (defines, result) in try configuration.syntaxCheck(workspace.units, includes: workspace.directory) {
+      #expect(result.succeeded && result.stderr.isEmpty, "\(defines): \(result.stderr)")
+    }
+  }
+}

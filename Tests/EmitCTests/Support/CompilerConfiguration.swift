@@ -8,16 +8,17 @@ struct CompilerConfiguration: Sendable, CustomTestStringConvertible {
 
   var testDescription: String { ([compiler] + flags).joined(separator: " ") }
 
-  static let warnings = ["-Wall", "-Wextra", "-Werror", "-pedantic"]
+  static let warnings = ["-Wall", "-Wextra", "-Wtype-limits", "-Werror", "-pedantic"]
   static let i386 = ["--target=i386-linux-gnu", "-ffreestanding"]
 
-  /// C99, C11 and C++11 with gcc and clang for the host, and clang for 32-bit x86 (gcc has no
-  /// 32-bit libraries here). Xen builds its C with -Wdeclaration-after-statement, so gcc's C
-  /// runs add it.
+  /// C99, C11 and C++11 with gcc and clang for the host, and for 32-bit x86 (gcc -m32 needs
+  /// gcc-multilib, which `make test` installs). Xen builds its C with
+  /// -Wdeclaration-after-statement, so gcc's C runs add it.
   static let all: [CompilerConfiguration] = [
     CompilerConfiguration(compiler: "gcc", flags: ["-std=c99", "-Wdeclaration-after-statement"]),
     CompilerConfiguration(compiler: "gcc", flags: ["-std=c11", "-Wdeclaration-after-statement"]),
     CompilerConfiguration(compiler: "gcc", flags: ["-x", "c++", "-std=c++11"]),
+    CompilerConfiguration(compiler: "gcc", flags: ["-m32", "-std=c99", "-Wdeclaration-after-statement"]),
     CompilerConfiguration(compiler: "clang", flags: ["-std=c99"]),
     CompilerConfiguration(compiler: "clang", flags: ["-std=c11"]),
     CompilerConfiguration(compiler: "clang", flags: ["-x", "c++", "-std=c++11"]),

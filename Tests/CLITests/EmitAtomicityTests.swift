@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `emit` writes the whole tree or nothing, leaves no temporary file on any exit it can catch,
+/// cleans up after one it cannot, and refuses to run twice at once on one output directory.
+@Suite(.serialized) struct EmitAtomicityTests {
+  func scratch() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("abigen-emit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  /// Every entry under `directory` whose name says abigen made it in passing.
+  func debris(under directory: URL) -> [String] {
+    let entries = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
+    return entries.filter { ($0 as NSString).lastPathComponent.contains(".abigen-") }
+  }
+
+  @Test func aWriteThatFailsPartwayChangesNothing() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    // 20 KiB per file: the small headers fit, a larger one fails with EFBIG (SIGXFSZ ignored).
+    let run = try AbigenProcess.shell(
+      #"ulimit -f 20; "$ABIGEN" emit --output '\#(root.path)/tree'; echo "status $?""#)
+    #expect(!run.signalled)
+    #expect(run.stdout == "status 1\n", "\(run.stderr)")
+    #expect(run.stderr.hasSuffix(": error: cannot write (File too large); nothing was changed\n"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("tree").path))
+    #expect(debris(under: root) == [])
+  }
+
+  @Test func anInterruptedEmitLeavesNoTemporaryFile() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("tree").path
+    // SIGTERM and SIGINT at spread-out moments of a whole-tree emit (about 0.3 s of writing).
+    let run = try AbigenProcess.shell(
+      #"""
+      "$ABIGEN" emit --output '\#(root.path)/whole' > /dev/null
+      whole=$(find '\#(root.path)/whole' -type f | wc -l)
+      for i in $(seq 1 12); do
+        rm -rf '\#(out)'
+        "$ABIGEN" emit --output '\#(out)' & pid=$!
+        sleep 0.$((i * 7 % 10))$((i % 10))
+        if [ $((i % 2)) = 0 ]; then kill -TERM $pid 2>/dev/null; else kill -INT $pid 2>/dev/null; fi
+        wait $pid
+        find '\#(out)' -name '*.abigen-*' 2>/dev/null
+        # Whatever is there is complete: the tree is either all there or absent.
+        n=$(find '\#(out)' -type f 2>/dev/null | wc -l)
+        if [ "$n" != 0 ] && [ "$n" != "$whole" ]; then echo "partial tree: $n of $whole files"; fi
+      done
+      echo done
+      """#, timeout: 120)
+    #expect(!run.signalled)
+    #expect(run.stdout == "done\n", "\(run.stdout)")
+  }
+
+  @Test func debrisOfAKilledEmitIsRemovedByTheNextAndIgnoredByCheck() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("tree")
+    let first = try AbigenProcess.run(["emit", "--output", out.path])
+    #expect(first.status == 0, "\(first.stderr)")
+    // What kill -9 leaves: a staging directory, and a temporary file of the writer before it.
+    let stale = out.appendingPathComponent("C/.abigen-stage-0000")
+    try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+    try Data("half".utf8).write(to: stale.appendingPathComponent("xen_4_19.h"))
+    try Data("half".utf8).write(to: out.appendingPathComponent("C/.xen_4_19.h.abigen-1234.tmp"))
+    let check = try AbigenProcess.run(["emit", "--output", out.path, "--check"])
+    #expect(check.stderr.contains(".abigen-stage-") == false, "\(check.stderr)")
+    let second = try AbigenProcess.run(["emit", "--output", out.path])
+    #expect(second.status == 0)
+    #expect(debris(under: out) == [])
+    let again = try AbigenProcess.run(["emit", "--output", out.path, "--check"])
+    #expect(again.status == 0, "\(again.stderr)")
+  }
+
+  @Test func aSecondEmitOnTheSameDirectoryIsRefused() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("tree")
+    try FileManager.default.createDirectory(at: out.appendingPathComponent("C"), withIntermediateDirectories: true)
+    // flock(1) takes the same lock a running emit holds on the directory.
+    let run = try AbigenProcess.shell(
+      #"flock '\#(out.path)/C' sleep 3 & sleep 0.5; "$ABIGEN" emit c --all-releases --output '\#(out.path)/C'; echo "status $?"; wait"#
+    )
+    #expect(run.stdout == "status 1\n")
+    #expect(
+      run.stderr
+        == "\(out.path)/C: error: another abigen emit is writing to this directory; try again when it is done\n")
+    #expect((try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("C").path)) == [])
+  }
+}
+
+extension EmitAtomicityTests {
+  @Test func aDirectoryInTheWayIsFoundBeforeAnythingChanges() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("C")
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("xen_4_19.h"), withIntermediateDirectories: true)
+    let run = try AbigenProcess.run(["emit", "c", "--all-releases", "--output", out.path])
+    #expect(run.status == 1)
+    #expect(run.stderr == "\(out.path)/xen_4_19.h: error: a directory is in the way; nothing was changed\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["xen_4_19.h"])
+  }
+}
