@@ -30,19 +30,18 @@ public struct Checker {
   public mutating func run() throws(Failure) -> CheckReport {
     let start = DispatchTime.now()
     let planned: [PlannedObligation]
+    let planner = ObligationPlanner(model: model, options: options, identities: identities)
     do {
-      planned = try ObligationPlanner(model: model, options: options, identities: identities).plan()
+      planned = try planner.plan()
     } catch {
       throw Failure(description: error.description)
     }
 
-    var keys: [QueryKey] = []
-    var firstAsker: [QueryKey: ProofObligation] = [:]
+    // Every distinct query once, in the order the plan first asks it.
+    let keys = planner.keyTable.keys
+    var firstAsker: [ProofObligation?] = Array(repeating: nil, count: keys.count)
     for item in planned {
-      for key in item.keys where firstAsker[key] == nil {
-        firstAsker[key] = item.obligation
-        keys.append(key)
-      }
+      for key in item.keys where firstAsker[key] == nil { firstAsker[key] = item.obligation }
     }
     let outcomes = solveAll(keys)
 
@@ -50,7 +49,7 @@ public struct Checker {
     var notes: [CheckReport.Note] = []
     var breaks: [(PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)] = []
     for item in planned {
-      switch Self.combine(item.keys.map { outcomes[$0]!.answers[item.facet] }) {
+      switch Self.combine(item.keys.map { outcomes[$0].answers[item.facet] }) {
       case .holds(let witness):
         results.append(
           .init(
@@ -109,8 +108,9 @@ public struct Checker {
     if !results.contains(where: { $0.outcome == .inconclusive || $0.outcome == .internalError }) {
       notes += staleAcceptedBreaks(breaks)
     }
-    for (key, obligation) in firstAsker {
-      for answer in outcomes[key]!.answers {
+    for (key, asker) in firstAsker.enumerated() {
+      guard let obligation = asker else { continue }
+      for answer in outcomes[key].answers {
         guard case .inconclusive(let reason) = answer else { continue }
         let sharing = planned.filter { $0.keys.contains(key) }.count
         notes.append(
@@ -125,8 +125,8 @@ public struct Checker {
     if options.keepSMT {
       // Numbered, since one obligation can be decided by several queries, and one query can
       // answer several obligations (its facets).
-      smtQueries = keys.enumerated().flatMap { index, key in
-        let outcome = outcomes[key]!
+      smtQueries = keys.indices.flatMap { index in
+        let outcome = outcomes[index]
         return zip(outcome.smtLib2, outcome.answers).enumerated().map { facet, pair in
           let expected: String =
             switch pair.1 {
@@ -134,7 +134,7 @@ public struct Checker {
             case .fails: "sat"
             case .inconclusive, .error: "unknown"
             }
-          let name = String(format: "%04d-%d-", index, facet) + firstAsker[key]!.fileName
+          let name = String(format: "%04d-%d-", index, facet) + (firstAsker[index]?.fileName ?? "query")
           return (name, pair.0, expected)
         }
       }
@@ -142,7 +142,7 @@ public struct Checker {
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     return CheckReport(
       results: results, findings: findings, notes: notes.sorted { $0.message < $1.message },
-      distinctQueries: keys.count, solverChecks: outcomes.values.reduce(0) { $0 + $1.checks }, seconds: elapsed)
+      distinctQueries: keys.count, solverChecks: outcomes.reduce(0) { $0 + $1.checks }, seconds: elapsed)
   }
 
   // MARK: solving
@@ -172,8 +172,8 @@ public struct Checker {
   }
 
   /// Solves every key once, spread over `options.jobs` workers with a Z3 context each.
-  func solveAll(_ keys: [QueryKey]) -> [QueryKey: QueryOutcome] {
-    let store = Locked<[QueryKey: QueryOutcome]>([:])
+  func solveAll(_ keys: [QueryKey]) -> [QueryOutcome] {
+    let store = Locked<[QueryOutcome?]>(Array(repeating: nil, count: keys.count))
     let jobs = max(1, min(options.jobs, keys.count))
     let timeout = options.timeoutMilliseconds
     let keepSMT = options.keepSMT
@@ -183,7 +183,7 @@ public struct Checker {
         solver = try QuerySolver(timeoutMilliseconds: timeout, wantsSMT: keepSMT)
       } catch {
         for index in stride(from: worker, to: keys.count, by: jobs) {
-          store.update { $0[keys[index]] = QueryOutcome(failed: "\(error)", key: keys[index]) }
+          store.update { $0[index] = QueryOutcome(failed: "\(error)", key: keys[index]) }
         }
         return
       }
@@ -194,10 +194,12 @@ public struct Checker {
         } catch {
           outcome = QueryOutcome(failed: "\(error)", key: keys[index])
         }
-        store.update { $0[keys[index]] = outcome }
+        store.update { $0[index] = outcome }
       }
     }
-    return store.current
+    return store.current.enumerated().map { index, outcome in
+      outcome ?? QueryOutcome(failed: "no worker answered", key: keys[index])
+    }
   }
 
   // MARK: replay and disposition

@@ -15,8 +15,9 @@ struct PlannedObligation: Sendable {
   }
 
   var obligation: ProofObligation
-  /// The queries that together decide the obligation: it holds when all of them do.
-  var keys: [QueryKey]
+  /// The queries that together decide the obligation, as positions in the planner's key table:
+  /// it holds when all of them do. Pairs of releases whose decoders are the same share one array.
+  var keys: [Int]
   /// Which of each key's answers is this obligation's (see `QueryKey.facets`).
   var facet = 0
   var subject: Subject
@@ -32,10 +33,46 @@ struct ObligationPlanner {
   let options: CheckOptions
   let identities: IdentityTable
   private let shapes = ShapeMemo()
+  /// Every distinct query the plan asks, once: obligations refer to them by position.
+  let keyTable = KeyTable()
 
-  /// Shapes already built while planning (a reference, so the planner's methods stay simple).
+  /// Shapes already built while planning, interned: a shape that many releases share is one
+  /// entry (a reference, so the planner's methods stay simple).
   final class ShapeMemo {
-    var values: [String: DecoderShape] = [:]
+    /// (release, hypercall lineage, width) -> shape id.
+    var ids: [String: Int] = [:]
+    var byShape: [DecoderShape: Int] = [:]
+    var shapes: [DecoderShape] = []
+    /// The migration keys of (older shape id, newer shape id): one computation and one array for
+    /// every pair of releases whose decoders are these.
+    var migrationKeys: [Pair: [Int]] = [:]
+    /// The release keys of (kind, shape id).
+    var releaseKeys: [ReleaseKey: [Int]] = [:]
+
+    struct Pair: Hashable {
+      var older: Int
+      var newer: Int
+    }
+
+    struct ReleaseKey: Hashable {
+      var kind: ProofObligation.Kind
+      var shape: Int
+    }
+  }
+
+  /// Distinct queries, each at one position.
+  final class KeyTable {
+    private var positions: [QueryKey: Int] = [:]
+    private(set) var keys: [QueryKey] = []
+
+    func id(_ key: QueryKey) -> Int {
+      if let known = positions[key] { return known }
+      positions[key] = keys.count
+      keys.append(key)
+      return keys.count - 1
+    }
+
+    func ids(_ keys: [QueryKey]) -> [Int] { keys.map(id) }
   }
 
   init(model: ABIModel, options: CheckOptions, identities: IdentityTable) {
@@ -89,17 +126,41 @@ struct ObligationPlanner {
 
   /// Per op number of the older release when its values keep their op field (each is then
   /// decoded, in both releases, only by the ops its field can select); the whole pair otherwise.
-  func migrationKeys(_ olderShape: DecoderShape, _ newerShape: DecoderShape) -> [QueryKey] {
-    olderShape.slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) }
+  /// Computed once per pair of distinct shapes.
+  func migrationKeys(_ older: Int, _ newer: Int) -> [Int] {
+    let pair = ShapeMemo.Pair(older: older, newer: newer)
+    if let known = shapes.migrationKeys[pair] { return known }
+    let newerShape = shapes.shapes[newer]
+    let made = keyTable.ids(
+      shapes.shapes[older].slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) })
+    shapes.migrationKeys[pair] = made
+    return made
   }
 
-  /// A release's decoder shape, built once per (release, hypercall, width): every release takes
-  /// part in dozens of pairs.
-  func shape(_ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, width: Int) -> DecoderShape {
+  /// A release's decoder shape, built once per (release, hypercall, width), as the id of the
+  /// distinct shape: every release takes part in dozens of pairs, and most releases leave a
+  /// hypercall as it was.
+  func shapeID(_ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, width: Int) -> Int {
     let key = "\(release.name)\u{0}\(hypercall.lineage)\u{0}\(width)"
-    if let known = shapes.values[key] { return known }
+    if let known = shapes.ids[key] { return known }
     let made = DecoderShape(multiplex, guestWidth: width, identities: identities)
-    shapes.values[key] = made
+    let id = shapes.byShape[made] ?? shapes.shapes.count
+    if id == shapes.shapes.count {
+      shapes.byShape[made] = id
+      shapes.shapes.append(made)
+    }
+    shapes.ids[key] = id
+    return id
+  }
+
+  func shape(_ id: Int) -> DecoderShape { shapes.shapes[id] }
+
+  /// The release keys of `kind` for the shape `id`, once per distinct shape.
+  func releaseKeys(_ kind: ProofObligation.Kind, _ id: Int) -> [Int] {
+    let key = ShapeMemo.ReleaseKey(kind: kind, shape: id)
+    if let known = shapes.releaseKeys[key] { return known }
+    let made = keyTable.ids(releaseKeys(kind, shapes.shapes[id]))
+    shapes.releaseKeys[key] = made
     return made
   }
 
@@ -127,7 +188,8 @@ struct ObligationPlanner {
     var planned: [PlannedObligation] = []
     for hypercall in release.hypercalls {
       if let multiplex = hypercall.multiplex {
-        let shape = shape(multiplex, of: hypercall, in: release, width: width)
+        let id = shapeID(multiplex, of: hypercall, in: release, width: width)
+        let shape = shape(id)
         var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
         // Only a register that carries progress has a progress field to keep apart.
         if shape.ops.contains(where: { $0.layout != .none }) { kinds.insert(.fieldsDisjoint, at: 2) }
@@ -137,7 +199,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: kind, older: nil, release: release.name, guestWidth: width, guestABI: abiName(width: width),
                 hypercall: hypercall.name),
-              keys: releaseKeys(kind, shape), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
+              keys: releaseKeys(kind, id), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
               newerIndex: index))
         }
       }
@@ -147,9 +209,8 @@ struct ObligationPlanner {
             obligation: ProofObligation(
               kind: .countFlagRoundTrip, older: nil, release: release.name, guestWidth: width,
               guestABI: abiName(width: width), hypercall: hypercall.name),
-            keys: [
-              .countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))
-            ], subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
+            keys: keyTable.ids([.countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))]),
+            subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
       }
     }
     return planned
@@ -175,8 +236,8 @@ struct ObligationPlanner {
         if let multiplex = hypercall.multiplex {
           let newerMultiplex = successor.multiplex ?? Self.withoutSubOps(multiplex, at: successor)
           let keys = migrationKeys(
-            shape(multiplex, of: hypercall, in: older, width: width),
-            shape(newerMultiplex, of: successor, in: newer, width: width))
+            shapeID(multiplex, of: hypercall, in: older, width: width),
+            shapeID(newerMultiplex, of: successor, in: newer, width: width))
           planned.append(
             PlannedObligation(
               obligation: ProofObligation(
@@ -203,11 +264,11 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: .countFlagMigration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: [
+              keys: keyTable.ids([
                 .countFlagMigration(
                   CountFlagShape(flag, argument: argument, guestWidth: width),
                   CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width))
-              ],
+              ]),
               subject: .countFlagMigration(
                 older: older, hypercall, flag, newer: newer, newerFlag, argument: argument),
               olderIndex: olderIndex, newerIndex: newerIndex))
@@ -221,11 +282,11 @@ struct ObligationPlanner {
           obligation: ProofObligation(
             kind: .hypercallNumbers, older: older.name, release: newer.name, guestWidth: abi.width,
             guestABI: abi.name, hypercall: nil),
-          keys: [
+          keys: keyTable.ids([
             .table(
               TableShape(older, abi: abi.name, identities: identities),
               TableShape(newer, abi: abi.name, identities: identities))
-          ],
+          ]),
           subject: .table(older: older, newer: newer), olderIndex: olderIndex, newerIndex: newerIndex))
     }
     return planned
