@@ -56,10 +56,11 @@ extension Checker {
     let jobs = max(1, min(options.jobs, bests.count))
     let timeout = options.timeoutMilliseconds
     let identities = identities
+    let model = model
     DispatchQueue.concurrentPerform(iterations: jobs) { worker in
       guard let solver = try? QuerySolver(timeoutMilliseconds: timeout, wantsSMT: false) else { return }
       for index in stride(from: worker, to: bests.count, by: jobs) {
-        let found = Self.smallest(bests[index], solver: solver, identities: identities)
+        let found = Self.smallest(bests[index], in: model, solver: solver, identities: identities)
         simpler.update { $0[index] = found }
       }
     }
@@ -182,9 +183,11 @@ extension Checker {
 
   /// The smallest value failing the same way as the representative, when it replays to the
   /// same way of breaking; otherwise the value found first.
-  static func smallest(_ item: Break, solver: QuerySolver, identities: IdentityTable) -> Counterexample? {
+  static func smallest(_ item: Break, in model: ABIModel, solver: QuerySolver, identities: IdentityTable)
+    -> Counterexample?
+  {
     let width = item.0.obligation.guestWidth
-    switch item.0.subject {
+    switch item.0.subject.resolved(in: model) {
     case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
       guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
       // The same slices the obligation's query was asked on: the op's number, and what the newer

@@ -208,7 +208,7 @@ public struct Checker {
     -> (Counterexample, MigrationGroup?)
   {
     let width = item.obligation.guestWidth
-    switch item.subject {
+    switch item.subject.resolved(in: model) {
     case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
       if item.obligation.kind == .progressBound {
         return (

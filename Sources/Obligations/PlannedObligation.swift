@@ -3,7 +3,8 @@ import ABIModel
 /// An obligation with the model elements it is about, kept for putting the solver's answer in
 /// the spec's words.
 struct PlannedObligation: Sendable {
-  enum Subject: Sendable {
+  /// What the obligation is about, resolved: the model's own values, for replay and reports.
+  enum ResolvedSubject: Sendable {
     case multiplex(Release, Hypercall, Multiplex)
     case countFlag(Release, Hypercall, CountFlagEncoding)
     case migration(older: Release, Hypercall, Multiplex, newer: Release, Hypercall, Multiplex)
@@ -12,6 +13,43 @@ struct PlannedObligation: Sendable {
     case countFlagMigration(
       older: Release, Hypercall, CountFlagEncoding?, newer: Release, CountFlagEncoding?, argument: ArgumentSlot)
     case table(older: Release, newer: Release)
+  }
+
+  /// What the obligation is about, as positions in the model (releases, and hypercalls within
+  /// them): a few words per obligation however many there are, resolved only for the ones
+  /// that are reported.
+  enum Subject: Sendable {
+    case multiplex(release: Int, hypercall: Int)
+    case countFlag(release: Int, hypercall: Int)
+    case migration(older: Int, hypercall: Int, newer: Int, successor: Int)
+    case countFlagMigration(older: Int, hypercall: Int, newer: Int, successor: Int)
+    case table(older: Int, newer: Int)
+
+    func resolved(in model: ABIModel) -> ResolvedSubject {
+      switch self {
+      case .multiplex(let release, let hypercall):
+        let value = model.releases[release].hypercalls[hypercall]
+        return .multiplex(model.releases[release], value, value.multiplex!)
+      case .countFlag(let release, let hypercall):
+        let value = model.releases[release].hypercalls[hypercall]
+        return .countFlag(model.releases[release], value, value.countFlag!)
+      case .migration(let older, let hypercall, let newer, let successor):
+        let (olderRelease, newerRelease) = (model.releases[older], model.releases[newer])
+        let (before, after) = (olderRelease.hypercalls[hypercall], newerRelease.hypercalls[successor])
+        let multiplex = before.multiplex!
+        return .migration(
+          older: olderRelease, before, multiplex, newer: newerRelease, after,
+          after.multiplex ?? ObligationPlanner.withoutSubOps(multiplex, at: after))
+      case .countFlagMigration(let older, let hypercall, let newer, let successor):
+        let (olderRelease, newerRelease) = (model.releases[older], model.releases[newer])
+        let (before, after) = (olderRelease.hypercalls[hypercall], newerRelease.hypercalls[successor])
+        return .countFlagMigration(
+          older: olderRelease, before, before.countFlag, newer: newerRelease, after.countFlag,
+          argument: (before.countFlag ?? after.countFlag)!.argument)
+      case .table(let older, let newer):
+        return .table(older: model.releases[older], newer: model.releases[newer])
+      }
+    }
   }
 
   var obligation: ProofObligation
@@ -186,7 +224,7 @@ struct ObligationPlanner {
 
   func releaseObligations(_ release: Release, index: Int, width: Int) -> [PlannedObligation] {
     var planned: [PlannedObligation] = []
-    for hypercall in release.hypercalls {
+    for (position, hypercall) in release.hypercalls.enumerated() {
       if let multiplex = hypercall.multiplex {
         let id = shapeID(multiplex, of: hypercall, in: release, width: width)
         let shape = shape(id)
@@ -199,7 +237,7 @@ struct ObligationPlanner {
               obligation: ProofObligation(
                 kind: kind, older: nil, release: release.name, guestWidth: width, guestABI: abiName(width: width),
                 hypercall: hypercall.name),
-              keys: releaseKeys(kind, id), subject: .multiplex(release, hypercall, multiplex), olderIndex: nil,
+              keys: releaseKeys(kind, id), subject: .multiplex(release: index, hypercall: position), olderIndex: nil,
               newerIndex: index))
         }
       }
@@ -210,7 +248,7 @@ struct ObligationPlanner {
               kind: .countFlagRoundTrip, older: nil, release: release.name, guestWidth: width,
               guestABI: abiName(width: width), hypercall: hypercall.name),
             keys: keyTable.ids([.countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))]),
-            subject: .countFlag(release, hypercall, flag), olderIndex: nil, newerIndex: index))
+            subject: .countFlag(release: index, hypercall: position), olderIndex: nil, newerIndex: index))
       }
     }
     return planned
@@ -229,8 +267,11 @@ struct ObligationPlanner {
     let newer = model.releases[newerIndex]
     var planned: [PlannedObligation] = []
     for width in widths {
-      for hypercall in older.hypercalls {
-        guard let successor = newer.hypercall(lineage: hypercall.lineage) else { continue }
+      for (position, hypercall) in older.hypercalls.enumerated() {
+        guard let successorPosition = newer.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }) else {
+          continue
+        }
+        let successor = newer.hypercalls[successorPosition]
         // A hypercall that lost its sub-op table is still checked against what older releases
         // write: conservatively, it runs none of their ops.
         if let multiplex = hypercall.multiplex {
@@ -244,7 +285,8 @@ struct ObligationPlanner {
                 kind: .migration, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
               keys: keys,
-              subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
+              subject: .migration(
+                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
               olderIndex: olderIndex, newerIndex: newerIndex))
           planned.append(
             PlannedObligation(
@@ -252,7 +294,8 @@ struct ObligationPlanner {
                 kind: .progressBound, older: older.name, release: newer.name, guestWidth: width,
                 guestABI: abiName(width: width), hypercall: hypercall.name),
               keys: keys, facet: 1,
-              subject: .migration(older: older, hypercall, multiplex, newer: newer, successor, newerMultiplex),
+              subject: .migration(
+                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
         // A release that drops (or adds) the flag is checked against what the other writes.
@@ -270,7 +313,7 @@ struct ObligationPlanner {
                   CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width))
               ]),
               subject: .countFlagMigration(
-                older: older, hypercall, flag, newer: newer, newerFlag, argument: argument),
+                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
               olderIndex: olderIndex, newerIndex: newerIndex))
         }
       }
@@ -287,7 +330,7 @@ struct ObligationPlanner {
               TableShape(older, abi: abi.name, identities: identities),
               TableShape(newer, abi: abi.name, identities: identities))
           ]),
-          subject: .table(older: older, newer: newer), olderIndex: olderIndex, newerIndex: newerIndex))
+          subject: .table(older: olderIndex, newer: newerIndex), olderIndex: olderIndex, newerIndex: newerIndex))
     }
     return planned
   }
