@@ -69,6 +69,8 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Spec Tests
 
-# Timing of `abigen check` on the whole bundled history (see docs/benchmarks.md).
+# Timing of `abigen check` on the whole bundled history and on synthetic specs of growing size
+# (see docs/benchmarks.md).
 bench: release
 	bash scripts/bench-check.sh
+	bash scripts/bench-scale.sh
