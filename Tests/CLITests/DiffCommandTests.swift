@@ -83,6 +83,20 @@ import Testing
         == "xen 3.3 (\(file.lastPathComponent)) -> 3.3\n\nno changes\n\n0 changes: 0 compatible, 0 breaking; exit 0\n")
   }
 
+  @Test func aDumpWithOtherGuestWidthsIsAnErrorNotACrash() throws {
+    let dump = try AbigenProcess.run(["dump", "--release", "4.22", "--format", "json"])
+    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
+    var guests = try #require(object["guestABIs"] as? [[String: Any]])
+    for index in guests.indices { guests[index]["width"] = 64 }
+    object["guestABIs"] = guests
+    let run = try AbigenProcess.run(
+      ["diff", "--against", "-", "master"], stdin: try JSONSerialization.data(withJSONObject: object))
+    #expect(run.status == 1)
+    #expect(
+      run.stderr
+        == "error: stdin has guest widths 64, the spec 32, 64: the releases cannot be compared\n")
+  }
+
   @Test func jsonCarriesLabelsAndCounterexamples() throws {
     let run = try AbigenProcess.run(["diff", "3.3", "3.4", "--format", "json"])
     #expect(run.status == 0)
