@@ -103,6 +103,18 @@ extension Multiplex {
   }
 }
 
+extension Multiplex {
+  /// The decoder of a hypercall that has no sub-op table, for the values an older release
+  /// wrote through `older`'s op argument: it rejects every one (the conservative reading, that it
+  /// runs none of the older release's ops).
+  public static func withoutSubOps(readingValuesOf older: Multiplex, location: SourceLocation = .unknown)
+    -> Multiplex
+  {
+    Multiplex(
+      opArgument: older.opArgument, opMask: .wholeRegister, unusedBits: .rejected, subOps: [], location: location)
+  }
+}
+
 extension CountFlagEncoding {
   /// What a release reads from the count argument: whether the call is a resumed one, and the
   /// remaining count.

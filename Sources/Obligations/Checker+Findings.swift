@@ -100,18 +100,16 @@ extension Checker {
       return finding
     }
     // History order, then by what breaks and how: the same text whatever `--jobs` is.
-    func order(_ index: Int) -> [String] {
-      let (item, finding) = (bests[index].0, findings[index])
-      let example = finding.counterexample
-      // Fixed-width numbers, so the text order is the numeric one.
-      func number(_ value: Int) -> String { String(format: "%08d", value + 1) }
-      return [
-        number(item.olderIndex ?? -1), number(item.newerIndex), item.obligation.hypercall ?? "",
-        item.obligation.kind.rawValue, String(format: "%016llx", example.value), example.subject,
-        example.failure.name, example.outcome?.description ?? "", number(-item.obligation.guestWidth + 100),
-      ]
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      let (x, y) = (bests[a].0, bests[b].0)
+      let (p, q) = (findings[a].counterexample, findings[b].counterexample)
+      let first = (x.olderIndex ?? -1, x.newerIndex, x.obligation.hypercall ?? "", x.obligation.kind.rawValue, p.value)
+      let second = (y.olderIndex ?? -1, y.newerIndex, y.obligation.hypercall ?? "", y.obligation.kind.rawValue, q.value)
+      if first != second { return first < second }
+      return (p.subject, p.failure.name, p.outcome?.description ?? "", -x.obligation.guestWidth)
+        < (q.subject, q.failure.name, q.outcome?.description ?? "", -y.obligation.guestWidth)
     }
-    findings = findings.indices.sorted { order($0).lexicographicallyPrecedes(order($1)) }.map { findings[$0] }
+    findings = findings.indices.sorted(by: precedes).map { findings[$0] }
     return findings
   }
 

@@ -39,7 +39,7 @@ struct PlannedObligation: Sendable {
         let multiplex = before.multiplex!
         return .migration(
           older: olderRelease, before, multiplex, newer: newerRelease, after,
-          after.multiplex ?? ObligationPlanner.withoutSubOps(multiplex, at: after))
+          after.multiplex ?? .withoutSubOps(readingValuesOf: multiplex, location: after.location))
       case .countFlagMigration(let older, let hypercall, let newer, let successor):
         let (olderRelease, newerRelease) = (model.releases[older], model.releases[newer])
         let (before, after) = (olderRelease.hypercalls[hypercall], newerRelease.hypercalls[successor])
@@ -254,14 +254,6 @@ struct ObligationPlanner {
     return planned
   }
 
-  /// The decoder of a release whose hypercall has no sub-op table: every op-register value
-  /// is rejected.
-  static func withoutSubOps(_ older: Multiplex, at hypercall: Hypercall) -> Multiplex {
-    Multiplex(
-      opArgument: older.opArgument, opMask: .wholeRegister, unusedBits: .rejected, subOps: [],
-      location: hypercall.location)
-  }
-
   func migrationObligations(older olderIndex: Int, newer newerIndex: Int, widths: [Int]) -> [PlannedObligation] {
     let older = model.releases[olderIndex]
     let newer = model.releases[newerIndex]
@@ -275,7 +267,8 @@ struct ObligationPlanner {
         // A hypercall that lost its sub-op table is still checked against what older releases
         // write: conservatively, it runs none of their ops.
         if let multiplex = hypercall.multiplex {
-          let newerMultiplex = successor.multiplex ?? Self.withoutSubOps(multiplex, at: successor)
+          let newerMultiplex =
+            successor.multiplex ?? .withoutSubOps(readingValuesOf: multiplex, location: successor.location)
           let keys = migrationKeys(
             shapeID(multiplex, of: hypercall, in: older, width: width),
             shapeID(newerMultiplex, of: successor, in: newer, width: width))

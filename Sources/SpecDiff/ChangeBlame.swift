@@ -33,7 +33,7 @@ struct ChangeBlame {
       // A hypercall that lost its table decodes nothing.
       let after =
         pair.newer.hypercall(lineage: hypercall.lineage)?.multiplex
-        ?? Multiplex(opArgument: written.opArgument, opMask: .wholeRegister, unusedBits: .rejected, subOps: [])
+        ?? .withoutSubOps(readingValuesOf: written)
       // What the diff's older release made of the same value, to tell which of its changes matter.
       let before = pair.older.hypercall(lineage: hypercall.lineage)?.multiplex ?? written
       let lineage = hypercall.lineage
