@@ -1,6 +1,8 @@
 /// Structural validation: everything that can be wrong with a spec without asking a solver.
 /// It collects every problem rather than stopping at the first, so one run shows them all.
 extension ABIModel {
+  public static let maximumGuestABIs = 255
+
   public func validate() -> [Diagnostic] {
     var found: [Diagnostic] = []
     func error(_ message: String, _ location: SourceLocation) {
@@ -12,6 +14,12 @@ extension ABIModel {
     if guestABIs.isEmpty { error("\(quoted(family)) declares no guest ABI", location) }
     for abi in guestABIs where !(1...64).contains(abi.width) {
       error("guest ABI \(quoted(abi.name)) has width \(abi.width); widths must be 1 to 64 bits", abi.location)
+    }
+    // The checker keeps an ABI's position in a byte per obligation; real ABIs number a handful.
+    if guestABIs.count > Self.maximumGuestABIs {
+      error(
+        "\(quoted(family)) declares \(guestABIs.count) guest ABIs; at most \(Self.maximumGuestABIs) are supported",
+        guestABIs[Self.maximumGuestABIs].location)
     }
     for (name, copies) in duplicates(guestABIs, by: \.name) {
       error("guest ABI \(quoted(name)) is declared \(copies.count) times", copies[1].location)

@@ -23,9 +23,9 @@ enum CheckTextRenderer {
     if report.count(.vacuous) > 0 { extra.append("\(report.count(.vacuous)) vacuous") }
     if report.count(.internalError) > 0 { extra.append("\(report.count(.internalError)) internal errors") }
     out += "\(report.results.count) obligations: \((counts + extra).joined(separator: ", "))"
-    out += String(
-      format: " (%d distinct queries, %d solver checks) in %.2f s\n", report.distinctQueries, report.solverChecks,
-      report.seconds)
+    let split = report.splitChecks > 0 ? ", \(report.splitChecks) split after the timeout" : ""
+    out += " (\(report.distinctQueries) distinct queries, \(report.solverChecks) solver checks\(split))"
+    out += String(format: " in %.2f s\n", report.seconds)
     return out
   }
 

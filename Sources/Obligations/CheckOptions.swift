@@ -14,6 +14,12 @@ public struct CheckOptions: Sendable {
   public var jobs: Int
   /// Keep every query's SMT-LIB2 text for `--dump-smt`.
   public var keepSMT: Bool
+  /// A check that runs into the timeout is split on this many of its register's highest bits at
+  /// most (up to `2^n` parts, each with the full timeout) before it is reported inconclusive.
+  public var splitBits = 4
+  /// Split every check this many bits deep, decided or not: for tests, which compare every
+  /// split against the unsplit answer.
+  public var forcedSplitBits = 0
 
   public init(
     release: String? = nil, from: String? = nil, to: String? = nil, widths: [Int] = [],

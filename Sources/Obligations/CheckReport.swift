@@ -133,17 +133,17 @@ public struct CheckReport: Sendable {
     public var location: SourceLocation?
   }
 
-  public var results: [ObligationResult]
+  public var results: ObligationResults
   public var findings: [Finding]
   public var notes: [Note]
   /// Distinct solver queries run (obligations over equal shapes share one).
   public var distinctQueries: Int
   public var solverChecks: Int
+  /// Checks that ran into the timeout and were split into parts (see `CheckOptions.splitBits`).
+  public var splitChecks = 0
   public var seconds: Double
 
-  public func count(_ outcome: Outcome) -> Int {
-    results.filter { $0.outcome == outcome }.count
-  }
+  public func count(_ outcome: Outcome) -> Int { results.count(outcome) }
 
   /// The exit status this report calls for: internal error 4, then refuted or vacuous 1, then
   /// inconclusive 3, else 0.

@@ -18,7 +18,7 @@ extension Checker {
     var disposition: String
   }
 
-  static func key(_ item: Break) -> FindingKey {
+  func key(_ item: Break) -> FindingKey {
     let disposition: String =
       switch item.3 {
       case .failing: "failing"
@@ -26,9 +26,9 @@ extension Checker {
       case .accepted(let id, _, _): "accepted:\(id)"
       }
     return FindingKey(
-      kind: item.0.obligation.kind, identity: item.1.identity, failure: item.1.failure.name,
+      kind: item.0.kind, identity: item.1.identity, failure: item.1.failure.name,
       subject: item.1.identity == nil ? item.1.subject : "",
-      hypercall: item.1.identity == nil ? item.0.obligation.hypercall : nil, disposition: disposition)
+      hypercall: item.1.identity == nil ? obligation(item.0).hypercall : nil, disposition: disposition)
   }
 
   /// One finding per way a value breaks and disposition. The pair closest to the change (fewest
@@ -37,7 +37,7 @@ extension Checker {
   /// one and the same whatever the solver returned first. Findings come out in history order.
   func representatives(_ breaks: [Break]) -> [CheckReport.Finding] {
     var groups: [FindingKey: [Break]] = [:]
-    for item in breaks { groups[Self.key(item), default: []].append(item) }
+    for item in breaks { groups[key(item), default: []].append(item) }
     let keys = Array(groups.keys)
     let bests = keys.map { key in
       groups[key]!.min { a, b in
@@ -45,9 +45,7 @@ extension Checker {
         let spanB = b.0.newerIndex - (b.0.olderIndex ?? b.0.newerIndex)
         if spanA != spanB { return spanA < spanB }
         if a.0.newerIndex != b.0.newerIndex { return a.0.newerIndex < b.0.newerIndex }
-        if a.0.obligation.guestWidth != b.0.obligation.guestWidth {
-          return a.0.obligation.guestWidth > b.0.obligation.guestWidth
-        }
+        if a.0.guestWidth != b.0.guestWidth { return a.0.guestWidth > b.0.guestWidth }
         return a.1.value < b.1.value
       }!
     }
@@ -55,10 +53,14 @@ extension Checker {
     let simpler = Locked<[Counterexample?]>(Array(repeating: nil, count: bests.count))
     let jobs = max(1, min(options.jobs, bests.count))
     let timeout = options.timeoutMilliseconds
+    let (splitBits, forcedSplitBits) = (options.splitBits, options.forcedSplitBits)
     let identities = identities
     let model = model
     DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-      guard let solver = try? QuerySolver(timeoutMilliseconds: timeout, wantsSMT: false) else { return }
+      guard
+        let solver = try? QuerySolver(
+          timeoutMilliseconds: timeout, wantsSMT: false, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
+      else { return }
       for index in stride(from: worker, to: bests.count, by: jobs) {
         let found = Self.smallest(bests[index], in: model, solver: solver, identities: identities)
         simpler.update { $0[index] = found }
@@ -73,19 +75,20 @@ extension Checker {
         Set(
           members.map {
             CheckReport.BreakInstance(
-              olderIndex: $0.0.olderIndex, newerIndex: $0.0.newerIndex, guestWidth: $0.0.obligation.guestWidth)
+              olderIndex: $0.0.olderIndex, newerIndex: $0.0.newerIndex, guestWidth: Int($0.0.guestWidth))
           })
       ).sorted {
         ($0.olderIndex ?? -1, $0.newerIndex, $0.guestWidth) < ($1.olderIndex ?? -1, $1.newerIndex, $1.guestWidth)
       }
       var abis: [String] = []
-      for member in members.sorted(by: { $0.0.obligation.guestWidth > $1.0.obligation.guestWidth })
-      where !abis.contains(member.0.obligation.guestABI) {
-        abis.append(member.0.obligation.guestABI)
+      for member in members.sorted(by: { $0.0.guestWidth > $1.0.guestWidth }) {
+        let name = model.guestABIs[Int(member.0.guestABI)].name
+        if !abis.contains(name) { abis.append(name) }
       }
+      let obligation = obligation(best.0)
       let pairs = Set(instances.map { "\($0.olderIndex ?? -1)>\($0.newerIndex)" })
       var finding = CheckReport.Finding(
-        obligation: best.0.obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
+        obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
       finding.instances = instances
       finding.ranges = ranges(instances)
@@ -94,7 +97,7 @@ extension Checker {
         finding.closest = closestRecord(to: identity, instances: instances)
         let instanceWidths = Set(instances.map(\.guestWidth))
         finding.suggestion = suggestion(
-          for: finding, hypercall: best.0.obligation.hypercall ?? best.1.subject,
+          for: finding, hypercall: obligation.hypercall ?? best.1.subject,
           widths: instanceWidths.count == widths.count ? [] : instanceWidths.sorted())
       }
       return finding
@@ -102,12 +105,13 @@ extension Checker {
     // History order, then by what breaks and how: the same text whatever `--jobs` is.
     func precedes(_ a: Int, _ b: Int) -> Bool {
       let (x, y) = (bests[a].0, bests[b].0)
-      let (p, q) = (findings[a].counterexample, findings[b].counterexample)
-      let first = (x.olderIndex ?? -1, x.newerIndex, x.obligation.hypercall ?? "", x.obligation.kind.rawValue, p.value)
-      let second = (y.olderIndex ?? -1, y.newerIndex, y.obligation.hypercall ?? "", y.obligation.kind.rawValue, q.value)
+      let (f, g) = (findings[a], findings[b])
+      let (p, q) = (f.counterexample, g.counterexample)
+      let first = (x.olderIndex ?? -1, x.newerIndex, f.obligation.hypercall ?? "", x.kind.rawValue, p.value)
+      let second = (y.olderIndex ?? -1, y.newerIndex, g.obligation.hypercall ?? "", y.kind.rawValue, q.value)
       if first != second { return first < second }
-      return (p.subject, p.failure.name, p.outcome?.description ?? "", -x.obligation.guestWidth)
-        < (q.subject, q.failure.name, q.outcome?.description ?? "", -y.obligation.guestWidth)
+      return (p.subject, p.failure.name, p.outcome?.description ?? "", -Int(x.guestWidth))
+        < (q.subject, q.failure.name, q.outcome?.description ?? "", -Int(y.guestWidth))
     }
     findings = findings.indices.sorted(by: precedes).map { findings[$0] }
     return findings
@@ -184,7 +188,7 @@ extension Checker {
   static func smallest(_ item: Break, in model: ABIModel, solver: QuerySolver, identities: IdentityTable)
     -> Counterexample?
   {
-    let width = item.0.obligation.guestWidth
+    let width = Int(item.0.guestWidth)
     switch item.0.subject.resolved(in: model) {
     case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
       guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
@@ -195,7 +199,7 @@ extension Checker {
       let newerShape = DecoderShape(newerMultiplex, guestWidth: width, identities: identities).slice(
         seenBy: olderShape)
       let found: FoundValue?
-      if item.0.obligation.kind == .progressBound {
+      if item.0.kind == .progressBound {
         found = try? solver.smallestBoundFailure(olderShape, newerShape, identity: identities.id(of: op.lineage))
       } else {
         guard let group = item.2 else { return nil }
@@ -207,7 +211,7 @@ extension Checker {
       }
       guard let found else { return nil }
       let replayed: Counterexample?
-      if item.0.obligation.kind == .progressBound {
+      if item.0.kind == .progressBound {
         replayed = try? CounterexampleReplay.progressBound(
           found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
           guestWidth: width)
@@ -243,7 +247,7 @@ extension Checker {
     for item in breaks {
       guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex else { continue }
       for entry in coverage
-      where entry.covers(identity, older: older, newer: item.0.newerIndex, guestWidth: item.0.obligation.guestWidth) {
+      where entry.covers(identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth)) {
         used.insert([entry.record, entry.entry])
       }
     }

@@ -39,37 +39,54 @@ public struct Checker {
 
     // Every distinct query once, in the order the plan first asks it.
     let keys = planner.keyTable.keys
-    var firstAsker: [ProofObligation?] = Array(repeating: nil, count: keys.count)
-    for item in planned {
-      for key in item.keys where firstAsker[key] == nil { firstAsker[key] = item.obligation }
+    let keySets = planner.keyTable.sets
+    var firstAsker: [Int?] = Array(repeating: nil, count: keys.count)
+    var setAsked = Array(repeating: false, count: keySets.count)
+    for (position, item) in planned.enumerated() where !setAsked[Int(item.keySet)] {
+      setAsked[Int(item.keySet)] = true
+      for key in keySets[Int(item.keySet)] where firstAsker[key] == nil { firstAsker[key] = position }
     }
-    let outcomes = solveAll(keys)
+    let (outcomes, splits) = solveAll(keys)
 
-    var results: [CheckReport.ObligationResult] = []
+    var results = ObligationResults()
+    // Names interned once: release positions, then each release's hypercalls.
+    let releaseNames = model.releases.map { results.intern($0.name) }
+    let hypercallNames = model.releases.map { release in release.hypercalls.map { results.intern($0.name) } }
+    let abis = model.guestABIs.map { results.guestABI($0.name) }
+    func record(_ item: PlannedObligation, _ outcome: CheckReport.Outcome, _ verdict: Verdict) {
+      let older = item.olderIndex
+      results.append(
+        kind: item.kind, outcome: outcome, guestWidth: item.guestWidth, guestABI: abis[Int(item.guestABI)],
+        hypercall: item.subject.hypercall.map { hypercallNames[older ?? item.newerIndex][$0] } ?? -1,
+        older: older.map { releaseNames[$0] } ?? -1, release: releaseNames[item.newerIndex], verdict: verdict)
+    }
     var notes: [CheckReport.Note] = []
-    var breaks: [(PlannedObligation, Counterexample, MigrationGroup?, CheckReport.Disposition)] = []
+    var breaks: [Break] = []
+    // Each set's answer, combined once for every obligation that shares it (per facet).
+    var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * 2)
     for item in planned {
-      switch Self.combine(item.keys.map { outcomes[$0].answers[item.facet] }) {
+      let slot = Int(item.keySet) * 2 + Int(item.facet)
+      let answer =
+        combined[slot] ?? Self.combine(keySets[Int(item.keySet)].lazy.map { outcomes[$0].answers[Int(item.facet)] })
+      combined[slot] = answer
+      switch answer {
       case .holds(let witness):
-        results.append(
-          .init(
-            obligation: item.obligation, outcome: .proved,
-            verdict: .proved(witness: Witness(value: witness, description: witnessText(item, witness)))))
+        record(
+          item, .proved,
+          .proved(witness: Witness(value: witness, description: ObligationResults.witnessText(item.kind, witness))))
       case .vacuous:
-        results.append(.init(obligation: item.obligation, outcome: .vacuous, verdict: .vacuous))
+        record(item, .vacuous, .vacuous)
         notes.append(
           .init(
             severity: .error, outcome: .vacuous,
-            message: "\(item.obligation) holds only vacuously: it talks about no value at all", location: nil))
+            message: "\(obligation(item)) holds only vacuously: it talks about no value at all", location: nil))
       case .inconclusive(let reason):
-        results.append(
-          .init(obligation: item.obligation, outcome: .inconclusive, verdict: .inconclusive(reason: reason)))
+        record(item, .inconclusive, .inconclusive(reason: reason))
       case .error(let message):
-        results.append(
-          .init(obligation: item.obligation, outcome: .internalError, verdict: .inconclusive(reason: message)))
+        record(item, .internalError, .inconclusive(reason: message))
         notes.append(
           .init(
-            severity: .error, outcome: .internalError, message: "\(item.obligation): solver error: \(message)",
+            severity: .error, outcome: .internalError, message: "\(obligation(item)): solver error: \(message)",
             location: nil))
       case .fails(let values):
         var counterexamples: [Counterexample] = []
@@ -87,32 +104,32 @@ public struct Checker {
           }
         }
         if let mismatch {
-          results.append(
-            .init(obligation: item.obligation, outcome: .internalError, verdict: .refuted(counterexamples)))
+          record(item, .internalError, .refuted(counterexamples))
           notes.append(
             .init(
               severity: .error, outcome: .internalError,
-              message: "\(item.obligation): counterexample does not replay: \(mismatch)", location: nil))
+              message: "\(obligation(item)): counterexample does not replay: \(mismatch)", location: nil))
           continue
         }
         let outcomeKind: CheckReport.Outcome =
           dispositions.contains(.failing)
           ? .refuted
           : dispositions.contains(.reported) ? .reported : .accepted
-        results.append(.init(obligation: item.obligation, outcome: outcomeKind, verdict: .refuted(counterexamples)))
+        record(item, outcomeKind, .refuted(counterexamples))
       }
     }
 
     let findings = representatives(breaks)
     // An undecided query may hide the break an entry is for: staleness is judged on a full answer.
-    if !results.contains(where: { $0.outcome == .inconclusive || $0.outcome == .internalError }) {
+    if results.count(.inconclusive) == 0 && results.count(.internalError) == 0 {
       notes += staleAcceptedBreaks(breaks)
     }
     for (key, asker) in firstAsker.enumerated() {
-      guard let obligation = asker else { continue }
+      guard let asker else { continue }
+      let obligation = obligation(planned[asker])
       for answer in outcomes[key].answers {
         guard case .inconclusive(let reason) = answer else { continue }
-        let sharing = planned.filter { $0.keys.contains(key) }.count
+        let sharing = planned.filter { keySets[Int($0.keySet)].contains(key) }.count
         notes.append(
           .init(
             severity: .warning, outcome: .inconclusive,
@@ -134,7 +151,9 @@ public struct Checker {
             case .fails: "sat"
             case .inconclusive, .error: "unknown"
             }
-          let name = String(format: "%04d-%d-", index, facet) + (firstAsker[index]?.fileName ?? "query")
+          let name =
+            String(format: "%04d-%d-", index, facet)
+            + (firstAsker[index].map { obligation(planned[$0]).fileName } ?? "query")
           return (name, pair.0, expected)
         }
       }
@@ -142,20 +161,23 @@ public struct Checker {
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     return CheckReport(
       results: results, findings: findings, notes: notes.sorted { $0.message < $1.message },
-      distinctQueries: keys.count, solverChecks: outcomes.reduce(0) { $0 + $1.checks }, seconds: elapsed)
+      distinctQueries: keys.count, solverChecks: outcomes.reduce(0) { $0 + $1.checks }, splitChecks: splits,
+      seconds: elapsed)
   }
 
   // MARK: solving
 
   /// The answer of an obligation decided by several queries: refuted if any refutes, then
   /// undecided if any is, vacuous only if every part is, proved otherwise.
-  static func combine(_ answers: [QueryAnswer]) -> QueryAnswer {
+  static func combine<Answers: Sequence<QueryAnswer>>(_ answers: Answers) -> QueryAnswer {
     var found: [FoundValue] = []
     var witness: UInt64?
     var undecided: String?
     var failure: String?
     var vacuousParts = 0
+    var parts = 0
     for answer in answers {
+      parts += 1
       switch answer {
       case .holds(let value): witness = witness ?? value
       case .fails(let values): found += values
@@ -167,20 +189,24 @@ public struct Checker {
     if let failure { return .error(failure) }
     if !found.isEmpty { return .fails(found) }
     if let undecided { return .inconclusive(undecided) }
-    if vacuousParts == answers.count { return .vacuous }
+    if vacuousParts == parts { return .vacuous }
     return .holds(witness: witness ?? 0)
   }
 
-  /// Solves every key once, spread over `options.jobs` workers with a Z3 context each.
-  func solveAll(_ keys: [QueryKey]) -> [QueryOutcome] {
+  /// Solves every key once, spread over `options.jobs` workers with a Z3 context each; also
+  /// how many undecided checks were split.
+  func solveAll(_ keys: [QueryKey]) -> (outcomes: [QueryOutcome], splits: Int) {
     let store = Locked<[QueryOutcome?]>(Array(repeating: nil, count: keys.count))
+    let splits = Locked<Int>(0)
     let jobs = max(1, min(options.jobs, keys.count))
     let timeout = options.timeoutMilliseconds
     let keepSMT = options.keepSMT
+    let (splitBits, forcedSplitBits) = (options.splitBits, options.forcedSplitBits)
     DispatchQueue.concurrentPerform(iterations: jobs) { worker in
       let solver: QuerySolver
       do {
-        solver = try QuerySolver(timeoutMilliseconds: timeout, wantsSMT: keepSMT)
+        solver = try QuerySolver(
+          timeoutMilliseconds: timeout, wantsSMT: keepSMT, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
       } catch {
         for index in stride(from: worker, to: keys.count, by: jobs) {
           store.update { $0[index] = QueryOutcome(failed: "\(error)", key: keys[index]) }
@@ -196,10 +222,12 @@ public struct Checker {
         }
         store.update { $0[index] = outcome }
       }
+      splits.update { $0 += solver.splits }
     }
-    return store.current.enumerated().map { index, outcome in
+    let outcomes = store.current.enumerated().map { index, outcome in
       outcome ?? QueryOutcome(failed: "no worker answered", key: keys[index])
     }
+    return (outcomes, splits.current)
   }
 
   // MARK: replay and disposition
@@ -207,10 +235,10 @@ public struct Checker {
   func replay(_ found: FoundValue, _ item: PlannedObligation) throws(CounterexampleReplay.Mismatch)
     -> (Counterexample, MigrationGroup?)
   {
-    let width = item.obligation.guestWidth
+    let width = Int(item.guestWidth)
     switch item.subject.resolved(in: model) {
     case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
-      if item.obligation.kind == .progressBound {
+      if item.kind == .progressBound {
         return (
           try CounterexampleReplay.progressBound(
             found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
@@ -227,11 +255,14 @@ public struct Checker {
           found, older: older, hypercall, flag, newer: newer, newerFlag, argument: argument, guestWidth: width), nil
       )
     case .table(let older, let newer):
-      return (try CounterexampleReplay.table(found, older: older, newer: newer, abi: item.obligation.guestABI), nil)
+      return (
+        try CounterexampleReplay.table(
+          found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name), nil
+      )
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
     case .multiplex(_, _, let multiplex):
-      return (try ReleaseReplay.replay(found, item.obligation.kind, multiplex, guestWidth: width), nil)
+      return (try ReleaseReplay.replay(found, item.kind, multiplex, guestWidth: width), nil)
     }
   }
 
@@ -240,7 +271,7 @@ public struct Checker {
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
     guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
     if let entry = coverage.first(where: {
-      $0.covers(identity, older: olderIndex, newer: item.newerIndex, guestWidth: item.obligation.guestWidth)
+      $0.covers(identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth))
     }) {
       let record = model.acceptedBreaks[entry.record]
       return .accepted(id: record.id, reason: record.reason, location: record.location)
@@ -249,14 +280,8 @@ public struct Checker {
     return model.migrationPolicy.mustSurvive.contains(opClass) ? .failing : .reported
   }
 
-  func witnessText(_ item: PlannedObligation, _ value: UInt64) -> String {
-    switch item.obligation.kind {
-    case .opFitsMask, .numbersUnique: return "op number \(value)"
-    case .fieldsDisjoint: return "progress \(value)"
-    case .hypercallNumbers: return "hypercall \(value)"
-    default: return "live value \(CounterexampleReplay.hex(value))"
-    }
-  }
+  /// The obligation in the spec's names.
+  func obligation(_ item: PlannedObligation) -> ProofObligation { item.obligation(in: model) }
 }
 
 /// A value the workers write under a lock (each writes its own entries).

@@ -17,52 +17,96 @@ struct PlannedObligation: Sendable {
 
   /// What the obligation is about, as positions in the model (releases, and hypercalls within
   /// them): a few words per obligation however many there are, resolved only for the ones
-  /// that are reported.
+  /// that are reported. 32-bit positions keep millions of obligations in a few dozen bytes each.
   enum Subject: Sendable {
-    case multiplex(release: Int, hypercall: Int)
-    case countFlag(release: Int, hypercall: Int)
-    case migration(older: Int, hypercall: Int, newer: Int, successor: Int)
-    case countFlagMigration(older: Int, hypercall: Int, newer: Int, successor: Int)
-    case table(older: Int, newer: Int)
+    case multiplex(release: Int32, hypercall: Int32)
+    case countFlag(release: Int32, hypercall: Int32)
+    case migration(older: Int32, hypercall: Int32, newer: Int32, successor: Int32)
+    case countFlagMigration(older: Int32, hypercall: Int32, newer: Int32, successor: Int32)
+    case table(older: Int32, newer: Int32)
+
+    /// The older release of a migration, `nil` for a property of one release.
+    var older: Int? {
+      switch self {
+      case .multiplex, .countFlag: return nil
+      case .migration(let older, _, _, _), .countFlagMigration(let older, _, _, _), .table(let older, _):
+        return Int(older)
+      }
+    }
+
+    /// The release, or the newer release of a migration.
+    var newer: Int {
+      switch self {
+      case .multiplex(let release, _), .countFlag(let release, _): return Int(release)
+      case .migration(_, _, let newer, _), .countFlagMigration(_, _, let newer, _), .table(_, let newer):
+        return Int(newer)
+      }
+    }
+
+    /// The hypercall's position in the (older) release, `nil` for the hypercall table.
+    var hypercall: Int? {
+      switch self {
+      case .multiplex(_, let hypercall), .countFlag(_, let hypercall), .migration(_, let hypercall, _, _),
+        .countFlagMigration(_, let hypercall, _, _):
+        return Int(hypercall)
+      case .table: return nil
+      }
+    }
 
     func resolved(in model: ABIModel) -> ResolvedSubject {
       switch self {
       case .multiplex(let release, let hypercall):
-        let value = model.releases[release].hypercalls[hypercall]
-        return .multiplex(model.releases[release], value, value.multiplex!)
+        let value = model.releases[Int(release)].hypercalls[Int(hypercall)]
+        return .multiplex(model.releases[Int(release)], value, value.multiplex!)
       case .countFlag(let release, let hypercall):
-        let value = model.releases[release].hypercalls[hypercall]
-        return .countFlag(model.releases[release], value, value.countFlag!)
+        let value = model.releases[Int(release)].hypercalls[Int(hypercall)]
+        return .countFlag(model.releases[Int(release)], value, value.countFlag!)
       case .migration(let older, let hypercall, let newer, let successor):
-        let (olderRelease, newerRelease) = (model.releases[older], model.releases[newer])
-        let (before, after) = (olderRelease.hypercalls[hypercall], newerRelease.hypercalls[successor])
+        let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
+        let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
         let multiplex = before.multiplex!
         return .migration(
           older: olderRelease, before, multiplex, newer: newerRelease, after,
           after.multiplex ?? .withoutSubOps(readingValuesOf: multiplex, location: after.location))
       case .countFlagMigration(let older, let hypercall, let newer, let successor):
-        let (olderRelease, newerRelease) = (model.releases[older], model.releases[newer])
-        let (before, after) = (olderRelease.hypercalls[hypercall], newerRelease.hypercalls[successor])
+        let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
+        let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
         return .countFlagMigration(
           older: olderRelease, before, before.countFlag, newer: newerRelease, after.countFlag,
           argument: (before.countFlag ?? after.countFlag)!.argument)
       case .table(let older, let newer):
-        return .table(older: model.releases[older], newer: model.releases[newer])
+        return .table(older: model.releases[Int(older)], newer: model.releases[Int(newer)])
       }
     }
   }
 
-  var obligation: ProofObligation
-  /// The queries that together decide the obligation, as positions in the planner's key table:
-  /// it holds when all of them do. Pairs of releases whose decoders are the same share one array.
-  var keys: [Int]
+  var kind: ProofObligation.Kind
   /// Which of each key's answers is this obligation's (see `QueryKey.facets`).
-  var facet = 0
+  var facet: UInt8 = 0
+  /// The guest ABI, by position in the model: the first of its width, or for the hypercall
+  /// table the ABI itself.
+  var guestABI: UInt8
+  var guestWidth: UInt8
+  /// The queries that together decide the obligation, as a position in the planner's key
+  /// table's sets: it holds when all of them do. Pairs of releases whose decoders are the same
+  /// share one set, so its answer is combined once for all of them.
+  var keySet: Int32
   var subject: Subject
+
   /// Positions of the releases in the history, for picking representatives and matching
   /// accepted breaks.
-  var olderIndex: Int?
-  var newerIndex: Int
+  var olderIndex: Int? { subject.older }
+  var newerIndex: Int { subject.newer }
+
+  /// The obligation in the spec's names, made only for the obligations that are reported.
+  func obligation(in model: ABIModel) -> ProofObligation {
+    let older = subject.older.map { model.releases[$0] }
+    let release = model.releases[subject.newer]
+    return ProofObligation(
+      kind: kind, older: older?.name, release: release.name, guestWidth: Int(guestWidth),
+      guestABI: model.guestABIs[Int(guestABI)].name,
+      hypercall: subject.hypercall.map { (older ?? release).hypercalls[$0].name })
+  }
 }
 
 /// The obligations a model and options call for.
@@ -77,19 +121,42 @@ struct ObligationPlanner {
   /// Shapes already built while planning, interned: a shape that many releases share is one
   /// entry (a reference, so the planner's methods stay simple).
   final class ShapeMemo {
-    /// (release, hypercall lineage, width) -> shape id.
-    var ids: [String: Int] = [:]
+    /// (release, hypercall, width) -> shape id.
+    var ids: [Site: Int] = [:]
     var byShape: [DecoderShape: Int] = [:]
     var shapes: [DecoderShape] = []
     /// The migration keys of (older shape id, newer shape id): one computation and one array for
     /// every pair of releases whose decoders are these.
-    var migrationKeys: [Pair: [Int]] = [:]
+    var migrationKeys: [Pair: Int32] = [:]
     /// The release keys of (kind, shape id).
-    var releaseKeys: [ReleaseKey: [Int]] = [:]
+    var releaseKeys: [ReleaseKey: Int32] = [:]
+
+    /// The hypercall tables of (release, guest ABI), interned.
+    var tableIDs: [Site: Int] = [:]
+    var byTable: [TableShape: Int] = [:]
+    var tables: [TableShape] = []
+    /// The hypercall-number key of (older table id, newer table id).
+    var tableKeys: [Pair: Int32] = [:]
+    /// The count-flag keys of (older flag, newer flag).
+    var countFlagKeys: [CountFlagPair: Int32] = [:]
+    /// What planning needs of each release's hypercalls.
+    var sites: [Int: ReleaseSites] = [:]
 
     struct Pair: Hashable {
       var older: Int
       var newer: Int
+    }
+
+    /// A hypercall (or, with `hypercall` -1, a guest ABI's table) of a release, for one width.
+    struct Site: Hashable {
+      var release: Int
+      var hypercall: Int
+      var width: Int
+    }
+
+    struct CountFlagPair: Hashable {
+      var older: CountFlagShape
+      var newer: CountFlagShape
     }
 
     struct ReleaseKey: Hashable {
@@ -111,6 +178,17 @@ struct ObligationPlanner {
     }
 
     func ids(_ keys: [QueryKey]) -> [Int] { keys.map(id) }
+
+    /// Sets of queries that decide an obligation together, each made once by the memo that
+    /// asks for it.
+    private(set) var sets: [[Int]] = []
+
+    func set(_ ids: [Int]) -> Int32 {
+      sets.append(ids)
+      return Int32(sets.count - 1)
+    }
+
+    func set(_ keys: [QueryKey]) -> Int32 { set(ids(keys)) }
   }
 
   init(model: ABIModel, options: CheckOptions, identities: IdentityTable) {
@@ -157,7 +235,7 @@ struct ObligationPlanner {
       if let only, only != older && only != newer { continue }
       if let from, from != older { continue }
       if let to, to != newer { continue }
-      planned += migrationObligations(older: older, newer: newer, widths: widths)
+      migrationObligations(older: older, newer: newer, widths: widths, into: &planned)
     }
     return planned
   }
@@ -165,11 +243,11 @@ struct ObligationPlanner {
   /// Per op number of the older release when its values keep their op field (each is then
   /// decoded, in both releases, only by the ops its field can select); the whole pair otherwise.
   /// Computed once per pair of distinct shapes.
-  func migrationKeys(_ older: Int, _ newer: Int) -> [Int] {
+  func migrationKeys(_ older: Int, _ newer: Int) -> Int32 {
     let pair = ShapeMemo.Pair(older: older, newer: newer)
     if let known = shapes.migrationKeys[pair] { return known }
     let newerShape = shapes.shapes[newer]
-    let made = keyTable.ids(
+    let made = keyTable.set(
       shapes.shapes[older].slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) })
     shapes.migrationKeys[pair] = made
     return made
@@ -178,8 +256,8 @@ struct ObligationPlanner {
   /// A release's decoder shape, built once per (release, hypercall, width), as the id of the
   /// distinct shape: every release takes part in dozens of pairs, and most releases leave a
   /// hypercall as it was.
-  func shapeID(_ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, width: Int) -> Int {
-    let key = "\(release.name)\u{0}\(hypercall.lineage)\u{0}\(width)"
+  func shapeID(_ multiplex: Multiplex, release: Int, hypercall: Int, width: Int) -> Int {
+    let key = ShapeMemo.Site(release: release, hypercall: hypercall, width: width)
     if let known = shapes.ids[key] { return known }
     let made = DecoderShape(multiplex, guestWidth: width, identities: identities)
     let id = shapes.byShape[made] ?? shapes.shapes.count
@@ -193,11 +271,41 @@ struct ObligationPlanner {
 
   func shape(_ id: Int) -> DecoderShape { shapes.shapes[id] }
 
+  /// The interned hypercall table of a release for one guest ABI (by position).
+  func tableID(_ release: Int, abi: Int) -> Int {
+    let site = ShapeMemo.Site(release: release, hypercall: -1, width: abi)
+    if let known = shapes.tableIDs[site] { return known }
+    let made = TableShape(model.releases[release], abi: model.guestABIs[abi].name, identities: identities)
+    let id = shapes.byTable[made] ?? shapes.tables.count
+    if id == shapes.tables.count {
+      shapes.byTable[made] = id
+      shapes.tables.append(made)
+    }
+    shapes.tableIDs[site] = id
+    return id
+  }
+
+  func tableKeys(_ older: Int, _ newer: Int) -> Int32 {
+    let pair = ShapeMemo.Pair(older: older, newer: newer)
+    if let known = shapes.tableKeys[pair] { return known }
+    let made = keyTable.set([.table(shapes.tables[older], shapes.tables[newer])])
+    shapes.tableKeys[pair] = made
+    return made
+  }
+
+  func countFlagKeys(_ older: CountFlagShape, _ newer: CountFlagShape) -> Int32 {
+    let pair = ShapeMemo.CountFlagPair(older: older, newer: newer)
+    if let known = shapes.countFlagKeys[pair] { return known }
+    let made = keyTable.set([.countFlagMigration(older, newer)])
+    shapes.countFlagKeys[pair] = made
+    return made
+  }
+
   /// The release keys of `kind` for the shape `id`, once per distinct shape.
-  func releaseKeys(_ kind: ProofObligation.Kind, _ id: Int) -> [Int] {
+  func releaseKeys(_ kind: ProofObligation.Kind, _ id: Int) -> Int32 {
     let key = ShapeMemo.ReleaseKey(kind: kind, shape: id)
     if let known = shapes.releaseKeys[key] { return known }
-    let made = keyTable.ids(releaseKeys(kind, shapes.shapes[id]))
+    let made = keyTable.set(releaseKeys(kind, shapes.shapes[id]))
     shapes.releaseKeys[key] = made
     return made
   }
@@ -218,15 +326,17 @@ struct ObligationPlanner {
     }
   }
 
-  func abiName(width: Int) -> String {
-    model.guestABIs.first { $0.width == width }?.name ?? "\(width)-bit"
+  /// The first guest ABI of `width`, which names the width in reports.
+  func abiIndex(width: Int) -> UInt8 {
+    UInt8(model.guestABIs.firstIndex { $0.width == width }!)
   }
 
   func releaseObligations(_ release: Release, index: Int, width: Int) -> [PlannedObligation] {
     var planned: [PlannedObligation] = []
+    let abi = abiIndex(width: width)
     for (position, hypercall) in release.hypercalls.enumerated() {
       if let multiplex = hypercall.multiplex {
-        let id = shapeID(multiplex, of: hypercall, in: release, width: width)
+        let id = shapeID(multiplex, release: index, hypercall: position, width: width)
         let shape = shape(id)
         var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
         // Only a register that carries progress has a progress field to keep apart.
@@ -234,97 +344,123 @@ struct ObligationPlanner {
         for kind in kinds {
           planned.append(
             PlannedObligation(
-              obligation: ProofObligation(
-                kind: kind, older: nil, release: release.name, guestWidth: width, guestABI: abiName(width: width),
-                hypercall: hypercall.name),
-              keys: releaseKeys(kind, id), subject: .multiplex(release: index, hypercall: position), olderIndex: nil,
-              newerIndex: index))
+              kind: kind, guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
+              subject: .multiplex(release: Int32(index), hypercall: Int32(position))))
         }
       }
       if let flag = hypercall.countFlag {
         planned.append(
           PlannedObligation(
-            obligation: ProofObligation(
-              kind: .countFlagRoundTrip, older: nil, release: release.name, guestWidth: width,
-              guestABI: abiName(width: width), hypercall: hypercall.name),
-            keys: keyTable.ids([.countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))]),
-            subject: .countFlag(release: index, hypercall: position), olderIndex: nil, newerIndex: index))
+            kind: .countFlagRoundTrip, guestABI: abi, guestWidth: UInt8(width),
+            keySet: keyTable.set([.countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))]),
+            subject: .countFlag(release: Int32(index), hypercall: Int32(position))))
       }
     }
     return planned
   }
 
-  func migrationObligations(older olderIndex: Int, newer newerIndex: Int, widths: [Int]) -> [PlannedObligation] {
-    let older = model.releases[olderIndex]
-    let newer = model.releases[newerIndex]
-    var planned: [PlannedObligation] = []
-    for width in widths {
-      for (position, hypercall) in older.hypercalls.enumerated() {
-        guard let successorPosition = newer.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }) else {
+  /// What planning a migration needs of one hypercall of a release, computed once per release:
+  /// a release takes part in as many pairs as there are releases.
+  struct HypercallSite {
+    /// Dense id of the hypercall's lineage.
+    var lineage: Int
+    /// The decoder shape id per planned width; `nil` without a sub-op table.
+    var shapes: [Int]?
+    var hasCountFlag: Bool
+  }
+
+  struct ReleaseSites {
+    var hypercalls: [HypercallSite]
+    /// Position of each hypercall lineage (by id) in the release, -1 where it has none.
+    var positionOfLineage: [Int]
+  }
+
+  func sites(of release: Int, widths: [Int]) -> ReleaseSites {
+    if let known = shapes.sites[release] { return known }
+    var made = ReleaseSites(hypercalls: [], positionOfLineage: [])
+    for (position, hypercall) in model.releases[release].hypercalls.enumerated() {
+      let lineage = identities.id(ofHypercall: hypercall.lineage)
+      let shapes = hypercall.multiplex.map { multiplex in
+        widths.map { shapeID(multiplex, release: release, hypercall: position, width: $0) }
+      }
+      made.hypercalls.append(HypercallSite(lineage: lineage, shapes: shapes, hasCountFlag: hypercall.countFlag != nil))
+      if lineage >= made.positionOfLineage.count {
+        made.positionOfLineage += Array(repeating: -1, count: lineage + 1 - made.positionOfLineage.count)
+      }
+      if made.positionOfLineage[lineage] < 0 { made.positionOfLineage[lineage] = position }
+    }
+    shapes.sites[release] = made
+    return made
+  }
+
+  func migrationObligations(
+    older olderIndex: Int, newer newerIndex: Int, widths: [Int], into planned: inout [PlannedObligation]
+  ) {
+    let older = sites(of: olderIndex, widths: widths)
+    let newer = sites(of: newerIndex, widths: widths)
+    for (w, width) in widths.enumerated() {
+      let abi = abiIndex(width: width)
+      for position in older.hypercalls.indices {
+        let site = older.hypercalls[position]
+        guard site.lineage < newer.positionOfLineage.count, newer.positionOfLineage[site.lineage] >= 0 else {
           continue
         }
-        let successor = newer.hypercalls[successorPosition]
-        // A hypercall that lost its sub-op table is still checked against what older releases
-        // write: conservatively, it runs none of their ops.
-        if let multiplex = hypercall.multiplex {
-          let newerMultiplex =
-            successor.multiplex ?? .withoutSubOps(readingValuesOf: multiplex, location: successor.location)
-          let keys = migrationKeys(
-            shapeID(multiplex, of: hypercall, in: older, width: width),
-            shapeID(newerMultiplex, of: successor, in: newer, width: width))
+        let successorPosition = newer.positionOfLineage[site.lineage]
+        let next = newer.hypercalls[successorPosition]
+        let subject = PlannedObligation.Subject.migration(
+          older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
+          successor: Int32(successorPosition))
+        if let olderShapes = site.shapes {
+          // A hypercall that lost its sub-op table is still checked against what older releases
+          // write: conservatively, it runs none of their ops. Its reading depends on the older
+          // release's register, so that shape is memoized per older hypercall.
+          let newerShape =
+            next.shapes?[w]
+            ?? lostTableShape(older: olderIndex, position, newer: newerIndex, successorPosition, width: width)
+          let keys = migrationKeys(olderShapes[w], newerShape)
           planned.append(
             PlannedObligation(
-              obligation: ProofObligation(
-                kind: .migration, older: older.name, release: newer.name, guestWidth: width,
-                guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: keys,
-              subject: .migration(
-                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
-              olderIndex: olderIndex, newerIndex: newerIndex))
+              kind: .migration, guestABI: abi, guestWidth: UInt8(width), keySet: keys, subject: subject))
           planned.append(
             PlannedObligation(
-              obligation: ProofObligation(
-                kind: .progressBound, older: older.name, release: newer.name, guestWidth: width,
-                guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: keys, facet: 1,
-              subject: .migration(
-                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
-              olderIndex: olderIndex, newerIndex: newerIndex))
+              kind: .progressBound, facet: 1, guestABI: abi, guestWidth: UInt8(width), keySet: keys, subject: subject))
         }
         // A release that drops (or adds) the flag is checked against what the other writes.
-        if let argument = hypercall.countFlag?.argument ?? successor.countFlag?.argument {
-          let flag = hypercall.countFlag
-          let newerFlag = successor.countFlag
+        if site.hasCountFlag || next.hasCountFlag {
+          let flag = model.releases[olderIndex].hypercalls[position].countFlag
+          let newerFlag = model.releases[newerIndex].hypercalls[successorPosition].countFlag
+          let argument = (flag ?? newerFlag)!.argument
           planned.append(
             PlannedObligation(
-              obligation: ProofObligation(
-                kind: .countFlagMigration, older: older.name, release: newer.name, guestWidth: width,
-                guestABI: abiName(width: width), hypercall: hypercall.name),
-              keys: keyTable.ids([
-                .countFlagMigration(
-                  CountFlagShape(flag, argument: argument, guestWidth: width),
-                  CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width))
-              ]),
+              kind: .countFlagMigration, guestABI: abi, guestWidth: UInt8(width),
+              keySet: countFlagKeys(
+                CountFlagShape(flag, argument: argument, guestWidth: width),
+                CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)),
               subject: .countFlagMigration(
-                older: olderIndex, hypercall: position, newer: newerIndex, successor: successorPosition),
-              olderIndex: olderIndex, newerIndex: newerIndex))
+                older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
+                successor: Int32(successorPosition))))
         }
       }
     }
     // The number table can differ per guest ABI (3.0.0's 23), so it is checked per ABI.
-    for abi in model.guestABIs where widths.contains(abi.width) {
+    for (position, abi) in model.guestABIs.enumerated() where widths.contains(abi.width) {
       planned.append(
         PlannedObligation(
-          obligation: ProofObligation(
-            kind: .hypercallNumbers, older: older.name, release: newer.name, guestWidth: abi.width,
-            guestABI: abi.name, hypercall: nil),
-          keys: keyTable.ids([
-            .table(
-              TableShape(older, abi: abi.name, identities: identities),
-              TableShape(newer, abi: abi.name, identities: identities))
-          ]),
-          subject: .table(older: olderIndex, newer: newerIndex), olderIndex: olderIndex, newerIndex: newerIndex))
+          kind: .hypercallNumbers, guestABI: UInt8(position), guestWidth: UInt8(abi.width),
+          keySet: tableKeys(tableID(olderIndex, abi: position), tableID(newerIndex, abi: position)),
+          subject: .table(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
-    return planned
+  }
+
+  /// The shape of a newer release's hypercall without a sub-op table, reading the older
+  /// release's register.
+  func lostTableShape(older olderIndex: Int, _ position: Int, newer newerIndex: Int, _ successor: Int, width: Int)
+    -> Int
+  {
+    let before = model.releases[olderIndex].hypercalls[position]
+    let after = model.releases[newerIndex].hypercalls[successor]
+    return shapeID(
+      .withoutSubOps(readingValuesOf: before.multiplex!, location: after.location), release: -1 - olderIndex,
+      hypercall: position, width: width)
   }
 }

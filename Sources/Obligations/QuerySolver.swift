@@ -7,14 +7,64 @@ final class QuerySolver {
   let context: SolverContext
   let timeoutMilliseconds: UInt32
   let wantsSMT: Bool
+  /// How many of a value's bits an undecided check is split on at most (`2^n` parts).
+  let splitBits: Int
+  /// Split every check this many bits deep even when it is decided (tests: every split path
+  /// must give the unsplit answer).
+  let forcedSplitBits: Int
+  /// How many undecided checks were split.
+  private(set) var splits = 0
   private var variableCount = 0
   /// Witnesses of premises already shown satisfiable, by what the premise is about.
   private var witnesses: [AnyHashable: UInt64] = [:]
 
-  init(timeoutMilliseconds: UInt32, wantsSMT: Bool) throws {
+  init(timeoutMilliseconds: UInt32, wantsSMT: Bool, splitBits: Int = 4, forcedSplitBits: Int = 0) throws {
     context = try SolverContext(randomSeed: 0, timeoutMilliseconds: timeoutMilliseconds)
     self.timeoutMilliseconds = timeoutMilliseconds
     self.wantsSMT = wantsSMT
+    self.splitBits = splitBits
+    self.forcedSplitBits = forcedSplitBits
+  }
+
+  /// Decides the solver's assertions. A check Z3 leaves undecided (a query that ran into the
+  /// timeout) is split on the highest bits of `value`, the register the query is about, and each
+  /// half decided on its own, up to `splitBits` deep: a hard query is narrowed rather than
+  /// abandoned. The parts cover every value, so the answer is unsat only when every part is, sat
+  /// with the first satisfiable part's model, and undecided if any part still is.
+  func decide(_ solver: Solver, splitting value: BitVector) throws -> (SolverResult, checks: Int) {
+    var checks = 0
+    let result = try decide(solver, splitting: value, depth: 0, checks: &checks)
+    if case .unknown(let reason) = result, splitBits > 0 {
+      return (
+        .unknown(reason: "\(reason), still undecided split into \(1 << min(splitBits, value.width)) parts"), checks
+      )
+    }
+    return (result, checks)
+  }
+
+  private func decide(_ solver: Solver, splitting value: BitVector, depth: Int, checks: inout Int) throws
+    -> SolverResult
+  {
+    if depth >= forcedSplitBits || depth >= value.width {
+      checks += 1
+      let result = try solver.check()
+      guard case .unknown = result, depth < splitBits, depth < value.width else { return result }
+      if depth >= forcedSplitBits { splits += 1 }
+    }
+    let bit = value.width - 1 - depth
+    var undecided: String?
+    for half: UInt64 in [0, 1] {
+      solver.push()
+      solver.assert(value.extract(high: bit, low: bit) == half)
+      let result = try decide(solver, splitting: value, depth: depth + 1, checks: &checks)
+      solver.pop()
+      switch result {
+      case .sat: return result
+      case .unsat: continue
+      case .unknown(let reason): undecided = undecided ?? reason
+      }
+    }
+    return undecided.map { .unknown(reason: $0) } ?? .unsat
   }
 
   /// A fresh variable: names are never reused within a context.
@@ -78,8 +128,9 @@ final class QuerySolver {
       var found: [FoundValue] = []
       var answer: QueryAnswer?
       enumeration: while found.count < violation.limit {
-        checks += 1
-        switch try solver.check() {
+        let (result, made) = try decide(solver, splitting: violation.value)
+        checks += made
+        switch result {
         case .unknown(let reason):
           // A partial enumeration is still a refutation; an undecided first check is not a proof.
           answer = found.isEmpty ? .inconclusive(reason) : .fails(found)
@@ -110,8 +161,9 @@ final class QuerySolver {
     if let premiseKey, let witness = witnesses[premiseKey] {
       holds = .holds(witness: witness)
     } else {
-      checks += 1
-      switch try solver.check() {
+      let (result, made) = try decide(solver, splitting: violations[0].value)
+      checks += made
+      switch result {
       case .sat(let model):
         let witness = try model.value(of: violations[0].value)
         if let premiseKey { witnesses[premiseKey] = witness }

@@ -92,9 +92,17 @@ import Testing
     }
   }
 
+  /// Every check split 3 bits deep (8 parts), as a check that runs into the timeout is: the
+  /// parts together decide exactly what the whole does.
+  @Test func verdictsAgreeWithEnumerationWhenEveryCheckIsSplit() async {
+    await propertyCheck(count: 60, input: Gen.uint64()) { seed in
+      Self.agree(seed: seed, wide: false, forcedSplitBits: 3)
+    }
+  }
+
   /// The solver's verdicts on a random pair of releases against brute force over their live
   /// values through the model's own decoder.
-  static func agree(seed: UInt64, wide: Bool) {
+  static func agree(seed: UInt64, wide: Bool, forcedSplitBits: Int = 0) {
     var random = SplitMix(state: seed)
     let width = wide ? 32 : 7 + random.below(4)
     let older = randomMultiplex(&random, width: width, smallBounds: wide)
@@ -106,7 +114,9 @@ import Testing
         Release(name: "A", hypercalls: [Hypercall(name: "h", number: 1, multiplex: older)]),
         Release(name: "B", hypercalls: [Hypercall(name: "h", number: 1, multiplex: newer)]),
       ])
-    var checker = Checker(model: model)
+    var options = CheckOptions()
+    options.forcedSplitBits = forcedSplitBits
+    var checker = Checker(model: model, options: options)
     guard let report = try? checker.run() else {
       Issue.record("the checker failed on seed \(seed)")
       return
