@@ -34,19 +34,17 @@ public enum SpecJSON {
     if let problem = StrictJSON.problem(in: Array(data), signedKeys: signedFields) {
       throw LoadError(file: file, path: problem.path, message: problem.message)
     }
-    let tree: Any
+    // The header alone first, so that a newer format is refused before its fields are read.
+    let header: Header
     do {
-      tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      header = try JSONDecoder().decode(Header.self, from: data)
     } catch {
-      throw LoadError(file: file, path: "", message: "not valid JSON (\(describe(error)))")
-    }
-    guard let root = tree as? [String: Any] else {
       throw LoadError(file: file, path: "", message: "the top level must be an object")
     }
-    guard let format = root["format"] as? String, format == Self.format else {
+    guard header.format == Self.format else {
       throw LoadError(file: file, path: "format", message: "must be \"\(Self.format)\"")
     }
-    guard let version = root["version"] as? Int else {
+    guard let version = header.version else {
       throw LoadError(file: file, path: "version", message: "must be an integer")
     }
     guard version <= Self.version, version >= 1 else {
@@ -57,7 +55,7 @@ public enum SpecJSON {
 
     // Version 1 accepted breaks covered every later break of their classes; what they meant
     // cannot be narrowed to exact entries by a reader, so they are refused, not guessed at.
-    if version == 1, let accepted = root["acceptedBreaks"] as? [Any], !accepted.isEmpty {
+    if version == 1, header.acceptedBreaks > 0 {
       throw LoadError(
         file: file, path: "acceptedBreaks",
         message:
@@ -76,9 +74,11 @@ public enum SpecJSON {
 
     // Codable ignores keys it does not know; a spec with a misspelt field must not load as if
     // the field were absent. Every key of the input must survive a re-encode of what was read.
+    // Compared as key paths rather than as two document trees, which took gigabytes for long
+    // histories.
     do {
-      let reencoded = try JSONSerialization.jsonObject(with: try encode(model))
-      if let unknown = firstUnknownKey(in: root, known: reencoded, path: "") {
+      let known = Set(StrictJSON.keyPaths(in: Array(try encode(model))))
+      if let unknown = StrictJSON.keyPaths(in: Array(data)).first(where: { !known.contains($0) }) {
         throw LoadError(file: file, path: unknown, message: "unknown field")
       }
     } catch let error as LoadError {
@@ -117,25 +117,21 @@ public enum SpecJSON {
     }
   }
 
-  private static func firstUnknownKey(in input: Any, known: Any, path: String) -> String? {
-    if let object = input as? [String: Any] {
-      let knownObject = known as? [String: Any] ?? [:]
-      for key in object.keys.sorted() {
-        let shown = DisplayText.escaped(DisplayText.shortened(key, limit: 40))
-        let child = path.isEmpty ? shown : "\(path).\(shown)"
-        guard let knownValue = knownObject[key] else { return child }
-        if let found = firstUnknownKey(in: object[key]!, known: knownValue, path: child) {
-          return found
-        }
-      }
-    } else if let array = input as? [Any], let knownArray = known as? [Any] {
-      for (index, element) in array.enumerated() where index < knownArray.count {
-        if let found = firstUnknownKey(in: element, known: knownArray[index], path: "\(path)[\(index)]") {
-          return found
-        }
-      }
+  /// What is read of a document before the rest: its format, version, and whether it has
+  /// accepted breaks (which version 1 cannot express exactly).
+  private struct Header: Decodable {
+    var format: String?
+    var version: Int?
+    var acceptedBreaks = 0
+
+    private enum CodingKeys: String, CodingKey { case format, version, acceptedBreaks }
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      format = try? container.decode(String.self, forKey: .format)
+      version = try? container.decode(Int.self, forKey: .version)
+      acceptedBreaks = (try? container.nestedUnkeyedContainer(forKey: .acceptedBreaks))?.count ?? 0
     }
-    return nil
   }
 
   private static func loadError(_ error: DecodingError, file: String) -> LoadError {

@@ -29,10 +29,22 @@ public enum StrictJSON {
     }
   }
 
+  /// The path of every object key of a valid document, in document order (`releases[3].name`):
+  /// what a reader compares with the keys of what it understood, without a tree of the document.
+  public static func keyPaths(in bytes: [UInt8]) -> [String] {
+    var scanner = Scanner(bytes: bytes)
+    scanner.keyPaths = []
+    scanner.skipSpace()
+    try? scanner.value(path: "", depth: 0)
+    return scanner.keyPaths ?? []
+  }
+
   struct Scanner {
     let bytes: [UInt8]
     var position = 0
     var signedKeys: Set<String> = []
+    /// Collected when not `nil`.
+    var keyPaths: [String]?
     /// The key whose value is being read, if the value is a field of an object.
     var key: String?
 
@@ -93,6 +105,7 @@ public enum StrictJSON {
           guard keys.insert(key).inserted else {
             throw Problem(path: child, message: "the key appears twice in one object")
           }
+          keyPaths?.append(child)
           skipSpace()
           guard current == UInt8(ascii: ":") else { throw syntax("a ':' must follow a key", path: child) }
           position += 1
