@@ -45,12 +45,19 @@ struct Check: ParsableCommand {
   @Option(help: "Worker tasks, each with its own Z3 context.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(
+    help: ArgumentHelp(
+      "A query that runs into the timeout is split on up to N of its register's highest bits (2^N parts, each with the full timeout) before it is reported inconclusive; 0 does not split.",
+      valueName: "N"))
+  var splitBits: Int = 4
+
   func validate() throws {
     if release != nil && (from != nil || to != nil) {
       throw ValidationError("--release and --from/--to exclude each other")
     }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if timeoutMs < 1 { throw ValidationError("--timeout-ms must be at least 1") }
+    if !(0...8).contains(splitBits) { throw ValidationError("--split-bits must be 0 to 8") }
   }
 
   func run() throws {
@@ -58,11 +65,11 @@ struct Check: ParsableCommand {
     // A locked release that changed is a rewrite of history, reported like an invalid spec:
     // before any solver runs.
     try lockOptions.verify(model, spec: specOptions.spec)
-    var checker = Checker(
-      model: model,
-      options: CheckOptions(
-        release: release, from: from, to: to, widths: width.map { [$0] } ?? [], timeoutMilliseconds: timeoutMs,
-        jobs: jobs, keepSMT: dumpSmt != nil))
+    var options = CheckOptions(
+      release: release, from: from, to: to, widths: width.map { [$0] } ?? [], timeoutMilliseconds: timeoutMs,
+      jobs: jobs, keepSMT: dumpSmt != nil)
+    options.splitBits = splitBits
+    var checker = Checker(model: model, options: options)
     let report: CheckReport
     do {
       report = try checker.run()

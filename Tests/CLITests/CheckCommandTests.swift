@@ -48,7 +48,10 @@ import Testing
   }
 
   @Test func aOneMillisecondTimeoutIsInconclusiveNeverProved() throws {
-    let run = try AbigenProcess.run(["check", "--timeout-ms", "1", "--jobs", "1", "--format", "json"])
+    // Without splitting, so that no part of a query is decided on its own.
+    let run = try AbigenProcess.run([
+      "check", "--timeout-ms", "1", "--split-bits", "0", "--jobs", "1", "--format", "json",
+    ])
     #expect(run.status == 3, "\(run.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
     let summary = try #require(object["summary"] as? [String: Any])
@@ -63,6 +66,7 @@ import Testing
     #expect(try AbigenProcess.run(["check", "--release", "4.5", "--from", "4.4"]).status == 64)
     #expect(try AbigenProcess.run(["check", "--jobs", "0"]).status == 64)
     #expect(try AbigenProcess.run(["check", "--format", "xml"]).status == 64)
+    #expect(try AbigenProcess.run(["check", "--split-bits", "9"]).status == 64)
   }
 
   @Test func unknownReleaseListsTheValidOnes() throws {
