@@ -65,7 +65,7 @@ let package = Package(
     ),
     .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
     // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
-    .testTarget(name: "CLITests", dependencies: ["abigen"]),
+    .testTarget(name: "CLITests", dependencies: ["abigen", "SiteChecks"]),
     // abigen's own fuzz target (`make fuzz` for a long run).
     .testTarget(
       name: "FuzzTests",
