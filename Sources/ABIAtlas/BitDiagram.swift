@@ -103,7 +103,9 @@ struct BitDiagram {
           ("height", "\(Self.barHeight)"),
         ]),
     ]
-    if let shown = fitting(text, width: width) {
+    // With room, the label says the detail too (`start_extent: << 6, <= UINT_MAX >> 6`).
+    let detailed = value == nil && !field.detail.isEmpty ? "\(field.name): \(field.detail)" : text
+    if let shown = detailed.count * Self.characterWidth <= width - 6 ? detailed : fitting(text, width: width) {
       children.append(
         label(shown, x: left + width / 2, y: top + Self.barHeight / 2 + 4, classes: "fl", anchor: "middle"))
     }

@@ -11,13 +11,18 @@ struct HeadroomView {
     var free: UInt64
   }
 
+  /// One progress field, for every op and guest width that has it alike.
   struct ProgressCell: Hashable {
-    var op: String
+    struct Size: Hashable {
+      var guests: String
+      var capacityBits: Int
+      var boundBits: Int
+    }
+
+    var ops: [String]
     var progress: String
-    var guests: String
-    var capacityBits: Int
-    var boundBits: Int
     var bound: String
+    var sizes: [Size]
   }
 
   struct Row: Hashable {
@@ -49,19 +54,7 @@ struct HeadroomView {
         cell.guests = guests
         return cell
       }
-      let progress = merged(
-        entry.continuations.map {
-          (
-            ProgressCell(
-              op: $0.subOp, progress: $0.progress ?? "progress", guests: "", capacityBits: $0.capacityBits,
-              boundBits: $0.boundBits, bound: $0.bound), $0.guestABIs
-          )
-        }
-      ) { cell, guests in
-        var cell = cell
-        cell.guests = guests
-        return cell
-      }
+      let progress = progressCells(entry.continuations)
       let left = entry.numbers.compactMap(\.releasesLeft).min().map { $0 == UInt64.max ? "more than 2^63" : "\($0)" }
       if let last = rows.last, last.numbers == numbers, last.progress == progress,
         let lastIndex = history.snapshots.firstIndex(where: { $0.release == last.releases.last }),
@@ -74,6 +67,32 @@ struct HeadroomView {
       }
     }
     return rows
+  }
+
+  /// Each op's progress field with its sizes per guest width, then ops with equal fields merged.
+  static func progressCells(_ continuations: [ProgressHeadroom]) -> [ProgressCell] {
+    var perOp: [ProgressCell] = []
+    for entry in continuations {
+      let size = ProgressCell.Size(
+        guests: entry.guestABIs.joined(separator: ", "), capacityBits: entry.capacityBits, boundBits: entry.boundBits)
+      if let index = perOp.firstIndex(where: { $0.ops == [entry.subOp] }) {
+        perOp[index].sizes.append(size)
+      } else {
+        perOp.append(
+          ProgressCell(ops: [entry.subOp], progress: entry.progress ?? "progress", bound: entry.bound, sizes: [size]))
+      }
+    }
+    var cells: [ProgressCell] = []
+    for cell in perOp {
+      if let index = cells.firstIndex(where: {
+        $0.progress == cell.progress && $0.bound == cell.bound && $0.sizes == cell.sizes
+      }) {
+        cells[index].ops += cell.ops
+      } else {
+        cells.append(cell)
+      }
+    }
+    return cells
   }
 
   /// Cells equal but for their guests, merged into one naming every guest.
@@ -128,17 +147,21 @@ struct HeadroomView {
 
   func numberCell(_ cell: NumberCell) -> [Markup] {
     let used = cell.highest.map { $0 &+ 1 } ?? 0
-    let text = "\(cell.highest.map { "highest \($0)" } ?? "no ops") of \(cell.capacityBits) bits (\(cell.guests))"
+    let capacity =
+      cell.capacityBits <= 20 ? "\(UInt64(1) << UInt64(max(cell.capacityBits, 0)))" : "2^\(cell.capacityBits)"
+    let text =
+      "\(cell.highest.map { "highest number \($0)" } ?? "no ops") of \(capacity) (\(cell.capacityBits) bits; \(cell.guests))"
     return [element("div", [], [meter(used: used, bits: cell.capacityBits), .text(text)])]
   }
 
   func progressCell(_ cell: ProgressCell) -> Markup {
-    element(
+    let sizes = cell.sizes.map { "\($0.boundBits) of \($0.capacityBits) bits (\($0.guests))" }.joined(separator: ", ")
+    let widest = cell.sizes.max { $0.capacityBits < $1.capacityBits }
+    return element(
       "div", [],
       [
-        meter(bits: cell.boundBits, of: cell.capacityBits), element("code", text: cell.progress),
-        .text(
-          " of \(cell.op): bound \(cell.bound) needs \(cell.boundBits) of \(cell.capacityBits) bits (\(cell.guests))"),
+        meter(bits: widest?.boundBits ?? 0, of: widest?.capacityBits ?? 0), element("code", text: cell.progress),
+        .text(" of \(cell.ops.joined(separator: ", ")): bound \(cell.bound) needs \(sizes)"),
       ])
   }
 
@@ -146,17 +169,18 @@ struct HeadroomView {
   func meter(used: UInt64, bits: Int) -> Markup {
     let capacity = bits >= 64 ? Double(UInt64.max) + 1 : Double(UInt64(1) << UInt64(max(bits, 0)))
     let percent = used == 0 ? 0 : max(1, min(100, Int((Double(used) / capacity * 100).rounded(.up))))
-    return bar(percent, label: "\(percent)% of the op numbers used")
+    return bar(percent, label: "\(percent)% of the op numbers used", classes: percent >= 100 ? "meter full" : "meter")
   }
 
   func meter(bits: Int, of capacity: Int) -> Markup {
     let percent = capacity <= 0 ? 100 : max(0, min(100, bits * 100 / capacity))
-    return bar(percent, label: "\(percent)% of the progress bits")
+    // A bound that needs every bit the word holds is normal (no spare bits), not a warning.
+    return bar(percent, label: "\(percent)% of the progress bits", classes: "meter progress")
   }
 
-  func bar(_ percent: Int, label: String) -> Markup {
+  func bar(_ percent: Int, label: String, classes: String) -> Markup {
     element(
-      "span", [("class", percent >= 100 ? "meter full" : "meter"), ("role", "img"), ("aria-label", label)],
+      "span", [("class", classes), ("role", "img"), ("aria-label", label)],
       [element("i", [("style", "width:\(percent)%")])])
   }
 }

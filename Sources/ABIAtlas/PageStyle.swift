@@ -69,6 +69,7 @@ enum PageStyle {
     dl.facts dd{margin:0}
     .meter{display:inline-block;width:120px;height:10px;background:#eef0f4;border-radius:5px;vertical-align:middle;margin-right:6px;overflow:hidden}
     .meter i{display:block;height:100%;background:#2f6db5}
+    td .meter.progress i{background:#2e8b57}
     .meter.full i{background:#c0392b}
     footer{color:var(--muted);font-size:.85em;padding-top:20px;padding-bottom:30px}
     @media (max-width:720px){
@@ -77,6 +78,7 @@ enum PageStyle {
       dl.facts{grid-template-columns:1fr}
       dl.facts dt{margin-top:4px}
       section.group,article.finding{padding:4px 8px 8px}
+      svg.bits{min-width:880px}
     }
     """
 }
