@@ -38,6 +38,12 @@ struct Doc: ParsableCommand {
   }
 
   func run() throws {
+    // A file where the site should go is found before the check spends the solver's time.
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+      printError("\(output): error: not a directory; nothing was written")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
     let model = try specOptions.loadModel()
     var checker = Checker(model: model, options: CheckOptions(timeoutMilliseconds: timeoutMs, jobs: jobs))
     let report: CheckReport

@@ -20,15 +20,19 @@ enum BundledSite {
     return try checker.run()
   }
 
-  static let outcome: Result<[GeneratedFile], Checker.Failure> = {
+  /// The check of the bundled spec and its site, computed once.
+  static let outcome: Result<(CheckReport, [GeneratedFile]), Checker.Failure> = {
     do throws(Checker.Failure) {
-      return .success(AtlasSite(model: model, report: try check(jobs: 2)).files)
+      let report = try check(jobs: 2)
+      return .success((report, AtlasSite(model: model, report: report).files))
     } catch {
       return .failure(error)
     }
   }()
 
-  static func files() throws -> [GeneratedFile] { try outcome.get() }
+  static func report() throws -> CheckReport { try outcome.get().0 }
+
+  static func files() throws -> [GeneratedFile] { try outcome.get().1 }
 
   static func page(_ path: String) throws -> XMLNode {
     guard let file = try files().first(where: { $0.path == path }) else {
