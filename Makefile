@@ -8,7 +8,7 @@ SWIFT ?= swift
 CONFIG ?= release
 ABIGEN = .build/$(CONFIG)/abigen
 
-.PHONY: all build release abigen check verify-generated generate test test-deps fuzz dump lint format deps bench
+.PHONY: all build release abigen check verify-generated generate test test-deps browser-deps fuzz dump lint format deps bench doc doc-browser-test
 
 all: build
 
@@ -42,8 +42,28 @@ verify-generated: abigen
 generate: abigen
 	$(ABIGEN) emit
 
-# The tests also re-check dumped SMT-LIB queries with the z3 command line.
-test-deps: deps
+# The atlas of the bundled spec (`abigen doc`): index.html and one page per hypercall.
+DOC_OUTPUT ?= .build/doc
+doc: abigen
+	$(ABIGEN) doc --output $(DOC_OUTPUT)
+	@echo "open $(DOC_OUTPUT)/index.html"
+
+# Headless Chromium renders the atlas (scripts/doc-browser-test.sh); python3 reads the PNGs.
+browser-deps:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+	  echo "installing chromium (the atlas is rendered by a real browser in the tests)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v python3 >/dev/null || { \
+	  echo "installing python3 (reads the browser's PNGs)"; \
+	  apt-get update -qq && apt-get install -y -qq python3; }
+
+# The index and memory_op.html rendered to PNG, checked for size and for not being blank.
+doc-browser-test: abigen browser-deps
+	bash scripts/doc-browser-test.sh $(ABIGEN)
+
+# The tests also re-check dumped SMT-LIB queries with the z3 command line, and render the
+# atlas in Chromium.
+test-deps: deps browser-deps
 	@command -v z3 >/dev/null || { \
 	  echo "installing z3 (the command line, for the SMT-LIB re-check test)"; \
 	  apt-get update -qq && apt-get install -y -qq z3; }

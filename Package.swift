@@ -45,6 +45,8 @@ let package = Package(
     .target(name: "ReleaseLock", dependencies: ["ABIModel", .product(name: "Crypto", package: "swift-crypto")]),
     // How much room each op mask and continuation leaves, against the spec's own history.
     .target(name: "Headroom", dependencies: ["ABIModel"]),
+    // `abigen doc`: the model and a check report drawn as a static site (HTML and inline SVG).
+    .target(name: "ABIAtlas", dependencies: ["ABIModel", "Obligations", "Headroom", "EmitCore"]),
     // The Swift dispatch code `abigen emit swift` generates for every release of the bundled spec,
     // checked in and compiled so a stale or broken generator fails the build.
     .target(name: "XenDispatch", path: "Generated/Swift"),
@@ -52,7 +54,7 @@ let package = Package(
     .target(
       name: "AbigenCLI",
       dependencies: [
-        "ABIModel", "ABIDSL", "XenSpec", "Obligations", "SpecDiff", "ReleaseLock", "Headroom", "EmitCore", "EmitC",
+        "ABIModel", "ABIDSL", "XenSpec", "Obligations", "SpecDiff", "ReleaseLock", "Headroom", "ABIAtlas", "EmitCore", "EmitC",
         "EmitSwift", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,12 +65,12 @@ let package = Package(
     ),
     .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
     // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
-    .testTarget(name: "CLITests", dependencies: ["abigen"]),
+    .testTarget(name: "CLITests", dependencies: ["abigen", "SiteChecks"]),
     // abigen's own fuzz target (`make fuzz` for a long run).
     .testTarget(
       name: "FuzzTests",
       dependencies: [
-        "ABIModel", "EmitCore", "EmitC", "EmitSwift", "Obligations", "abigen",
+        "ABIModel", "EmitCore", "EmitC", "EmitSwift", "Obligations", "ABIAtlas", "SiteChecks", "abigen",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "EmitCTests", dependencies: ["EmitC", "EmitCore", "ABIModel", "XenSpec"]),
@@ -86,6 +88,11 @@ let package = Package(
     .testTarget(name: "XenSpecTests", dependencies: ["XenSpec", "ABIDSL", "ABIModel"]),
     .testTarget(name: "ReleaseLockTests", dependencies: ["ReleaseLock", "ABIModel", "XenSpec"]),
     .testTarget(name: "HeadroomTests", dependencies: ["Headroom", "ABIModel", "XenSpec"]),
+    // What every generated site must be (well-formed, links resolving, nothing fetched), for the
+    // atlas's tests and the hostile-name tests.
+    .target(name: "SiteChecks", dependencies: ["EmitCore"], path: "Tests/SiteChecks"),
+    .testTarget(
+      name: "ABIAtlasTests", dependencies: ["ABIAtlas", "ABIModel", "Obligations", "EmitCore", "XenSpec", "SiteChecks"]),
     .testTarget(
       name: "SolverTests",
       dependencies: ["Solver", .product(name: "PropertyBased", package: "swift-property-based")]

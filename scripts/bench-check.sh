@@ -57,3 +57,15 @@ measure "whole history, --jobs 2" --jobs 2
 for n in 8 16 32; do
   measure "first $n releases, --jobs 2" --spec "$scratch/xen-$n.json" --jobs 2
 done
+
+# `abigen doc` (what `make doc` runs): the same check, then the atlas rendered and written. A
+# fresh directory each run, so every page is written.
+times=()
+for run in $(seq "$RUNS"); do
+  start=$(date +%s.%N)
+  "$ABIGEN" doc --output "$scratch/site-$run" >/dev/null
+  end=$(date +%s.%N)
+  times+=("$(echo "$end - $start" | bc)")
+done
+printf '%-34s %8s s  %6s pages  %8s bytes\n' "abigen doc, whole history" "$(printf '%s\n' "${times[@]}" | median)" \
+  "$(ls "$scratch/site-1" | wc -l)" "$(cat "$scratch"/site-1/* | wc -c)"

@@ -7,7 +7,7 @@ public struct Abigen: ParsableCommand {
     commandName: "abigen",
     abstract: "Keep a hypercall ABI as a formal model, prove it compatible, generate its code.",
     subcommands: [
-      Check.self, Diff.self, Dump.self, Emit.self, ReleaseCommand.self, HeadroomCommand.self,
+      Check.self, Diff.self, Dump.self, Emit.self, ReleaseCommand.self, HeadroomCommand.self, Doc.self,
     ]
   )
 
