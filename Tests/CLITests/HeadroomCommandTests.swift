@@ -61,10 +61,8 @@ import Testing
     let run = try AbigenProcess.run(["headroom", "--release", "4.5", "--what-if", "hvm_op.mask=12"])
     #expect(run.status == 0, "\(run.stderr)")
     let lines = run.output.split(separator: "\n").map(String.init)
-    #expect(
-      lines.first
-        == "what-if hvm_op.mask=12 in 4.5, 4.6, 4.7, 4.8, 4.9, 4.10, 4.11, 4.12, 4.13, 4.14, 4.15, 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22"
-    )
+    // 4.9 dropped the mask (the whole register is the op again): the edit stops there.
+    #expect(lines.first == "what-if hvm_op.mask=12 in 4.5, 4.6, 4.7, 4.8")
     #expect(lines.contains("hvm_op ('op', op mask 0xfff (HVMOP_op_mask)): 23 sub-op numbers defined"))
     #expect(
       lines.contains(
