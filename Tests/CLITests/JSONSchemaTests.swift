@@ -174,4 +174,31 @@ import Testing
     #expect(clean.status == 0)
     #expect((try JSONSerialization.jsonObject(with: clean.stdout) as? [Any])?.isEmpty == true)
   }
+
+  /// `informationUri` is the web address of the checkout's `origin`, without credentials; none
+  /// for a remote that is a local path.
+  @Test func sarifNamesTheProjectByItsOriginRemote() throws {
+    let scratch = try ReleaseLockCommandTests.Scratch()
+    try FileManager.default.createDirectory(atPath: scratch.path("Spec/Xen"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: ReleaseLockCommandTests.committedLock.path, toPath: scratch.path("Spec/Xen/releases.lock.json"))
+    func informationURI(_ remote: String?) throws -> String? {
+      let setup = try AbigenProcess.shell(
+        "git init -q . && (git remote remove origin 2>/dev/null; true)"
+          + (remote.map { " && git remote add origin '\($0)'" } ?? ""), in: scratch.url)
+      try #require(setup.status == 0, "\(setup.stderr)")
+      let run = try AbigenProcess.run(
+        ["check", "--source-root", scratch.url.path, "--from", "4.21", "--to", "4.22", "--format", "sarif"])
+      try #require(run.status == 0, "\(run.stderr)")
+      let log = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+      let driver = (((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+      return driver?["informationUri"] as? String
+    }
+    #expect(try informationURI("git@example.org:xen-project/abigen.git") == "https://example.org/xen-project/abigen")
+    #expect(
+      try informationURI("https://user:secret@example.org/xen-project/abigen.git")
+        == "https://example.org/xen-project/abigen")
+    #expect(try informationURI("/srv/git/abigen") == nil)
+    #expect(try informationURI(nil) == nil)
+  }
 }

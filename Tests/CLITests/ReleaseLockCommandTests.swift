@@ -110,7 +110,7 @@ import Testing
     #expect(run.stderr.contains("error: 3.4 is released and locked, but its memory_op changed: op mask 0x7f -> 0x3f"))
   }
 
-  @Test func aMissingLockIsAnErrorOnlyWhenNamed() throws {
+  @Test func theBundledSpecsLockIsFoundFromAnyDirectoryAndMustExist() throws {
     let scratch = try Scratch()
     let named = try AbigenProcess.run(["check", "--lock", scratch.path("none.json"), "--from", "4.21", "--to", "4.22"])
     #expect(named.status == 1)
