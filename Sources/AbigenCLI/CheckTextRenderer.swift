@@ -3,13 +3,17 @@ import ABIModel
 import Foundation
 import Obligations
 
-/// `abigen check`'s human-readable report: one line per finding, then the counts.
+/// `abigen check`'s human-readable report: one short line per finding (every detail with
+/// `verbose`), then the counts.
 enum CheckTextRenderer {
-  static func render(_ report: CheckReport, model: ABIModel) -> String {
+  static func render(_ report: CheckReport, model: ABIModel, verbose: Bool = false) -> String {
     var out = ""
     let ordered = report.findings.sorted { rank($0.disposition) < rank($1.disposition) }
     for finding in ordered {
-      out += line(finding) + "\n"
+      out += (verbose ? line(finding) : compactLine(finding)) + "\n"
+    }
+    if !verbose && report.findings.contains(where: { $0.disposition == .failing }) {
+      out += "note: --verbose gives each break's cause and the Covers(...) line that would accept it\n"
     }
     for note in report.notes {
       let location = note.location.map { "\($0): " } ?? ""
@@ -35,6 +39,34 @@ enum CheckTextRenderer {
     case .reported: return 1
     case .accepted: return 2
     }
+  }
+
+  /// `path:line: error[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads A; 3.4 reads
+  /// B (+174 pairs)`: what breaks and where to edit, without the cause and the ranges.
+  static func compactLine(_ finding: CheckReport.Finding) -> String {
+    let example = finding.counterexample
+    let obligation = finding.obligation
+    let label: String =
+      switch finding.disposition {
+      case .failing: "error"
+      case .reported: "warning"
+      case .accepted: "accepted"
+      }
+    let place = example.causeLocation.map { "\($0): " } ?? ""
+    let releases = obligation.older.map { "\($0) -> \(obligation.release)" } ?? obligation.release
+    let subject = obligation.hypercall.map { "\($0) " } ?? ""
+    var text =
+      "\(place)\(label)[\(example.failure.name)] \(subject)\(releases) (\(obligation.guestABI), \(example.argument)): "
+    text += "\(CounterexampleText.hex(example.value)): "
+    if let newer = example.newerReading, let older = obligation.older {
+      text += "\(older) reads \(example.olderReading); \(obligation.release) reads \(newer)"
+    } else {
+      text += example.olderReading
+    }
+    if finding.otherPairs > 0 { text += " (+\(finding.otherPairs) \(obligation.older == nil ? "releases" : "pairs"))" }
+    if case .accepted(let id, _, _) = finding.disposition { text += " [\(id)]" }
+    if finding.disposition == .reported { text += " [tools-only]" }
+    return text
   }
 
   static func line(_ finding: CheckReport.Finding) -> String {

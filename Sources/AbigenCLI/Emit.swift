@@ -13,8 +13,9 @@ struct Emit: ParsableCommand {
     discussion: """
       With a language, emit writes that language's files into --output (default '.'): \
       `abigen emit c --all-releases --output Generated/C`. Without one, it writes the checked-in \
-      tree, every release: C into Generated/C, the Xen layout into Generated/Xen and Swift into \
-      Generated/Swift (--output sets the root).
+      tree, every release: C into Generated/C, the Xen layout into Generated/Xen, Swift into \
+      Generated/Swift and the resolved model's JSON dump into Generated/Model (what `abigen diff \
+      --against-ref` reads from a branch; --output sets the root).
 
       C comes in two layouts. --layout standalone (the default) writes one self-contained header \
       per release for tools (xen_4_19.h). --layout xen writes, per release, the headers as the Xen \
@@ -97,14 +98,28 @@ struct Emit: ParsableCommand {
     }
   }
 
-  /// Each emitter with the directory its files go to.
-  var targets: [(emitter: any Emitter, directory: String)] {
+  /// Where the whole tree keeps the model's dump, relative to the repository root: what
+  /// `abigen diff --against-ref REF` reads from git.
+  static func modelDumpPath(family: String) -> String { "Generated/Model/" + ModelDump.fileName(family: family) }
+
+  /// Each emitter with the directory its files go to. The whole tree also holds the model's
+  /// dump (Model/), which a branch's review reads.
+  func targets(_ model: ABIModel) throws -> [(emitter: any Emitter, directory: String)] {
     if let language {
       return [(language == .c && layout == .xen ? XenLayoutEmitter() : language.emitter, output ?? ".")]
     }
     let root = output ?? "Generated"
     func under(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
-    return Language.allCases.map { ($0.emitter, under($0.treeDirectory)) } + [(XenLayoutEmitter(), under("Xen"))]
+    let dump: ModelDump
+    do {
+      dump = try ModelDump(model)
+    } catch {
+      printError("error: cannot encode the model (\(error))")
+      throw ExitStatus.internalError.exitCode
+    }
+    return Language.allCases.map { ($0.emitter, under($0.treeDirectory)) } + [
+      (XenLayoutEmitter(), under("Xen")), (dump, under("Model")),
+    ]
   }
 
   func run() throws {
@@ -126,6 +141,7 @@ struct Emit: ParsableCommand {
       return
     }
     // Every target in one write: the whole tree changes, or none of it.
+    let targets = try targets(model)
     do {
       try GeneratedFileWriter.write(
         targets.map { ($0.emitter.emit(selection), URL(fileURLWithPath: $0.directory)) })
@@ -137,6 +153,7 @@ struct Emit: ParsableCommand {
 
   func runCheck(_ selection: ABIModelSelection) throws {
     var stale: [GeneratedTreeCheck.StaleFile] = []
+    let targets = try targets(selection.model)
     for target in targets {
       let result: GeneratedTreeCheck.Result
       do {

@@ -4,7 +4,8 @@ import Headroom
 /// `abigen headroom`'s readable report: a block per multiplexed hypercall, one line per group of
 /// guest widths with the same figures.
 enum HeadroomTextRenderer {
-  static func render(_ report: HeadroomReport) -> String {
+  /// `maskStates: false` for a what-if, whose masks are hypothetical.
+  static func render(_ report: HeadroomReport, maskStates: Bool = true) -> String {
     var out = "headroom of \(report.family) \(report.release)\n"
     for hypercall in report.hypercalls {
       out += "\n" + header(hypercall) + "\n"
@@ -12,8 +13,9 @@ enum HeadroomTextRenderer {
         let numbers = group[0]
         let used = hypercall.highestNumber.map { "highest \($0)" } ?? "none used"
         out += "  \(widths(group.map { ($0.guestWidth, $0.guestABIs) })): \(used) of \(power(numbers.capacityBits))"
-        out += ", \(count(numbers.free)) free, \(lasting(numbers.releasesLeft))\n"
+        out += ", \(count(numbers.free)) free, \(lasting(numbers.releasesLeft)): \(numbers.verdict.rawValue)\n"
       }
+      if maskStates { out += "  \(maskState(hypercall))\n" }
       out += "  history: \(history(hypercall.history))\n"
       let byOp = Dictionary(grouping: hypercall.continuations, by: \.subOp)
       for op in orderedNames(hypercall.continuations) {
@@ -25,6 +27,42 @@ enum HeadroomTextRenderer {
           out += ", bound \(row.bound) (\(row.boundBits) bits): \(spare(row.spareBits))\n"
         }
       }
+    }
+    return out
+  }
+
+  /// Whether the mask can still change: only while no released release has it.
+  static func maskState(_ hypercall: HypercallHeadroom) -> String {
+    let mask = hypercall.opMask == nil ? "whole-register op" : "mask"
+    guard let released = hypercall.maskReleasedIn else {
+      return "\(mask): in no released release: it can still change at no cost"
+    }
+    return "\(mask): shipped in \(released): part of the ABI, a change is checked against every older release"
+  }
+
+  /// The what-if report: the edits, the headroom they leave, and the checker's verdict.
+  static func render(_ outcome: WhatIfOutcome) -> String {
+    var out = "what-if \(outcome.edits.joined(separator: ", ")) in \(outcome.releases.joined(separator: ", "))\n"
+    out += render(outcome.headroom, maskStates: false)
+    out += "\n"
+    for problem in outcome.invalid { out += problem + "\n" }
+    if let check = outcome.check {
+      out += "checker: \(check.obligations) obligations of \(outcome.headroom.release) against every other release: "
+      out += "\(check.proved) proved, \(check.failing) failing (\(check.failingWithoutEdit) without the edit)"
+      out += check.inconclusive > 0 ? ", \(check.inconclusive) inconclusive\n" : "\n"
+    }
+    for item in outcome.newBreaks + outcome.newReports { out += item.line + "\n" }
+    if !outcome.newReports.isEmpty {
+      out +=
+        "\(outcome.newReports.count) new tools-only break\(outcome.newReports.count == 1 ? "" : "s"): reported, not failing\n"
+    }
+    switch outcome.verdict {
+    case "breaking":
+      out +=
+        "verdict: breaking: the edit adds \(outcome.newBreaks.count) break\(outcome.newBreaks.count == 1 ? "" : "s")\n"
+    case "invalid": out += "verdict: invalid: the edited spec does not validate\n"
+    case "inconclusive": out += "verdict: inconclusive: the solver could not decide every obligation\n"
+    default: out += "verdict: compatible: the edit adds no break against any other release\n"
     }
     return out
   }

@@ -9,72 +9,92 @@ struct LockOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       """
-      The lock of released releases. Default: releases.lock.json beside the bundled spec's sources \
-      (Spec/Xen/releases.lock.json, relative to the current directory); for --spec NAME.json, \
-      NAME.lock.json beside it; none for a spec read from standard input. When the default lock \
-      is missing, check says so on stderr and goes on; a --lock FILE that is missing is an error.
+      The lock of released releases. Default: for the bundled spec, releases.lock.json beside its \
+      sources in the checkout abigen was built from (--source-root), wherever abigen runs; for \
+      --spec NAME.json, NAME.lock.json beside it; none for a spec read from standard input. A \
+      missing lock of the bundled spec, or a missing --lock FILE, is an error; a JSON spec \
+      without a lock is checked with a warning.
       """,
       valueName: "FILE"))
   var lock: String?
 
-  /// The lock file to use, and whether the user named it; `nil` when there is no default.
-  func resolve(spec: String?, model: ABIModel) -> (path: String, explicit: Bool)? {
-    if let lock { return (lock, true) }
-    return LockFile.defaultPath(spec: spec, model: model).map { ($0, false) }
+  /// Where the lock is, and whether its absence is an error.
+  struct Location {
+    var path: String
+    /// Named with `--lock`, or the bundled spec's: it must exist.
+    var required: Bool
+    /// `path` as messages show it.
+    var shown: String { displayPath(path) }
   }
 
-  /// Checks `model` against its lock for `abigen check`: every departure on stderr and exit 1.
-  /// A missing default lock is a warning (the check goes on); a missing `--lock FILE` is an error.
-  func verify(_ model: ABIModel, spec: String?) throws {
-    guard let (path, explicit) = resolve(spec: spec, model: model) else {
+  /// The lock file to use; `nil` when there is none (a spec on standard input).
+  func resolve(_ specOptions: SpecOptions, model: ABIModel) -> Location? {
+    if let lock { return Location(path: lock, required: true) }
+    guard let spec = specOptions.spec else {
+      let directory = (model.location.file as NSString).deletingLastPathComponent
+      return Location(
+        path: specOptions.sourceFile((directory as NSString).appendingPathComponent("releases.lock.json")),
+        required: true)
+    }
+    if spec == "-" || spec.hasPrefix("/dev/") { return nil }
+    return Location(path: (spec.hasSuffix(".json") ? String(spec.dropLast(5)) : spec) + ".lock.json", required: false)
+  }
+
+  /// Checks `model` against its lock for `abigen check`: the departures as diagnostics (thrown),
+  /// warnings on stderr.
+  func verify(_ model: ABIModel, _ specOptions: SpecOptions) throws(SpecLoader.Failure) {
+    guard let location = resolve(specOptions, model: model) else {
       printError(
         "warning: no lock for a spec read from standard input: released releases are not checked against a lock (pass --lock FILE)"
       )
       return
     }
-    guard let lock = try LockFile.load(path: path) else {
-      if explicit {
-        printError("\(path): error: lock file does not exist")
-        throw ExitStatus.refutedOrInvalid.exitCode
+    let lock: ReleaseLock
+    switch LockFile.read(location) {
+    case .failure(let failure): throw failure
+    case .success(nil):
+      if location.required {
+        let why =
+          self.lock == nil && specOptions.spec == nil
+          ? "the bundled spec's lock does not exist (pass --source-root DIR for the checkout that holds it, or --lock FILE)"
+          : "lock file does not exist"
+        throw SpecLoader.Failure(file: location.shown, text: why)
       }
       printError(
-        "warning: no lock file at \(path) (run from the repository root, or pass --lock FILE): released releases are not checked against a lock"
+        "warning: no lock file at \(location.shown): released releases are not checked against a lock (pass --lock FILE)"
       )
       return
+    case .success(let found?): lock = found
     }
-    let diagnostics = lock.verify(model, lockFile: path)
-    if !diagnostics.isEmpty {
-      printError(SpecErrors(diagnostics).description)
-      throw ExitStatus.refutedOrInvalid.exitCode
-    }
+    let diagnostics = lock.verify(model, lockFile: location.shown)
+    if !diagnostics.isEmpty { throw SpecLoader.Failure(diagnostics) }
   }
 }
 
-/// Where the lock lives, and reading and writing it.
+/// Reading and writing the lock.
 enum LockFile {
-  /// Beside the file that declares the family for a Swift spec (`Spec/Xen/Xen.swift` ->
-  /// `Spec/Xen/releases.lock.json`); `NAME.lock.json` beside a JSON spec; none for a pipe.
-  static func defaultPath(spec: String?, model: ABIModel) -> String? {
-    guard let spec else {
-      let directory = (model.location.file as NSString).deletingLastPathComponent
-      return directory.isEmpty ? "releases.lock.json" : directory + "/releases.lock.json"
+  /// The lock at `location`, `nil` when there is no file, or why it cannot be used.
+  static func read(_ location: LockOptions.Location) -> Result<ReleaseLock?, SpecLoader.Failure> {
+    guard FileManager.default.fileExists(atPath: location.path) else { return .success(nil) }
+    do {
+      let data = try InputFile.read(location.path, what: "lock file", standardInput: false)
+      return .success(try ReleaseLock.decode(data, file: location.shown))
+    } catch let error as ReleaseLock.LoadError {
+      return .failure(SpecLoader.Failure(file: location.shown, text: error.description))
+    } catch {
+      return .failure(SpecLoader.Failure(file: location.shown, text: "\(error)"))
     }
-    if spec == "-" || spec.hasPrefix("/dev/") { return nil }
-    return (spec.hasSuffix(".json") ? String(spec.dropLast(5)) : spec) + ".lock.json"
   }
 
-  /// The lock at `path`, or `nil` when there is no file; an unreadable or malformed lock is an
-  /// error on stderr and exit 1.
-  static func load(path: String) throws -> ReleaseLock? {
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
-    do {
-      return try ReleaseLock.decode(try InputFile.read(path, what: "lock file", standardInput: false), file: path)
-    } catch let error as ReleaseLock.LoadError {
-      printError(error.description)
-    } catch {
-      printError("\(error)")
+  /// The lock at `location`, or `nil` when there is no file; an unreadable or malformed lock is
+  /// an error on stderr and exit 1.
+  static func load(_ location: LockOptions.Location) throws -> ReleaseLock? {
+    switch read(location) {
+    case .success(let lock): return lock
+    case .failure(let failure):
+      printError(failure.description)
+      throw ExitStatus.refutedOrInvalid.exitCode
     }
-    throw ExitStatus.refutedOrInvalid.exitCode
   }
 
   /// Replaces the file at `path` with `data` in one step (a temporary file renamed over it), so
@@ -83,7 +103,7 @@ enum LockFile {
     do {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      printError("\(path): error: cannot write (\(error.localizedDescription))")
+      printError("\(displayPath(path)): error: cannot write (\(error.localizedDescription))")
       throw ExitStatus.refutedOrInvalid.exitCode
     }
   }

@@ -4,25 +4,48 @@ import Foundation
 import ReleaseLock
 
 /// `abigen release R`: marks the release in development as released and locks its ABI, so that
-/// `abigen check` fails on any later change to it.
+/// `abigen check` fails on any later change to it; with `--as NAME`, ships the development
+/// release under its real name and opens the next development release.
 struct ReleaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "release",
-    abstract: "Mark a release as released and lock its ABI in the lock file.",
+    abstract: "Mark a release as released and lock its ABI; with --as, ship the development release and open the next.",
     discussion: """
-      For the bundled Swift spec, the release's declaration line (relative to the current \
-      directory: run from the repository root) is rewritten from InDevelopment("R", commit: "X") \
-      to Released("R", tag: "X"); when that line holds anything else, nothing is written and the \
-      edit to make by hand is printed. Rebuild abigen after the edit. For --spec FILE.json, the \
-      release's status in the file becomes "released". A release already marked released but not \
-      yet locked is only locked. To correct a transcription error in a locked release, remove \
-      its block from the lock in the same change and run abigen release R again: the lock's diff \
-      shows the correction to review. Exit status: 0 locked, 1 unknown release, already locked, a \
-      spec that no longer matches the lock, or a declaration that cannot be edited, 64 usage.
+      The release cycle: `abigen release master --as 4.23 --tag RELEASE-4.23.0` turns the \
+      development release `master` into the released, locked release 4.23, with every change \
+      stated for master (its In("master") blocks become In("4.23"), and accepted-break spans \
+      that start at master start at 4.23), and opens a new, empty development release `master` \
+      after it (its commit: --commit, default master's). The next change goes under \
+      In("master") again, and `abigen diff 4.22 4.23` shows what 4.23 shipped.
+
+      Without --as, the release keeps its name: its declaration InDevelopment("R", commit: "X") \
+      becomes Released("R", tag: "X") (or --tag), and no release opens.
+
+      For the bundled Swift spec the files are edited in the checkout abigen was built from \
+      (--source-root), wherever abigen runs; when the declaration line holds anything else, \
+      nothing is written and the edit to make by hand is printed. Rebuild abigen after the edit. \
+      For --spec FILE.json the file is rewritten. A release already marked released but not yet \
+      locked is only locked. To correct a transcription error in a locked release, remove its \
+      block from the lock in the same change and run abigen release R again: the lock's diff \
+      shows the correction to review.
+
+      Exit status: 0 locked, 1 unknown release, already locked, a spec that no longer matches \
+      the lock, or a declaration that cannot be edited, 64 usage.
       """)
 
-  @Argument(help: "The release to mark released and lock.")
+  @Argument(help: "The release to mark released and lock (with --as, the development release).")
   var release: String
+
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp("Ship the development release under this name and open the next one.", valueName: "NAME"))
+  var releasedAs: String?
+
+  @Option(help: "The tag the release ships at (default: its commit).")
+  var tag: String?
+
+  @Option(help: "With --as: the commit the new development release starts at (default: the released one's).")
+  var commit: String?
 
   @OptionGroup var specOptions: SpecOptions
 
@@ -32,25 +55,31 @@ struct ReleaseCommand: ParsableCommand {
     if let spec = specOptions.spec, spec == "-" || spec.hasPrefix("/dev/") {
       throw ValidationError("abigen release writes the spec back: give --spec a file, not a stream")
     }
+    if commit != nil && releasedAs == nil { throw ValidationError("--commit needs --as: no release opens without it") }
+    if let releasedAs, releasedAs == release || releasedAs.isEmpty {
+      throw ValidationError("--as names the release to ship, not '\(releasedAs)'")
+    }
   }
 
   func run() throws {
     let model = try specOptions.loadModel()
-    guard let (lockPath, _) = lockOptions.resolve(spec: specOptions.spec, model: model) else {
+    guard let location = lockOptions.resolve(specOptions, model: model) else {
       throw ValidationError("say where the lock is: --lock FILE")
     }
+    let lockPath = location.shown
     guard let target = model.release(named: release) else {
       printError("error: unknown release '\(release)' (known: \(model.releases.map(\.name).joined(separator: ", ")))")
       throw ExitStatus.refutedOrInvalid.exitCode
     }
-    let lock = try LockFile.load(path: lockPath) ?? ReleaseLock(family: model.family)
-    if lock.entry(for: release) != nil {
-      if target.status == .development && specOptions.spec == nil {
+    let lock = try LockFile.load(location) ?? ReleaseLock(family: model.family)
+    let shippedName = releasedAs ?? release
+    if lock.entry(for: shippedName) != nil {
+      if target.status == .development && specOptions.spec == nil && releasedAs == nil {
         printError(
           "\(target.location): error: \(release) is already locked in \(lockPath), but this abigen's bundled spec still has it in development: rebuild abigen after the edit of this line"
         )
       } else {
-        printError("error: \(release) is already released and locked in \(lockPath)")
+        printError("error: \(shippedName) is already released and locked in \(lockPath)")
       }
       throw ExitStatus.refutedOrInvalid.exitCode
     }
@@ -60,49 +89,128 @@ struct ReleaseCommand: ParsableCommand {
       printError("error: the spec no longer matches \(lockPath); restore the locked releases before locking \(release)")
       throw ExitStatus.refutedOrInvalid.exitCode
     }
+    if let releasedAs {
+      try ship(target, as: releasedAs, model: model, lock: lock, lockPath: location.path)
+      return
+    }
 
     if target.status == .development {
       if let spec = specOptions.spec {
-        try markReleased(inJSON: spec, model: model)
+        var marked = model
+        let index = marked.releaseIndex(named: release)!
+        marked.releases[index].status = .released
+        if let tag { marked.releases[index].source = tag }
+        try LockFile.writeAtomically(try SpecJSON.encode(marked), to: spec)
+        try StandardStreams.out("\(spec): marked \(release) released\n")
       } else {
-        try markReleased(inSwift: target)
+        let edit = DeclarationEdit(release: target.name, commit: target.source ?? "", tag: tag)
+        try write(try edited([(target.location, edit)], renaming: nil))
       }
     }
     let locked = lock.locking(target, of: model)
-    try LockFile.writeAtomically(locked.encoded(), to: lockPath)
+    try LockFile.writeAtomically(locked.encoded(), to: location.path)
     try StandardStreams.out("\(lockPath): locked \(release) (\(locked.entry(for: release)!.digest))\n")
     if target.status == .development && specOptions.spec == nil {
       try StandardStreams.out("rebuild abigen: until then its bundled spec still has \(release) in development\n")
     }
   }
 
-  /// Sets the release's status in a JSON spec and writes the file back in the interchange
-  /// format's canonical form.
-  func markReleased(inJSON path: String, model: ABIModel) throws {
-    var marked = model
-    let index = marked.releaseIndex(named: release)!
-    marked.releases[index].status = .released
-    try LockFile.writeAtomically(try SpecJSON.encode(marked), to: path)
-    try StandardStreams.out("\(path): marked \(release) released\n")
+  /// `release R --as NAME`: the development release ships as NAME, locked, and a new
+  /// development release of R's name opens after it.
+  func ship(_ target: Release, as name: String, model: ABIModel, lock: ReleaseLock, lockPath: String) throws {
+    guard target.status == .development else {
+      printError("\(target.location): error: \(release) is released already; --as ships the development release")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    guard model.release(named: name) == nil else {
+      printError("\(model.release(named: name)!.location): error: the spec already has a release \(name)")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    let source = target.source ?? release
+    let cycle = ReleaseCycle(development: release, released: name, tag: tag ?? source, commit: commit ?? source)
+    let shipped = cycle.apply(to: model)!
+    let problems = shipped.validate().filter { $0.severity == .error }
+    if !problems.isEmpty {
+      printError(SpecErrors(problems).description)
+      printError("error: releasing \(release) as \(name) would leave the spec invalid; nothing was written")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    if let spec = specOptions.spec {
+      try LockFile.writeAtomically(try SpecJSON.encode(shipped), to: spec)
+      try StandardStreams.out("\(spec): released \(release) as \(name); opened \(release) after it\n")
+    } else {
+      try write(try edited([(target.location, cycle.declaration(declaredCommit: source))], renaming: cycle))
+    }
+    let locked = lock.locking(shipped.release(named: name)!, of: shipped)
+    try LockFile.writeAtomically(locked.encoded(), to: lockPath)
+    try StandardStreams.out("\(displayPath(lockPath)): locked \(name) (\(locked.entry(for: name)!.digest))\n")
+    if specOptions.spec == nil {
+      try StandardStreams.out("rebuild abigen: until then its bundled spec still has \(release) in development\n")
+    }
   }
 
-  /// Rewrites the release's declaration line in the Swift spec, or prints the edit and exits 1.
-  func markReleased(inSwift target: Release) throws {
-    let edit = DeclarationEdit(release: target.name, commit: target.source ?? "")
-    let file = target.location.file
-    let byHand =
-      "make the edit by hand (\(edit.before) -> \(edit.after)), rebuild abigen, then run `abigen release \(release)` again to lock it"
-    guard let data = FileManager.default.contents(atPath: file) else {
-      printError(
-        "\(target.location): error: \(file) is not readable from the current directory (run from the repository root), or \(byHand)"
-      )
-      throw ExitStatus.refutedOrInvalid.exitCode
+  /// One edited source file of the bundled spec: where, the new text, and what to print.
+  struct EditedFile {
+    var path: String
+    var text: String
+    var messages: [String]
+  }
+
+  /// The declaration edits and, for a release cycle, every renamed reference in the spec's
+  /// files, all computed before anything is written; or the edit to make by hand and exit 1.
+  func edited(_ declarations: [(SourceLocation, DeclarationEdit)], renaming cycle: ReleaseCycle?) throws
+    -> [EditedFile]
+  {
+    var files: [String: EditedFile] = [:]
+    func read(_ relative: String) throws -> EditedFile {
+      if let file = files[relative] { return file }
+      let path = specOptions.sourceFile(relative)
+      guard let data = FileManager.default.contents(atPath: path) else {
+        printError(
+          "\(relative): error: \(displayPath(path)) is not readable (pass --source-root DIR for the checkout that holds the spec), or make the edit by hand and rebuild abigen"
+        )
+        throw ExitStatus.refutedOrInvalid.exitCode
+      }
+      return EditedFile(path: path, text: String(decoding: data, as: UTF8.self), messages: [])
     }
-    guard let edited = edit.apply(to: String(decoding: data, as: UTF8.self), line: target.location.line) else {
-      printError("\(target.location): error: this line does not hold \(edit.before) as written; \(byHand)")
-      throw ExitStatus.refutedOrInvalid.exitCode
+    for (location, edit) in declarations {
+      var file = try read(location.file)
+      guard let text = edit.apply(to: file.text, line: location.line) else {
+        let opened = edit.opened.map { " and a line \($0) after it" } ?? ""
+        printError(
+          "\(location): error: this line does not hold \(edit.before) as written; make the edit by hand (\(edit.before) -> \(edit.after)\(opened)), rebuild abigen, then run `abigen release \(release)` again to lock it"
+        )
+        throw ExitStatus.refutedOrInvalid.exitCode
+      }
+      file.text = text
+      file.messages.append(
+        edit.releasedAs == edit.release
+          ? "\(location): marked \(edit.release) released: \(edit.after)"
+          : "\(location): released \(edit.release) as \(edit.releasedAs): \(edit.after)"
+            + (edit.opened.map { "; opened \($0)" } ?? ""))
+      files[location.file] = file
     }
-    try LockFile.writeAtomically(Data(edited.utf8), to: file)
-    try StandardStreams.out("\(target.location): marked \(release) released: \(edit.after)\n")
+    if let cycle {
+      let directory = (specOptions.sourceFile(declarations[0].0.file) as NSString).deletingLastPathComponent
+      let relativeDirectory = (declarations[0].0.file as NSString).deletingLastPathComponent
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      for name in names.sorted() where name.hasSuffix(".swift") {
+        let relative = (relativeDirectory as NSString).appendingPathComponent(name)
+        var file = try read(relative)
+        let (text, lines) = cycle.renamingReferences(in: file.text)
+        guard !lines.isEmpty else { continue }
+        file.text = text
+        file.messages += lines.map { "\(relative):\($0): \(cycle.development) -> \(cycle.released)" }
+        files[relative] = file
+      }
+    }
+    return files.keys.sorted().map { files[$0]! }
+  }
+
+  func write(_ files: [EditedFile]) throws {
+    for file in files {
+      try LockFile.writeAtomically(Data(file.text.utf8), to: file.path)
+      for message in file.messages { try StandardStreams.out(message + "\n") }
+    }
   }
 }

@@ -1,12 +1,17 @@
 import ABIModel
 import Foundation
-import Obligations
 
-/// `abigen check --format sarif`: SARIF 2.1.0 for code-scanning CI. Accepted breaks are results
-/// with an in-source suppression, so they show up but do not fail a gate.
+/// `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Every rule carries its
+/// description and help; every result a fingerprint that stays the same across runs
+/// (`partialFingerprints`), so code scanning tracks a break from one run to the next instead of
+/// collapsing the results that share a rule and a line. Accepted breaks are results with an
+/// in-source suppression: they show, but do not fail a gate.
 enum SARIFRenderer {
+  /// The `partialFingerprints` key: bumped when `CIFinding.identity` changes what it holds.
+  static let fingerprintKey = "abigenFinding/v1"
+
   struct Log: Encodable {
-    var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    var schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     var version = "2.1.0"
     var runs: [Run]
 
@@ -18,7 +23,13 @@ enum SARIFRenderer {
 
   struct Run: Encodable {
     var tool: Tool
+    var automationDetails: AutomationDetails
     var results: [Result]
+  }
+
+  struct AutomationDetails: Encodable {
+    /// `abigen/check/`: code scanning keeps the analyses of check and diff apart.
+    var id: String
   }
 
   struct Tool: Encodable {
@@ -27,25 +38,47 @@ enum SARIFRenderer {
 
   struct Driver: Encodable {
     var name = "abigen"
-    var informationUri = "https://example.invalid/abigen"
-    var rules: [Rule]
+    var fullName = "abigen: hypercall ABI compatibility checker"
+    var version = ToolInfo.version
+    var semanticVersion = ToolInfo.version
+    var informationUri: String?
+    var rules: [RuleJSON]
   }
 
-  struct Rule: Encodable {
+  struct RuleJSON: Encodable {
     var id: String
     var name: String
     var shortDescription: Text
+    var fullDescription: Text
+    var help: Help
+    var defaultConfiguration: Configuration
+    var properties: Properties
+  }
+
+  struct Properties: Encodable {
+    var tags: [String]
+  }
+
+  struct Configuration: Encodable {
+    var level: String
   }
 
   struct Text: Encodable {
     var text: String
   }
 
+  struct Help: Encodable {
+    var text: String
+    var markdown: String
+  }
+
   struct Result: Encodable {
     var ruleId: String
+    var ruleIndex: Int
     var level: String
     var message: Text
     var locations: [Location]
+    var partialFingerprints: [String: String]
     var suppressions: [Suppression]?
   }
 
@@ -60,6 +93,8 @@ enum SARIFRenderer {
 
   struct ArtifactLocation: Encodable {
     var uri: String
+    /// Paths are relative to the repository root.
+    var uriBaseId = "%SRCROOT%"
   }
 
   struct Region: Encodable {
@@ -71,60 +106,44 @@ enum SARIFRenderer {
     var justification: String
   }
 
-  static let rules: [Rule] =
-    BreakClass.allCases.map { breakClass in
-      Rule(id: breakClass.ruleID, name: breakClass.rawValue, shortDescription: Text(text: describe(breakClass)))
-    }
-    + ReleaseFailure.allCases.map { failure in
-      Rule(id: failure.ruleID, name: failure.rawValue, shortDescription: Text(text: describe(failure)))
-    }
-
-  static func describe(_ breakClass: BreakClass) -> String {
-    switch breakClass {
-    case .alias: return "A live value of an older release decodes as a different sub-op in a newer one."
-    case .progressCorrupted: return "A continuation resumes at a different progress in a newer release."
-    case .continuationLost: return "A newer release rejects a continuation an older one created."
-    case .renumbered: return "A sub-op or hypercall changed its number."
-    case .removed: return "A newer release no longer defines an op an older one did."
-    case .hypercallReuse: return "A hypercall number names a different hypercall in a newer release."
+  static func rules() -> [RuleJSON] {
+    Rule.all.map { rule in
+      RuleJSON(
+        id: rule.id, name: rule.name, shortDescription: Text(text: rule.summary),
+        fullDescription: Text(text: rule.summary + " " + rule.help),
+        help: Help(text: rule.help, markdown: "**\(rule.summary)**\n\n\(rule.help)"),
+        defaultConfiguration: Configuration(level: rule.id == Rule.inconclusive.id ? "warning" : "error"),
+        properties: Properties(tags: ["abi", "compatibility"]))
     }
   }
 
-  static func describe(_ failure: ReleaseFailure) -> String {
-    switch failure {
-    case .opDoesNotFit: return "A sub-op number does not fit the op mask or register."
-    case .duplicateNumber: return "Two sub-ops share a number."
-    case .fieldsOverlap: return "Continuation progress overlaps the op field or leaves the register."
-    case .roundTripFails: return "A continuation does not decode back to its op and progress."
-    case .liveValueShared: return "One register value is live for two sub-ops."
-    }
+  /// A path as a relative URI reference (`<stdin>` -> `%3Cstdin%3E`), as SARIF requires.
+  static func uriReference(_ path: String) -> String {
+    path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "Spec"
   }
 
-  static func render(_ report: CheckReport) throws -> Data {
-    let results = report.findings.map { finding -> Result in
-      let example = finding.counterexample
-      var level = "error"
-      var suppressions: [Suppression]?
-      switch finding.disposition {
-      case .failing: break
-      case .reported: level = "warning"
-      case .accepted(let id, let reason, _):
-        level = "note"
-        suppressions = [Suppression(justification: "accepted break '\(id)': \(reason)")]
-      }
-      let location = example.causeLocation ?? SourceLocation(file: "Spec", line: 0)
-      return Result(
-        ruleId: example.failure.ruleID, level: level,
-        message: Text(text: CheckTextRenderer.line(finding)),
+  /// The log of `findings`; `command` (`check`, `diff`) names the analysis.
+  static func render(_ findings: [CIFinding], command: String, informationURI: String?) throws -> Data {
+    let index = Dictionary(uniqueKeysWithValues: Rule.all.enumerated().map { ($1.id, $0) })
+    let results = findings.map { finding in
+      Result(
+        ruleId: finding.rule.id, ruleIndex: index[finding.rule.id] ?? 0, level: finding.level.rawValue,
+        message: Text(text: finding.message),
         locations: [
           Location(
             physicalLocation: PhysicalLocation(
-              artifactLocation: ArtifactLocation(uri: location.file),
-              region: location.line > 0 ? Region(startLine: location.line) : nil))
+              artifactLocation: ArtifactLocation(uri: uriReference(finding.location.file)),
+              region: finding.location.line > 0 ? Region(startLine: finding.location.line) : nil))
         ],
-        suppressions: suppressions)
+        partialFingerprints: [fingerprintKey: finding.fingerprint],
+        suppressions: finding.suppression.map { [Suppression(justification: $0)] })
     }
-    let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])
+    let driver = Driver(informationUri: informationURI, rules: rules())
+    let log = Log(
+      runs: [
+        Run(
+          tool: Tool(driver: driver), automationDetails: AutomationDetails(id: "abigen/\(command)/"), results: results)
+      ])
     return try DeterministicJSON.encode(log)
   }
 }

@@ -22,12 +22,17 @@ extension HypercallHeadroom {
       hypercall: hypercall.name, opArgument: multiplex.opArgument.name,
       opMask: multiplex.opMask.value.map(hexString), maskName: multiplex.opMask.maskName,
       definedNumbers: Set(multiplex.subOps.map(\.number)).count, highestNumber: highest, history: history,
+      maskReleasedIn: model.releases.first { release in
+        release.status == .released
+          && release.hypercall(lineage: hypercall.lineage)?.multiplex?.opMask.bits == multiplex.opMask.bits
+      }?.name,
       numbers: model.guestWidths.map { width in
         let bits = multiplex.opMask.bits ?? multiplex.opWidth(guestWidth: width)
         let free = highest.map { lowBitsMask(bits) >= $0 ? lowBitsMask(bits) - $0 : 0 } ?? saturatingCapacity(bits)
+        let releasesLeft = history.releasesLeft(free: free)
         return NumberHeadroom(
           guestWidth: width, guestABIs: guestABIs(of: hypercall, width: width, in: model), capacityBits: bits,
-          free: free, releasesLeft: history.releasesLeft(free: free))
+          free: free, releasesLeft: releasesLeft, verdict: RoomVerdict(free: free, releasesLeft: releasesLeft))
       },
       continuations: multiplex.subOps.flatMap { op in
         model.guestWidths.compactMap { width in

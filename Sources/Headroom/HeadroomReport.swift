@@ -25,6 +25,9 @@ public struct HypercallHeadroom: Hashable, Sendable, Codable {
   /// below it stay reserved).
   public var highestNumber: UInt64?
   public var history: NumberHistory
+  /// The first released release with this op mask (this hypercall's lineage, the same mask
+  /// bits); `nil` when none has shipped it, so the mask can still change at no cost.
+  public var maskReleasedIn: String?
   /// Per guest register width, narrowest first.
   public var numbers: [NumberHeadroom]
   /// Per sub-op that keeps progress in the op register, and per guest width.
@@ -55,6 +58,37 @@ public struct NumberHeadroom: Hashable, Sendable, Codable {
   /// How many releases `free` lasts at the historical rate, rounded down; `nil` when the
   /// history added no number (or has no release after the first), so there is no rate.
   public var releasesLeft: UInt64?
+  /// What that means for the mask.
+  public var verdict: RoomVerdict
+}
+
+/// Whether an op field's free numbers last, at the historical rate.
+public enum RoomVerdict: String, Hashable, Sendable, Codable, CaseIterable {
+  /// No number left above the highest one.
+  case full
+  /// Fewer than `tightReleases` releases left: widen the mask while it can still change.
+  case tight
+  /// Fewer than `ampleReleases` releases left.
+  case adequate
+  /// At least `ampleReleases` releases, or no growth to project from.
+  case ample
+
+  /// About five years of Xen releases (two a year).
+  public static let tightReleases: UInt64 = 10
+  /// Fifty years.
+  public static let ampleReleases: UInt64 = 100
+
+  public init(free: UInt64, releasesLeft: UInt64?) {
+    if free == 0 {
+      self = .full
+    } else if let releasesLeft, releasesLeft < Self.tightReleases {
+      self = .tight
+    } else if let releasesLeft, releasesLeft < Self.ampleReleases {
+      self = .adequate
+    } else {
+      self = .ample
+    }
+  }
 }
 
 /// Progress a continuation can carry in the op register for guests of one width, against the

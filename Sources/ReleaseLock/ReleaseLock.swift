@@ -1,5 +1,4 @@
 import ABIModel
-import Crypto
 import Foundation
 
 /// The lock of released releases: for every release that has shipped, the canonical
@@ -57,7 +56,7 @@ public struct ReleaseLock: Hashable, Sendable {
     }
 
     public var computedDigest: String {
-      "sha256:" + SHA256.hash(data: Data(canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+      "sha256:" + SHA256.hex(Array(canonicalText.utf8))
     }
   }
 

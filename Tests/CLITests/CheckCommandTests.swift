@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func theBundledSpecHolds() throws {
-    let run = try AbigenProcess.run(["check"])
+    let run = try AbigenProcess.run(["check", "--verbose"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.output.contains(
@@ -28,7 +28,7 @@ import Testing
     accepted.removeAll { ($0["id"] as? String) == "memop-shift-4-to-6" }
     object["acceptedBreaks"] = accepted
     let spec = try JSONSerialization.data(withJSONObject: object)
-    let run = try AbigenProcess.run(["check", "--spec", "-", "--from", "3.3", "--to", "3.4"], stdin: spec)
+    let run = try AbigenProcess.run(["check", "--verbose", "--spec", "-", "--from", "3.3", "--to", "3.4"], stdin: spec)
     #expect(run.status == 1)
     #expect(
       run.output.contains(
@@ -128,5 +128,41 @@ import Testing
       verdicts.insert(verdict)
     }
     #expect(verdicts == ["sat", "unsat"])
+  }
+
+  /// One short line per finding for a person; every detail with --verbose.
+  @Test func theTextReportIsOneShortLinePerFindingAndVerboseHasTheDetails() throws {
+    let range = ["--from", "3.3", "--to", "3.4"]
+    let compact = try AbigenProcess.run(["check"] + range)
+    #expect(compact.status == 0, "\(compact.stderr)")
+    let lines = compact.output.split(separator: "\n").dropLast()
+    #expect(!lines.isEmpty)
+    #expect(lines.allSatisfy { $0.count < 260 && !$0.contains(" Cause: ") })
+    #expect(
+      lines.contains(
+        "Spec/Xen/MemoryOp.swift:70: accepted[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0 [memop-shift-4-to-6]"
+      ))
+    let verbose = try AbigenProcess.run(["check", "--verbose"] + range)
+    #expect(verbose.output.split(separator: "\n").count == compact.output.split(separator: "\n").count)
+    #expect(verbose.output.contains(". Cause: op mask 0xf -> 0x3f"))
+    #expect(verbose.output.contains("Accepted as 'memop-shift-4-to-6' (Spec/Xen/AcceptedBreaks.swift:"))
+  }
+
+  @Test func versionAndHelpStateTheContract() throws {
+    let version = try AbigenProcess.run(["--version"])
+    #expect(version.status == 0)
+    let lines = version.output.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("abigen ") && lines[0].split(separator: ".").count == 3)
+    #expect(lines[1] == "spec format abigen-spec version 2 (reads 1 to 2)")
+    #expect(lines[2] == "lock format abigen-release-lock version 2")
+    let help = try AbigenProcess.run(["--help"])
+    #expect(help.status == 0)
+    for code in [
+      "0   everything holds", "1   a property is refuted", "2   generated files are stale", "3   inconclusive",
+      "4   internal error", "64  usage error",
+    ] {
+      #expect(help.output.contains(code), "\(code)")
+    }
   }
 }

@@ -40,7 +40,7 @@ import Testing
       #expect(run.status == 1, "\(format): \(run.stderr)")
       #expect(run.output.contains("XENMEM_new_op"), "\(format)")
     }
-    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
     let line = try #require(check.output.split(separator: "\n").first { $0.hasPrefix("error[") })
     #expect(
       line.hasPrefix(
@@ -65,7 +65,7 @@ import Testing
 
   @Test func aNewOpAtANumberARemovedOpKeptReservedFails() throws {
     let spec = try Self.newOp(8)
-    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
     #expect(check.status == 1)
     #expect(
       check.output.contains(
@@ -78,7 +78,7 @@ import Testing
 
   @Test func aNewOpAtAFreeNumberPasses() throws {
     let spec = try Self.newOp(30)
-    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
     #expect(check.status == 0, "\(check.output)")
     let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
     #expect(diff.status == 0)
@@ -87,7 +87,7 @@ import Testing
 
   @Test func droppingACountFlagFails() throws {
     let spec = try Self.spec(editing: "mmu_update") { $0.removeValue(forKey: "countFlag") }
-    let check = try AbigenProcess.run(["check", "--spec", "-"], stdin: spec)
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
     #expect(check.status == 1)
     #expect(
       check.output.contains(

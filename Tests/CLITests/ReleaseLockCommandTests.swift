@@ -110,15 +110,34 @@ import Testing
     #expect(run.stderr.contains("error: 3.4 is released and locked, but its memory_op changed: op mask 0x7f -> 0x3f"))
   }
 
-  @Test func aMissingLockIsAnErrorOnlyWhenNamed() throws {
+  @Test func theBundledSpecsLockIsFoundFromAnyDirectoryAndMustExist() throws {
     let scratch = try Scratch()
     let named = try AbigenProcess.run(["check", "--lock", scratch.path("none.json"), "--from", "4.21", "--to", "4.22"])
     #expect(named.status == 1)
     #expect(named.stderr == "\(scratch.path("none.json")): error: lock file does not exist\n")
-    // Outside the repository the default lock is not found: a warning, and the check goes on.
+    // The bundled spec's lock is found from the spec's sources, wherever abigen runs: outside
+    // the repository it is still checked.
     let elsewhere = try AbigenProcess.run(["check", "--from", "4.21", "--to", "4.22"], in: scratch.url)
-    #expect(elsewhere.status == 0)
-    #expect(elsewhere.stderr.hasPrefix("warning: no lock file at Spec/Xen/releases.lock.json"))
+    #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    #expect(elsewhere.stderr.isEmpty)
+    let edited = scratch.path("Spec/Xen/releases.lock.json")
+    try FileManager.default.createDirectory(
+      atPath: scratch.path("Spec/Xen"), withIntermediateDirectories: true)
+    try String(contentsOf: Self.committedLock, encoding: .utf8).replacingOccurrences(
+      of: "\"release\": \"4.22\"", with: "\"release\": \"4.22-edited\""
+    ).write(toFile: edited, atomically: true, encoding: .utf8)
+    let found = try AbigenProcess.run(
+      ["check", "--source-root", scratch.url.path, "--from", "4.21", "--to", "4.22"], in: AbigenProcess.packageRoot)
+    #expect(found.status == 1)
+    #expect(found.stderr.contains("4.22-edited is released and locked in \(edited), but the spec no longer has it"))
+    // A missing lock of the bundled spec is an error, not a warning.
+    let empty = try Scratch()
+    let missing = try AbigenProcess.run(["check", "--source-root", empty.url.path, "--from", "4.21", "--to", "4.22"])
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr
+        == "\(empty.path("Spec/Xen/releases.lock.json")): error: the bundled spec's lock does not exist (pass --source-root DIR for the checkout that holds it, or --lock FILE)\n"
+    )
     let piped = try AbigenProcess.run(["check", "--spec", "-", "--from", "4.21", "--to", "4.22"], stdin: try xenSpec())
     #expect(piped.status == 0)
     #expect(piped.stderr.hasPrefix("warning: no lock for a spec read from standard input"))
@@ -163,7 +182,7 @@ import Testing
     try original.write(toFile: releases, atomically: true, encoding: .utf8)
     try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
 
-    let first = try AbigenProcess.run(["release", "master"], in: scratch.url)
+    let first = try AbigenProcess.run(["release", "master", "--source-root", scratch.url.path], in: scratch.url)
     #expect(first.status == 0, "\(first.stderr)")
     let line =
       try #require(
@@ -183,7 +202,7 @@ import Testing
     #expect(try String(contentsOfFile: lock, encoding: .utf8).contains("\"release\": \"master\""))
 
     // This binary's bundled spec still has master in development: locked, but not rebuilt.
-    let second = try AbigenProcess.run(["release", "master"], in: scratch.url)
+    let second = try AbigenProcess.run(["release", "master", "--source-root", scratch.url.path], in: scratch.url)
     #expect(second.status == 1)
     #expect(second.stderr.contains("error: master is already locked in Spec/Xen/releases.lock.json"))
     #expect(second.stderr.contains("rebuild abigen"))
@@ -197,7 +216,7 @@ import Testing
     let lock = scratch.path("Spec/Xen/releases.lock.json")
     try "// moved\n".write(toFile: releases, atomically: true, encoding: .utf8)
     try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
-    let run = try AbigenProcess.run(["release", "master"], in: scratch.url)
+    let run = try AbigenProcess.run(["release", "master", "--source-root", scratch.url.path])
     #expect(run.status == 1)
     #expect(run.stderr.contains("error: this line does not hold InDevelopment(\"master\", commit: \"c447b7308b13\")"))
     #expect(run.stderr.contains("Released(\"master\", tag: \"c447b7308b13\")"))
