@@ -29,12 +29,28 @@ struct ReleaseCommand: ParsableCommand {
       block from the lock in the same change and run abigen release R again: the lock's diff \
       shows the correction to review.
 
-      Exit status: 0 locked, 1 unknown release, already locked, a spec that no longer matches \
-      the lock, or a declaration that cannot be edited, 64 usage.
+      When the model comes to describe more of releases already locked (a hypercall's sub-op \
+      table it did not model, a hypercall it did not list, accepted breaks of the history that \
+      exposes), `abigen release --extend [R]` adds that to the lock of R, or of every locked \
+      release: only additions, each listed; a locked fact that changed is refused with what \
+      differs, and nothing is written.
+
+      Exit status: 0 locked (or extended), 1 unknown release, already locked, a spec that no \
+      longer matches the lock, a declaration that cannot be edited, or an extension that would \
+      change a locked fact, 64 usage.
       """)
 
-  @Argument(help: "The release to mark released and lock (with --as, the development release).")
-  var release: String
+  @Argument(
+    help: ArgumentHelp(
+      "The release to mark released and lock (with --as, the development release; with --extend, the locked release to extend, default all).",
+      valueName: "release"))
+  var releaseArgument: String?
+
+  var release: String { releaseArgument ?? "" }
+
+  @Flag(
+    help: "Add what the model now describes beyond the lock to locked releases, refusing any change to a locked fact.")
+  var extend = false
 
   @Option(
     name: .customLong("as"),
@@ -52,6 +68,10 @@ struct ReleaseCommand: ParsableCommand {
   @OptionGroup var lockOptions: LockOptions
 
   func validate() throws {
+    if releaseArgument == nil && !extend { throw ValidationError("name the release to lock") }
+    if extend && (releasedAs != nil || tag != nil || commit != nil) {
+      throw ValidationError("--extend changes no declaration: it takes no --as, --tag or --commit")
+    }
     if let spec = specOptions.spec, spec == "-" || spec.hasPrefix("/dev/") {
       throw ValidationError("abigen release writes the spec back: give --spec a file, not a stream")
     }
@@ -67,6 +87,10 @@ struct ReleaseCommand: ParsableCommand {
       throw ValidationError("say where the lock is: --lock FILE")
     }
     let lockPath = location.shown
+    if extend {
+      try extendLock(model, location)
+      return
+    }
     guard let target = model.release(named: release) else {
       printError("error: unknown release '\(release)' (known: \(model.releases.map(\.name).joined(separator: ", ")))")
       throw ExitStatus.refutedOrInvalid.exitCode
@@ -147,6 +171,54 @@ struct ReleaseCommand: ParsableCommand {
     if specOptions.spec == nil {
       try StandardStreams.out("rebuild abigen: until then its bundled spec still has \(release) in development\n")
     }
+  }
+
+  /// `release --extend [R]`: the lock of R (or of every locked release) gains what the model
+  /// now describes beyond it; all or nothing.
+  func extendLock(_ model: ABIModel, _ location: LockOptions.Location) throws {
+    let lockPath = location.shown
+    guard let lock = try LockFile.load(location) else {
+      printError("error: there is no lock at \(lockPath) to extend")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    // A hand-edited entry must not be laundered into a fresh digest.
+    if let edited = lock.entries.first(where: { $0.digest != $0.computedDigest }) {
+      printError(
+        "error: the entry of \(edited.release) does not match its digest \(edited.digest): the lock was edited by hand; restore it from version control"
+      )
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    let names = releaseArgument.map { [$0] } ?? lock.entries.map(\.release)
+    var extended = lock
+    var report = ""
+    var refused = false
+    for name in names {
+      guard let release = model.release(named: name) else {
+        printError("error: unknown release '\(name)' (known: \(model.releases.map(\.name).joined(separator: ", ")))")
+        throw ExitStatus.refutedOrInvalid.exitCode
+      }
+      switch extended.extending(release, of: model) {
+      case .refused(let reasons):
+        refused = true
+        for reason in reasons { printError("\(release.location): error: \(name): \(reason)") }
+      case .extended(let next, let lines):
+        extended = next
+        if !lines.isEmpty {
+          report += "\(lockPath): extended \(name) by \(lines.count) fact\(lines.count == 1 ? "" : "s")\n"
+          report += lines.map { "  + \($0)\n" }.joined()
+        }
+      }
+    }
+    if refused {
+      printError("error: extending the lock would change locked facts; nothing was written")
+      throw ExitStatus.refutedOrInvalid.exitCode
+    }
+    if report.isEmpty {
+      try StandardStreams.out("\(lockPath): nothing to extend\n")
+      return
+    }
+    try LockFile.writeAtomically(extended.encoded(), to: location.path)
+    try StandardStreams.out(report)
   }
 
   /// One edited source file of the bundled spec: where, the new text, and what to print.

@@ -171,6 +171,111 @@ import Testing
     #expect(try String(contentsOfFile: lock, encoding: .utf8) == locked)
   }
 
+  /// The bundled spec with `edit` applied to the named hypercall of each of `releases`.
+  func xenSpec(editing releases: [String], _ hypercall: String, _ edit: (inout [String: Any]) -> Void) throws -> Data {
+    let dump = try AbigenProcess.run(["dump", "--format", "json"])
+    try #require(dump.status == 0)
+    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
+    var all = try #require(object["releases"] as? [[String: Any]])
+    for index in all.indices where releases.contains(all[index]["name"] as? String ?? "") {
+      var hypercalls = try #require(all[index]["hypercalls"] as? [[String: Any]])
+      let h = try #require(hypercalls.firstIndex { $0["name"] as? String == hypercall })
+      edit(&hypercalls[h])
+      all[index]["hypercalls"] = hypercalls
+    }
+    object["releases"] = all
+    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+  }
+
+  /// event_channel_op (32) gains a sub-op table it always had but the spec did not model.
+  func modelEventChannelTable(_ hypercall: inout [String: Any]) {
+    func op(_ name: String, _ number: Int, line: Int) -> [String: Any] {
+      [
+        "name": name, "cName": name, "lineage": "event_channel_op:\(name)", "number": number,
+        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/EventChannelOp.swift:\(line)",
+      ]
+    }
+    hypercall["multiplex"] = [
+      "location": "Spec/Xen/EventChannelOp.swift:1",
+      "opArgument": ["index": 0, "name": "cmd", "type": "unsigned int"], "opMask": [String: Any](),
+      "unusedBits": "ignored",
+      "subOps": [op("EVTCHNOP_bind_interdomain", 0, line: 2), op("EVTCHNOP_bind_virq", 1, line: 3)],
+    ]
+  }
+
+  /// A model that comes to describe more of locked releases extends their lock with exactly the
+  /// added facts; a changed locked fact is refused and nothing is written.
+  @Test func extendingTheLockAddsOnlyWhatWasNotDescribed() throws {
+    let scratch = try Scratch()
+    let spec = scratch.path("xen.json")
+    let lock = scratch.path("xen.lock.json")
+    try xenSpec(editing: ["4.21", "4.22", "master"], "event_channel_op", modelEventChannelTable)
+      .write(to: URL(fileURLWithPath: spec))
+    try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
+
+    let before = try AbigenProcess.run(["check", "--spec", spec, "--lock", lock, "--from", "4.21", "--to", "4.22"])
+    #expect(before.status == 1)
+    #expect(
+      before.stderr.contains(
+        "Spec/Xen/EventChannelOp.swift:2: error: 4.21 is released and locked, but its event_channel_op changed: op 0 (EVTCHNOP_bind_interdomain) added"
+      ))
+
+    // One locked fact changed as well: nothing is extended.
+    let changed = scratch.path("changed.json")
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: spec))) as? [String: Any])
+    var releases = try #require(object["releases"] as? [[String: Any]])
+    let r = try #require(releases.firstIndex { $0["name"] as? String == "4.22" })
+    var hypercalls = try #require(releases[r]["hypercalls"] as? [[String: Any]])
+    let h = try #require(hypercalls.firstIndex { $0["name"] as? String == "hvm_op" })
+    widenHVMMask(&hypercalls[h])
+    releases[r]["hypercalls"] = hypercalls
+    object["releases"] = releases
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: changed))
+    let lockBytes = try Data(contentsOf: URL(fileURLWithPath: lock))
+    let refused = try AbigenProcess.run(["release", "--extend", "--spec", changed, "--lock", lock])
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.contains(
+        "error: 4.22: hvm_op: 'op mask: whole register' is locked but the spec now says otherwise"))
+    #expect(refused.stderr.hasSuffix("error: extending the lock would change locked facts; nothing was written\n"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: lock)) == lockBytes)
+
+    let extended = try AbigenProcess.run(["release", "--extend", "--spec", spec, "--lock", lock])
+    #expect(extended.status == 0, "\(extended.stderr)")
+    let added = [
+      "  + event_channel_op: op argument: 0 (unsigned int)", "  + event_channel_op: op mask: whole register",
+      "  + event_channel_op: unused bits: ignored", "  + event_channel_op: op 0: EVTCHNOP_bind_interdomain",
+      "  + event_channel_op: op 1: EVTCHNOP_bind_virq",
+    ]
+    #expect(
+      extended.output
+        == (["\(lock): extended 4.21 by 5 facts"] + added + ["\(lock): extended 4.22 by 5 facts"] + added)
+        .joined(separator: "\n") + "\n")
+    let after = try AbigenProcess.run(["check", "--spec", spec, "--lock", lock, "--from", "4.21", "--to", "4.22"])
+    #expect(after.status == 0, "\(after.stderr)")
+    let again = try AbigenProcess.run(["release", "--extend", "4.22", "--spec", spec, "--lock", lock])
+    #expect(again.status == 0)
+    #expect(again.output == "\(lock): nothing to extend\n")
+  }
+
+  /// An op added to a table the lock already describes is a rewrite of history, not an
+  /// extension.
+  @Test func extendingRefusesAnOpAddedToALockedTable() throws {
+    let scratch = try Scratch()
+    let spec = scratch.path("xen.json")
+    let lock = scratch.path("xen.lock.json")
+    try xenSpec(editing: "4.22", "dm_op", addDMOp).write(to: URL(fileURLWithPath: spec))
+    try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
+    let run = try AbigenProcess.run(["release", "--extend", "4.22", "--spec", spec, "--lock", lock])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "error: 4.22: dm_op: 'op 21: XEN_DMOP_test' is new for a part of the hypercall the lock already describes"))
+    #expect(try AbigenProcess.run(["release", "--extend", "--as", "4.23"]).status == 64)
+    #expect(try AbigenProcess.run(["release"]).status == 64)
+  }
+
   @Test func releasingMasterOfTheSwiftSpecEditsItsDeclarationLine() throws {
     let scratch = try Scratch()
     try FileManager.default.createDirectory(
