@@ -467,6 +467,137 @@ static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned 
 }
 
 /*
+ * event_channel_op (__HYPERVISOR_event_channel_op = 32): the op is in 'cmd' (argument 0,
+ * unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define EVTCHNOP_bind_interdomain 0
+#define EVTCHNOP_bind_virq 1
+#define EVTCHNOP_bind_pirq 2
+#define EVTCHNOP_close 3
+#define EVTCHNOP_send 4
+#define EVTCHNOP_status 5
+#define EVTCHNOP_alloc_unbound 6
+#define EVTCHNOP_bind_ipi 7
+#define EVTCHNOP_bind_vcpu 8
+#define EVTCHNOP_unmask 9
+#define EVTCHNOP_reset 10
+#define EVTCHNOP_init_control 11
+#define EVTCHNOP_expand_array 12
+#define EVTCHNOP_set_priority 13
+#if defined(__XEN__)
+#define EVTCHNOP_reset_cont 14
+#endif /* defined(__XEN__) */
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_close_fits[((unsigned long long)EVTCHNOP_close <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_send_fits[((unsigned long long)EVTCHNOP_send <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_status_fits[((unsigned long long)EVTCHNOP_status <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_alloc_unbound_fits[((unsigned long long)EVTCHNOP_alloc_unbound <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_ipi_fits[((unsigned long long)EVTCHNOP_bind_ipi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_vcpu_fits[((unsigned long long)EVTCHNOP_bind_vcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_unmask_fits[((unsigned long long)EVTCHNOP_unmask <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_reset_fits[((unsigned long long)EVTCHNOP_reset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_init_control_fits[((unsigned long long)EVTCHNOP_init_control <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_expand_array_fits[((unsigned long long)EVTCHNOP_expand_array <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_set_priority_fits[((unsigned long long)EVTCHNOP_set_priority <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#if defined(__XEN__)
+typedef char abigen_assert_event_channel_op_EVTCHNOP_reset_cont_fits[((unsigned long long)EVTCHNOP_reset_cont <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) */
+
+/*
+ * Splits the 'cmd' argument of event_channel_op as 4.18 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_event_channel_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+    case 10: /* EVTCHNOP_reset */
+    case 11: /* EVTCHNOP_init_control */
+    case 12: /* EVTCHNOP_expand_array */
+    case 13: /* EVTCHNOP_set_priority */
+    case 14: /* EVTCHNOP_reset_cont */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.18 accepts this 'cmd' argument of event_channel_op (not -ENOSYS).
+ */
+static inline int abigen_event_channel_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_event_channel_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.18 writes when event_channel_op op is preempted at progress
+ * ('cmd' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_event_channel_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+    case 10: /* EVTCHNOP_reset */
+    case 11: /* EVTCHNOP_init_control */
+    case 12: /* EVTCHNOP_expand_array */
+    case 13: /* EVTCHNOP_set_priority */
+    case 14: /* EVTCHNOP_reset_cont */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.18 preempts event_channel_op op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_event_channel_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * hvm_op (__HYPERVISOR_hvm_op = 34): the op is in 'op' (argument 0, unsigned long). The whole
  * value is the sub-op: any other value is an unknown op.
  */

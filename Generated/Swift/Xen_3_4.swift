@@ -10,6 +10,7 @@ public enum Xen_3_4: ReleaseABI {
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
       MemoryOp.self,
       GrantTableOp.self,
+      EventChannelOp.self,
       HvmOp.self,
     ]
   #endif
@@ -371,6 +372,127 @@ public enum Xen_3_4: ReleaseABI {
     mutating func querySize(_ call: inout SubOpCall) -> HandlerOutcome
     /// `GNTTABOP_unmap_and_replace`.
     mutating func unmapAndReplace(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_event_channel_op` (32): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum EventChannelOp: UInt64, MultiplexedSubOp {
+    /// `EVTCHNOP_bind_interdomain`.
+    case bindInterdomain = 0
+    /// `EVTCHNOP_bind_virq`.
+    case bindVirq = 1
+    /// `EVTCHNOP_bind_pirq`.
+    case bindPirq = 2
+    /// `EVTCHNOP_close`.
+    case close = 3
+    /// `EVTCHNOP_send`.
+    case send = 4
+    /// `EVTCHNOP_status`.
+    case status = 5
+    /// `EVTCHNOP_alloc_unbound`.
+    case allocUnbound = 6
+    /// `EVTCHNOP_bind_ipi`.
+    case bindIpi = 7
+    /// `EVTCHNOP_bind_vcpu`.
+    case bindVcpu = 8
+    /// `EVTCHNOP_unmask`.
+    case unmask = 9
+    /// `EVTCHNOP_reset`.
+    case reset = 10
+
+    public static let hypercallName = "event_channel_op"
+    public static let hypercallNumber: UInt64 = 32
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .bindInterdomain:
+        return "EVTCHNOP_bind_interdomain"
+      case .bindVirq:
+        return "EVTCHNOP_bind_virq"
+      case .bindPirq:
+        return "EVTCHNOP_bind_pirq"
+      case .close:
+        return "EVTCHNOP_close"
+      case .send:
+        return "EVTCHNOP_send"
+      case .status:
+        return "EVTCHNOP_status"
+      case .allocUnbound:
+        return "EVTCHNOP_alloc_unbound"
+      case .bindIpi:
+        return "EVTCHNOP_bind_ipi"
+      case .bindVcpu:
+        return "EVTCHNOP_bind_vcpu"
+      case .unmask:
+        return "EVTCHNOP_unmask"
+      case .reset:
+        return "EVTCHNOP_reset"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: EventChannelOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .bindInterdomain:
+          return handler.bindInterdomain(&call)
+        case .bindVirq:
+          return handler.bindVirq(&call)
+        case .bindPirq:
+          return handler.bindPirq(&call)
+        case .close:
+          return handler.close(&call)
+        case .send:
+          return handler.send(&call)
+        case .status:
+          return handler.status(&call)
+        case .allocUnbound:
+          return handler.allocUnbound(&call)
+        case .bindIpi:
+          return handler.bindIpi(&call)
+        case .bindVcpu:
+          return handler.bindVcpu(&call)
+        case .unmask:
+          return handler.unmask(&call)
+        case .reset:
+          return handler.reset(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `event_channel_op` for `EventChannelOp.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol EventChannelOpHandler {
+    /// `EVTCHNOP_bind_interdomain`.
+    mutating func bindInterdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_virq`.
+    mutating func bindVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_pirq`.
+    mutating func bindPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_close`.
+    mutating func close(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_send`.
+    mutating func send(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_status`.
+    mutating func status(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_alloc_unbound`.
+    mutating func allocUnbound(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_ipi`.
+    mutating func bindIpi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_vcpu`.
+    mutating func bindVcpu(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_unmask`.
+    mutating func unmask(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_reset`.
+    mutating func reset(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other

@@ -136,6 +136,10 @@ extension ABIModel {
           ?? "the \(narrowest)-bit \(quoted(argument)) register"
         error("\(name): sub-op \(quoted(op.name)) = \(op.number) does not fit \(what)", op.location)
       }
+      if op.toolsOnly && op.hypervisorInternal {
+        error(
+          "\(name): sub-op \(quoted(op.name)) cannot be both tools-only and hypervisor-internal", op.location)
+      }
       if let continuation = op.continuation {
         validate(continuation, of: op, in: multiplex, hypercall: hypercall.name, error: error)
       }
@@ -156,6 +160,23 @@ extension ABIModel {
     }
     if kinds.contains(.countFlag) {
       error("\(what): count_flag belongs to a count argument, not to a sub-op", op.location)
+    }
+    switch (kinds.contains(.opRewrite), continuation.rewritesTo) {
+    case (true, nil):
+      error("\(what): an op_rewrite continuation needs the op it rewrites to", op.location)
+    case (false, let target?):
+      error("\(what): only an op_rewrite continuation rewrites to another op (\(quoted(target)))", op.location)
+    case (true, let target?):
+      if target == op.name || !multiplex.subOps.contains(where: { $0.name == target }) {
+        error(
+          "\(what): continues by rewriting the op to \(quoted(target)), which is not another op of the release's table",
+          op.location)
+      }
+      if kinds.contains(where: \.usesOpRegister) {
+        error("\(what): contradictory encodings: the op is rewritten, so progress cannot ride in it", op.location)
+      }
+    case (false, nil):
+      break
     }
     guard kinds.contains(where: \.usesOpRegister) else { return }
     guard let maskBits = multiplex.opMask.bits else {

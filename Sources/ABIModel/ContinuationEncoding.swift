@@ -15,6 +15,9 @@ public enum ContinuationKind: String, Hashable, Sendable, Codable, CaseIterable 
   case reexecuteUnchanged = "reexecute_unchanged"
   /// The top bit of a count argument flags a resumed call (`MMU_UPDATE_PREEMPTED`).
   case countFlag = "count_flag"
+  /// The op register is rewritten to a continuation-only op of the same table
+  /// (`EVTCHNOP_reset` continues as `EVTCHNOP_reset_cont`).
+  case opRewrite = "op_rewrite"
 
   /// Whether this kind stores progress in the op register itself.
   public var usesOpRegister: Bool {
@@ -74,14 +77,18 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
   /// What the hypervisor calls the progress (`start_extent`, `start_iter`, `cur_ref`), for
   /// reports in the spec's words.
   public var progressName: String?
+  /// For `op_rewrite`: the op (by name, in the same release's table) the register is rewritten
+  /// to.
+  public var rewritesTo: String?
   /// Where the fact was read (tag or commit).
   public var source: String?
 
   public init(
     kinds: [ContinuationKind], shift: Int? = nil, bound: ProgressBound? = nil,
-    progressName: String? = nil, source: String? = nil
+    progressName: String? = nil, rewritesTo: String? = nil, source: String? = nil
   ) {
     self.kinds = kinds
+    self.rewritesTo = rewritesTo
     self.shift = shift
     self.bound = bound
     self.progressName = progressName
@@ -93,6 +100,7 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
     var text = kinds.map(\.rawValue).joined(separator: "+")
     if let shift { text += " << \(shift)" }
     if let bound { text += ", progress <= \(bound.summary)" }
+    if let rewritesTo { text += " -> \(rewritesTo)" }
     return text
   }
 

@@ -45,12 +45,14 @@ enum ModelTextRenderer {
     for op in multiplex.subOps {
       var flags: [String] = []
       if op.toolsOnly { flags.append("tools") }
+      if op.hypervisorInternal { flags.append("xen") }
       if op.guardCondition != nil { flags.append("guarded") }
       var line =
         "    \(pad(String(op.number), 6, right: true))  \(pad(op.name, nameWidth))  \(pad(flags.joined(separator: ","), 10))"
       line += "  " + describe(op.continuation)
       if !op.formerNames.isEmpty { line += " (was \(op.formerNames.joined(separator: ", ")))" }
       if let guardCondition = op.guardCondition { line += " [#if \(guardCondition)]" }
+      if op.hypervisorInternal { line += " [hypervisor-internal: #ifdef __XEN__]" }
       out += line.trimmingTrailingSpaces() + "\n"
     }
     return out

@@ -14,6 +14,8 @@ public struct CHeaderLowering {
 
   /// `#if` condition of ops only the toolstack calls, as Xen's headers write it.
   static let toolsOnlyCondition = "defined(__XEN__) || defined(__XEN_TOOLS__)"
+  /// An op only the hypervisor writes (`EVTCHNOP_reset_cont`), as Xen guards it.
+  static let hypervisorInternalCondition = "defined(__XEN__)"
 
   /// The command that rewrites the committed headers.
   public static let regenerateCommand = "abigen emit c --all-releases --output Generated/C"

@@ -43,7 +43,9 @@ struct MultiplexLowering {
   }
 
   func conditions(of op: SubOp) -> [String] {
-    (op.toolsOnly ? [CHeaderLowering.toolsOnlyCondition] : []) + (op.guardCondition.map { [$0] } ?? [])
+    (op.toolsOnly ? [CHeaderLowering.toolsOnlyCondition] : [])
+      + (op.hypervisorInternal ? [CHeaderLowering.hypervisorInternalCondition] : [])
+      + (op.guardCondition.map { [$0] } ?? [])
   }
 
   var summary: [String] {

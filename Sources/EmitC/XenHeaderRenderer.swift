@@ -96,14 +96,17 @@ public enum XenHeaderRenderer {
     var out = comment(function.documentation)
     let head = "static inline \(function.returnType) \(function.name)("
     let parameters = function.parameters.map(declarator)
-    // Parameters continue under the first one when the line would be too long.
+    // Parameters continue under the first one when the line would be too long, or one tab stop
+    // in when even that would pass the width (a long hypercall name).
+    let pieces = parameters.enumerated().map { $1 + ($0 == parameters.count - 1 ? ")" : ",") }
+    let aligned = pieces.allSatisfy { head.count + $0.count <= width }
+    let indent = String(repeating: " ", count: aligned ? head.count : 4)
     var lines = [head]
-    for (offset, parameter) in parameters.enumerated() {
-      let piece = parameter + (offset == parameters.count - 1 ? ")" : ",")
+    for piece in pieces {
       let current = lines[lines.count - 1]
       let separator = current.hasSuffix("(") ? "" : " "
       if current.count + separator.count + piece.count > width && !current.hasSuffix("(") {
-        lines.append(String(repeating: " ", count: head.count) + piece)
+        lines.append(indent + piece)
       } else {
         lines[lines.count - 1] = current + separator + piece
       }

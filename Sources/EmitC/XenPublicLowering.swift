@@ -104,7 +104,9 @@ struct XenPublicLowering {
 
   /// The tools-only guard outside, another guard inside, as Xen nests them.
   static func conditions(of op: SubOp) -> [String] {
-    (op.toolsOnly ? [CHeaderLowering.toolsOnlyCondition] : []) + (op.guardCondition.map { [$0] } ?? [])
+    (op.toolsOnly ? [CHeaderLowering.toolsOnlyCondition] : [])
+      + (op.hypervisorInternal ? [CHeaderLowering.hypervisorInternalCondition] : [])
+      + (op.guardCondition.map { [$0] } ?? [])
   }
 
   /// The aliases of one table; one that takes over an existing name replaces it (`#undef`).

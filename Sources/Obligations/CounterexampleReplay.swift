@@ -23,7 +23,8 @@ struct CounterexampleReplay {
       throw Mismatch(description: "\(hex(value)) is not a live value of \(older.name): \(before)")
     }
     let successor = newerMultiplex.subOp(lineage: op.lineage)
-    let fresh = value == op.number
+    // A hypervisor-internal op's value is only ever written as a continuation.
+    let fresh = value == op.number && !op.hypervisorInternal
     let failure: BreakClass
     let group: MigrationGroup
     // The class follows from the value: a continuation the newer release rejects is lost

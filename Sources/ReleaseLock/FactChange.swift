@@ -68,7 +68,7 @@ struct FactChange: Hashable, Sendable {
   /// How an omitted (default) fact reads in a change.
   static func absent(_ key: String, hypercall: String = "", op: String = "") -> String {
     switch key {
-    case "tools-only": return "no"
+    case "tools-only", "hypervisor-internal": return "no"
     case "lineage": return "\(hypercall):\(op)"
     case "c name": return op
     default: return "none"

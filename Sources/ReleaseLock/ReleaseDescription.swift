@@ -51,6 +51,7 @@ public enum ReleaseDescription {
       if op.cName != op.name { add("\(key) c name", op.cName, op.location) }
       if !op.formerNames.isEmpty { add("\(key) former names", op.formerNames.joined(separator: ", "), op.location) }
       if op.toolsOnly { add("\(key) tools-only", "yes", op.location) }
+      if op.hypervisorInternal { add("\(key) hypervisor-internal", "yes", op.location) }
       if let condition = op.guardCondition { add("\(key) guard", condition, op.location) }
       if let continuation = op.continuation { add("\(key) continues", describe(continuation), op.location) }
     }
@@ -90,6 +91,7 @@ public enum ReleaseDescription {
     var parts = [continuation.kinds.map(\.rawValue).joined(separator: " + ")]
     if let shift = continuation.shift { parts.append("shift \(shift)") }
     if let bound = continuation.bound { parts.append("bound \(describe(bound))") }
+    if let target = continuation.rewritesTo { parts.append("as \(target)") }
     return parts.joined(separator: ", ")
   }
 

@@ -8,7 +8,7 @@ public struct Change: Sendable {
     case defineHypercall(name: String, number: UInt64, guestABIs: [String])
     /// A sub-op appears.
     case addSubOp(
-      name: String, number: UInt64, cName: String?, toolsOnly: Bool, guardCondition: String?,
+      name: String, number: UInt64, cName: String?, toolsOnly: Bool, hypervisorInternal: Bool, guardCondition: String?,
       continuation: Continuation?)
     /// A hypercall or sub-op disappears.
     case withdraw(name: String)
@@ -61,14 +61,24 @@ public struct Continuation: Hashable, Sendable {
   public var bound: Bound?
   /// What the hypervisor calls the progress (`start_extent`), for reports.
   public var progressName: String?
+  /// For `rewritesOp(to:)`: the continuation-only op.
+  public var rewritesTo: String?
 
   public init(
-    kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil, progressName: String? = nil
+    kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil, progressName: String? = nil,
+    rewritesTo: String? = nil
   ) {
     self.kinds = kinds
     self.shift = shift
     self.bound = bound
     self.progressName = progressName
+    self.rewritesTo = rewritesTo
+  }
+
+  /// The op register is rewritten to a continuation-only op of the same table
+  /// (`EVTCHNOP_reset` continues as `EVTCHNOP_reset_cont`).
+  public static func rewritesOp(to op: String) -> Continuation {
+    Continuation(kinds: [.opRewrite], rewritesTo: op)
   }
 
   /// `op | (progress << SHIFT)`, progress up to `bound`.
@@ -91,6 +101,7 @@ public struct Continuation: Hashable, Sendable {
   public static func combining(_ parts: Continuation...) -> Continuation {
     Continuation(
       kinds: parts.flatMap(\.kinds), shift: parts.first { $0.kinds.contains(.cmdShiftedIndex) }?.shift ?? .followsMask,
-      bound: parts.compactMap(\.bound).first, progressName: parts.compactMap(\.progressName).first)
+      bound: parts.compactMap(\.bound).first, progressName: parts.compactMap(\.progressName).first,
+      rewritesTo: parts.compactMap(\.rewritesTo).first)
   }
 }

@@ -19,12 +19,13 @@ public struct Op: ChangeComponent {
   public let change: Change
   public init(
     _ name: String, _ number: UInt64, cName: String? = nil, toolsOnly: Bool = false,
-    guardedBy guardCondition: String? = nil, continues continuation: Continuation? = nil,
+    hypervisorInternal: Bool = false, guardedBy guardCondition: String? = nil,
+    continues continuation: Continuation? = nil,
     source: String? = nil, file: String = #filePath, line: Int = #line
   ) {
     change = Change(
       .addSubOp(
-        name: name, number: number, cName: cName, toolsOnly: toolsOnly,
+        name: name, number: number, cName: cName, toolsOnly: toolsOnly, hypervisorInternal: hypervisorInternal,
         guardCondition: guardCondition, continuation: continuation),
       source: source, location: SourceLocation(filePath: file, line: line))
   }

@@ -195,7 +195,8 @@ struct SpecResolver {
       case .setUnusedBits(let policy):
         state.unusedBits = policy
         if !statesMask { state.location = change.location }
-      case .addSubOp(let name, let number, let cName, let toolsOnly, let guardCondition, let continuation):
+      case .addSubOp(
+        let name, let number, let cName, let toolsOnly, let hypervisorInternal, let guardCondition, let continuation):
         if state.ops.contains(where: { $0.op.name == name }) {
           error("\(release): \(hypercall): sub-op '\(name)' is already defined", change.location)
           continue
@@ -203,7 +204,8 @@ struct SpecResolver {
         let op = SubOp(
           name: name, number: number,
           lineage: lineage(for: "\(hypercall):\(name)", release: release, used: &usedLineages),
-          cName: cName, toolsOnly: toolsOnly, guardCondition: guardCondition, source: source,
+          cName: cName, toolsOnly: toolsOnly, hypervisorInternal: hypervisorInternal, guardCondition: guardCondition,
+          source: source,
           location: change.location)
         state.ops.append(OpState(op: op, continuation: continuation))
       case .withdraw(let name):
@@ -289,6 +291,7 @@ struct SpecResolver {
       }
     }
     return ContinuationEncoding(
-      kinds: continuation.kinds, shift: shift, bound: bound, progressName: continuation.progressName, source: source)
+      kinds: continuation.kinds, shift: shift, bound: bound, progressName: continuation.progressName,
+      rewritesTo: continuation.rewritesTo, source: source)
   }
 }

@@ -24,6 +24,7 @@ public enum Xen {
       memoryOp
       hvmOp
       grantTableOp
+      eventChannelOp
       dmOp
       mmuUpdate
       headers

@@ -75,6 +75,43 @@ import Testing
       ])
   }
 
+  /// An op rewrite names another op of the same table; a hypervisor-internal op is not also
+  /// tools-only; only an op rewrite names a target, and the rewritten op carries no progress.
+  @Test func opRewritesAndHypervisorInternalOps() {
+    func rewriting(to target: String, kinds: [ContinuationKind] = [.opRewrite]) -> Multiplex {
+      var multiplex = Fixtures.memoryOp(
+        maskBits: 6, extraOps: [SubOp(name: "XENMEM_reset_cont", number: 14, hypervisorInternal: true)])
+      multiplex.subOps[2].continuation = ContinuationEncoding(kinds: kinds, shift: nil, rewritesTo: target)
+      return multiplex
+    }
+    #expect(errors(single(rewriting(to: "XENMEM_reset_cont"))).isEmpty)
+    #expect(
+      errors(single(rewriting(to: "XENMEM_gone"))) == [
+        "4.5: memory_op: XENMEM_maximum_ram_page: continues by rewriting the op to 'XENMEM_gone', which is not another op of the release's table"
+      ])
+    #expect(
+      errors(single(rewriting(to: "XENMEM_maximum_ram_page"))) == [
+        "4.5: memory_op: XENMEM_maximum_ram_page: continues by rewriting the op to 'XENMEM_maximum_ram_page', which is not another op of the release's table"
+      ])
+    #expect(
+      errors(single(rewriting(to: "XENMEM_reset_cont", kinds: [.guestStruct]))) == [
+        "4.5: memory_op: XENMEM_maximum_ram_page: only an op_rewrite continuation rewrites to another op ('XENMEM_reset_cont')"
+      ])
+    var untargeted = Fixtures.memoryOp(maskBits: 6)
+    untargeted.subOps[2].continuation = ContinuationEncoding(kinds: [.opRewrite])
+    #expect(
+      errors(single(untargeted)) == [
+        "4.5: memory_op: XENMEM_maximum_ram_page: an op_rewrite continuation needs the op it rewrites to"
+      ])
+    var both = Fixtures.memoryOp(
+      maskBits: 6, extraOps: [SubOp(name: "XENMEM_reset_cont", number: 14, toolsOnly: true, hypervisorInternal: true)])
+    both.subOps[0].continuation = nil
+    #expect(
+      errors(single(both)) == [
+        "4.5: memory_op: sub-op 'XENMEM_reset_cont' cannot be both tools-only and hypervisor-internal"
+      ])
+  }
+
   @Test func contradictoryEncodings() {
     var broken = Fixtures.memoryOp(maskBits: 6)
     broken.subOps[0].continuation = ContinuationEncoding(kinds: [.cmdShiftedIndex, .cmdRawIndexAligned], shift: 6)

@@ -13,6 +13,23 @@ import Testing
     #expect(new.output.contains("    16  XENMEM_set_pod_target"))
   }
 
+  /// The event-channel table of 4.15: EVTCHNOP_reset continues as EVTCHNOP_reset_cont, an op
+  /// only the hypervisor writes (XSA-343).
+  @Test func resetContIsHypervisorInternalIn415() throws {
+    let run = try AbigenProcess.run(["dump", "--release", "4.15", "--hypercall", "event_channel_op"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.output.contains(
+        "event_channel_op (32): op in 'cmd' (arg 0, unsigned int); no mask: the whole register is the op"))
+    #expect(run.output.contains("    10  EVTCHNOP_reset                         op_rewrite -> EVTCHNOP_reset_cont\n"))
+    #expect(
+      run.output.contains(
+        "    14  EVTCHNOP_reset_cont        xen         reexecute_unchanged [hypervisor-internal: #ifdef __XEN__]\n"))
+    let before = try AbigenProcess.run(["dump", "--release", "4.14", "--hypercall", "event_channel_op"])
+    #expect(before.status == 0)
+    #expect(!before.output.contains("EVTCHNOP_reset_cont"))
+  }
+
   @Test func jsonDumpRoundTripsByteForByte() throws {
     let first = try AbigenProcess.run(["dump", "--format", "json"])
     #expect(first.status == 0)

@@ -12,9 +12,12 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
       .filter { $0.hasSuffix(".h") }.sorted()
-    let publicHeaders = ["xen-compat.h", "hypercalls.h", "memory_op.h", "grant_table_op.h", "hvm_op.h", "dm_op.h"]
+    let publicHeaders = [
+      "xen-compat.h", "hypercalls.h", "memory_op.h", "grant_table_op.h", "event_channel_op.h", "hvm_op.h", "dm_op.h",
+    ]
     let hypervisorHeaders = [
-      "hypercall-args.h", "mmu_update.h", "memory_op.h", "grant_table_op.h", "mmuext_op.h", "hvm_op.h", "dm_op.h",
+      "hypercall-args.h", "mmu_update.h", "memory_op.h", "grant_table_op.h", "event_channel_op.h", "mmuext_op.h",
+      "hvm_op.h", "dm_op.h",
     ]
     let expected = (publicHeaders.map { "xen_4_20/public/" + $0 } + hypervisorHeaders.map { "xen_4_20/xen/" + $0 })
     #expect(files == expected.sorted())

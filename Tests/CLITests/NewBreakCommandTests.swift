@@ -100,6 +100,31 @@ import Testing
         "  ~ mmu_update count flag MMU_UPDATE_PREEMPTED bit 31 of 'count' (arg 1, unsigned int) -> none: BREAKING"))
   }
 
+  /// master drops EVTCHNOP_reset_cont: a reset preempted on 4.15 .. 4.22 was re-issued as op
+  /// 14, which master answers -ENOSYS. The value is only ever a continuation (the op is
+  /// hypervisor-internal), so the break is a lost continuation, not a removed op.
+  @Test func droppingAHypervisorInternalContinuationOpFails() throws {
+    let spec = try Self.spec(editing: "event_channel_op") { hypercall in
+      var multiplex = hypercall["multiplex"] as! [String: Any]
+      var ops = (multiplex["subOps"] as! [[String: Any]]).filter { $0["name"] as? String != "EVTCHNOP_reset_cont" }
+      for index in ops.indices where ops[index]["name"] as? String == "EVTCHNOP_reset" {
+        ops[index].removeValue(forKey: "continuation")
+      }
+      multiplex["subOps"] = ops
+      hypercall["multiplex"] = multiplex
+    }
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
+    #expect(check.status == 1)
+    #expect(
+      check.output.contains(
+        "error[continuation-lost] event_channel_op 4.22 -> master (x86_64, cmd): 0xe: 4.22 reads EVTCHNOP_reset_cont; master reads -ENOSYS (unknown op)."
+      ))
+    #expect(check.output.contains("4.15..4.22 -> master"))
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 1)
+    #expect(diff.output.contains("- removed EVTCHNOP_reset_cont = 14"))
+  }
+
   @Test func findingsAreInTheSameOrderWhateverTheJobs() throws {
     let spec = try Self.newOp(32)
     func findings(_ jobs: String) throws -> String {

@@ -187,19 +187,19 @@ import Testing
     return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
   }
 
-  /// event_channel_op (32) gains a sub-op table it always had but the spec did not model.
-  func modelEventChannelTable(_ hypercall: inout [String: Any]) {
+  /// sched_op (29) gains a sub-op table it always had but the spec did not model.
+  func modelSchedTable(_ hypercall: inout [String: Any]) {
     func op(_ name: String, _ number: Int, line: Int) -> [String: Any] {
       [
-        "name": name, "cName": name, "lineage": "event_channel_op:\(name)", "number": number,
-        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/EventChannelOp.swift:\(line)",
+        "name": name, "cName": name, "lineage": "sched_op:\(name)", "number": number,
+        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/SchedOp.swift:\(line)",
       ]
     }
     hypercall["multiplex"] = [
-      "location": "Spec/Xen/EventChannelOp.swift:1",
+      "location": "Spec/Xen/SchedOp.swift:1",
       "opArgument": ["index": 0, "name": "cmd", "type": "unsigned int"], "opMask": [String: Any](),
       "unusedBits": "ignored",
-      "subOps": [op("EVTCHNOP_bind_interdomain", 0, line: 2), op("EVTCHNOP_bind_virq", 1, line: 3)],
+      "subOps": [op("SCHEDOP_yield", 0, line: 2), op("SCHEDOP_block", 1, line: 3)],
     ]
   }
 
@@ -209,7 +209,7 @@ import Testing
     let scratch = try Scratch()
     let spec = scratch.path("xen.json")
     let lock = scratch.path("xen.lock.json")
-    try xenSpec(editing: ["4.21", "4.22", "master"], "event_channel_op", modelEventChannelTable)
+    try xenSpec(editing: ["4.21", "4.22", "master"], "sched_op", modelSchedTable)
       .write(to: URL(fileURLWithPath: spec))
     try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
 
@@ -217,7 +217,7 @@ import Testing
     #expect(before.status == 1)
     #expect(
       before.stderr.contains(
-        "Spec/Xen/EventChannelOp.swift:2: error: 4.21 is released and locked, but its event_channel_op changed: op 0 (EVTCHNOP_bind_interdomain) added"
+        "Spec/Xen/SchedOp.swift:2: error: 4.21 is released and locked, but its sched_op changed: op 0 (SCHEDOP_yield) added"
       ))
 
     // One locked fact changed as well: nothing is extended.
@@ -244,9 +244,9 @@ import Testing
     let extended = try AbigenProcess.run(["release", "--extend", "--spec", spec, "--lock", lock])
     #expect(extended.status == 0, "\(extended.stderr)")
     let added = [
-      "  + event_channel_op: op argument: 0 (unsigned int)", "  + event_channel_op: op mask: whole register",
-      "  + event_channel_op: unused bits: ignored", "  + event_channel_op: op 0: EVTCHNOP_bind_interdomain",
-      "  + event_channel_op: op 1: EVTCHNOP_bind_virq",
+      "  + sched_op: op argument: 0 (unsigned int)", "  + sched_op: op mask: whole register",
+      "  + sched_op: unused bits: ignored", "  + sched_op: op 0: SCHEDOP_yield",
+      "  + sched_op: op 1: SCHEDOP_block",
     ]
     #expect(
       extended.output

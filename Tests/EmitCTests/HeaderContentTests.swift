@@ -60,6 +60,9 @@ import Testing
       ))
     let v49 = try header("4.9")
     #expect(v49.contains("#if __XEN_INTERFACE_VERSION__ < 0x00040900\n#define HVMOP_set_pci_intx_level 2\n"))
+    // A hypervisor-internal op is defined for the hypervisor only, as Xen's header has it.
+    let v415 = try header("4.15")
+    #expect(v415.contains("#if defined(__XEN__)\n#define EVTCHNOP_reset_cont 14\n#endif /* defined(__XEN__) */\n"))
   }
 
   @Test func numbersOfSomeGuestsOnlyAreGuardedByArchitecture() throws {

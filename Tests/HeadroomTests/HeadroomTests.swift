@@ -73,7 +73,8 @@ import XenSpec
     let dm = try #require(report.hypercalls.first { $0.hypercall == "dm_op" })
     // dm_op's op is a uint32_t field for every guest.
     #expect(dm.numbers.map(\.capacityBits) == [32, 32])
-    #expect(report.hypercalls.map(\.hypercall) == ["memory_op", "grant_table_op", "hvm_op", "dm_op"])
+    #expect(
+      report.hypercalls.map(\.hypercall) == ["memory_op", "grant_table_op", "event_channel_op", "hvm_op", "dm_op"])
   }
 
   @Test func anUnknownReleaseHasNoReport() {

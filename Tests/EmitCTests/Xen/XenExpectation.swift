@@ -28,6 +28,7 @@ enum XenExpectation {
       guard let multiplex = hypercall.multiplex else { continue }
       for op in multiplex.subOps {
         if op.toolsOnly && !configuration.seesToolsOnly { continue }
+        if op.hypervisorInternal && !configuration.includesHypervisorHeaders { continue }
         if let condition = op.guardCondition, !(try guardTest.holds(condition)) { continue }
         out[op.cName] = String(op.number)
       }
