@@ -1,0 +1,103 @@
+import ABIModel
+import Foundation
+import Testing
+
+/// The sub-op tables the spec transcribed from facts-v2 (`Tests/Fixtures/xen-facts-v2.json`, a
+/// copy of its `subops` section for the spec's releases, made by `scripts/trim-facts-v2.py`),
+/// compared per release: every op's name and number, and which are hypervisor-internal
+/// (`xen_only`) or tools-only.
+@Suite struct XenFactsV2Tests {
+  struct Op: Hashable, CustomStringConvertible {
+    var name: String
+    var number: UInt64
+    var hypervisorInternal: Bool
+    var toolsOnly: Bool
+
+    var description: String {
+      "\(name) = \(number)\(hypervisorInternal ? " (hypervisor-internal)" : "")\(toolsOnly ? " (tools-only)" : "")"
+    }
+  }
+
+  struct Fixture: Decodable {
+    struct Release: Decodable {
+      var model: String
+      var families: [String: [FactOp]]
+    }
+
+    struct FactOp: Decodable {
+      var name: String
+      var value: UInt64
+      var xen_only: Bool?
+      var tools_only: Bool?
+    }
+
+    var families: [String]
+    var releases: [Release]
+  }
+
+  static let fixture: Fixture = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/xen-facts-v2.json")
+    do {
+      return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+    } catch {
+      fatalError("cannot read \(url.path): \(error)")
+    }
+  }()
+
+  /// The first release whose op is in a register (facts-v2 `carriers`): before it, the family's
+  /// number travels in a guest structure the model does not describe yet.
+  static let registerCarrierSince = ["event_channel_op": "3.0.3"]
+
+  @Test(arguments: ["event_channel_op"])
+  func tablesMatchFactsV2(family: String) throws {
+    #expect(Self.fixture.families.contains(family))
+    let model = try ResolvedXen.model()
+    let since = try #require(model.releaseIndex(named: Self.registerCarrierSince[family]!))
+    var compared = 0
+    for entry in Self.fixture.releases {
+      let index = try #require(model.releaseIndex(named: entry.model), "\(entry.model) is not in the spec")
+      let multiplex = model.releases[index].hypercall(named: family)?.multiplex
+      guard index >= since else {
+        #expect(multiplex == nil, "\(entry.model): \(family) carries its op in a structure there")
+        continue
+      }
+      let table = try #require(multiplex, "\(entry.model): \(family) has no sub-op table")
+      let facts = Set(
+        (entry.families[family] ?? []).map {
+          Op(
+            name: $0.name, number: $0.value, hypervisorInternal: $0.xen_only ?? false, toolsOnly: $0.tools_only ?? false
+          )
+        })
+      let spec = Set(
+        table.subOps.map {
+          Op(name: $0.name, number: $0.number, hypervisorInternal: $0.hypervisorInternal, toolsOnly: $0.toolsOnly)
+        })
+      #expect(
+        spec == facts,
+        "\(entry.model) \(family): only in the spec \(spec.subtracting(facts).sorted { $0.number < $1.number }), only in the facts \(facts.subtracting(spec).sorted { $0.number < $1.number })"
+      )
+      compared += 1
+    }
+    // Not vacuous: every release from the register carrier on was compared.
+    #expect(compared == model.releases.count - since)
+  }
+
+  /// The spec's one hypervisor-internal op so far, and the continuation that writes it.
+  @Test func resetContinuesAsResetContFrom415() throws {
+    let model = try ResolvedXen.model()
+    for release in model.releases {
+      let table = release.hypercall(named: "event_channel_op")?.multiplex
+      let reset = table?.subOp(named: "EVTCHNOP_reset")
+      let index = model.releaseIndex(named: release.name)!
+      if index >= model.releaseIndex(named: "4.15")! {
+        #expect(reset?.continuation?.kinds == [.opRewrite], "\(release.name)")
+        #expect(reset?.continuation?.rewritesTo == "EVTCHNOP_reset_cont", "\(release.name)")
+        #expect(table?.subOp(named: "EVTCHNOP_reset_cont")?.hypervisorInternal == true, "\(release.name)")
+      } else {
+        #expect(reset?.continuation == nil, "\(release.name)")
+        #expect(table?.subOp(named: "EVTCHNOP_reset_cont") == nil, "\(release.name)")
+      }
+    }
+  }
+}

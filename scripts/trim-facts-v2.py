@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Copies the part of facts-v2.json the spec tests read into Tests/Fixtures/xen-facts-v2.json:
+for every release the spec models (by its model name), the sub-op tables of the families given
+(name, value, file:line, and whether the op is tools-only or hypervisor-internal), with the
+facts' own provenance. The facts are copied, not edited.
+
+usage: scripts/trim-facts-v2.py FACTS-V2.json FAMILY... > Tests/Fixtures/xen-facts-v2.json
+"""
+import json
+import sys
+
+facts = json.load(open(sys.argv[1]))
+families = sys.argv[2:]
+out = {
+    "source": "facts-v2.json (" + facts["meta"].get("generated", "") + "), sections releases and subops",
+    "families": families,
+    "releases": [],
+}
+for release in facts["releases"]:
+    model = release.get("model_name")
+    if not model:
+        continue
+    tables = facts["subops"].get(release["name"], {})
+    entry = {"model": model, "ref": release["ref"], "families": {}}
+    for family in families:
+        table = tables.get(family)
+        if table is None:
+            continue
+        entry["families"][family] = [
+            {key: op[key] for key in ("name", "value", "at", "guard", "xen_only", "tools_only") if key in op}
+            for op in table.get("ops", [])
+        ]
+    out["releases"].append(entry)
+json.dump(out, sys.stdout, indent=1, sort_keys=True)
+sys.stdout.write("\n")
