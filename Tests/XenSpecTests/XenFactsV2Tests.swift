@@ -27,8 +27,14 @@ import Testing
     struct FactOp: Decodable {
       var name: String
       var value: UInt64
-      var xen_only: Bool?
-      var tools_only: Bool?
+      var xenOnly: Bool?
+      var toolsOnly: Bool?
+
+      enum CodingKeys: String, CodingKey {
+        case name, value
+        case xenOnly = "xen_only"
+        case toolsOnly = "tools_only"
+      }
     }
 
     var families: [String]
@@ -66,7 +72,7 @@ import Testing
       let facts = Set(
         (entry.families[family] ?? []).map {
           Op(
-            name: $0.name, number: $0.value, hypervisorInternal: $0.xen_only ?? false, toolsOnly: $0.tools_only ?? false
+            name: $0.name, number: $0.value, hypervisorInternal: $0.xenOnly ?? false, toolsOnly: $0.toolsOnly ?? false
           )
         })
       let spec = Set(
