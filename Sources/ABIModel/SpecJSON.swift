@@ -31,8 +31,12 @@ public enum SpecJSON {
   public static func decode(_ data: Data, file: String) throws(LoadError) -> ABIModel {
     // Every number in the format is an unsigned integer of at most 64 bits, no key is given
     // twice and no field is null; Foundation reports none of that with a path (or at all).
-    if let problem = StrictJSON.problem(in: Array(data), signedKeys: signedFields) {
-      throw LoadError(file: file, path: problem.path, message: problem.message)
+    // The same pass collects the input's key paths, for the unknown-field check below.
+    let inputKeys: [String]
+    do throws(StrictJSON.Problem) {
+      inputKeys = try StrictJSON.keyPaths(in: Array(data), signedKeys: signedFields)
+    } catch {
+      throw LoadError(file: file, path: error.path, message: error.message)
     }
     // The header alone first, so that a newer format is refused before its fields are read.
     let header: Header
@@ -77,8 +81,8 @@ public enum SpecJSON {
     // Compared as key paths rather than as two document trees, which took gigabytes for long
     // histories.
     do {
-      let known = Set(StrictJSON.keyPaths(in: Array(try encode(model))))
-      if let unknown = StrictJSON.keyPaths(in: Array(data)).first(where: { !known.contains($0) }) {
+      let known = Set(try StrictJSON.keyPaths(in: Array(try encode(model))))
+      if let unknown = inputKeys.first(where: { !known.contains($0) }) {
         throw LoadError(file: file, path: unknown, message: "unknown field")
       }
     } catch let error as LoadError {

@@ -13,38 +13,26 @@ public enum StrictJSON {
   /// Deeper nesting than any spec needs.
   public static let maximumDepth = 64
 
-  /// The first problem of `bytes` as a spec document, or `nil`. A number under one of
-  /// `signedKeys` must also fit an `Int` (at most 2^63 - 1).
-  public static func problem(in bytes: [UInt8], signedKeys: Set<String> = []) -> Problem? {
+  /// Reads `bytes` as a spec document: the first problem is thrown; otherwise the path of every
+  /// object key, in document order (`releases[3].name`), for a reader to compare with the keys of
+  /// what it understood, without a tree of the document. A number under one of `signedKeys` must
+  /// also fit an `Int` (at most 2^63 - 1).
+  public static func keyPaths(in bytes: [UInt8], signedKeys: Set<String> = []) throws(Problem) -> [String] {
     var scanner = Scanner(bytes: bytes)
     scanner.signedKeys = signedKeys
-    do throws(Problem) {
-      scanner.skipSpace()
-      try scanner.value(path: "", depth: 0)
-      scanner.skipSpace()
-      if scanner.position < bytes.count { throw scanner.syntax("text after the document") }
-      return nil
-    } catch {
-      return error
-    }
-  }
-
-  /// The path of every object key of a valid document, in document order (`releases[3].name`):
-  /// what a reader compares with the keys of what it understood, without a tree of the document.
-  public static func keyPaths(in bytes: [UInt8]) -> [String] {
-    var scanner = Scanner(bytes: bytes)
-    scanner.keyPaths = []
     scanner.skipSpace()
-    try? scanner.value(path: "", depth: 0)
-    return scanner.keyPaths ?? []
+    try scanner.value(path: "", depth: 0)
+    scanner.skipSpace()
+    if scanner.position < bytes.count { throw scanner.syntax("text after the document") }
+    return scanner.keyPaths
   }
 
   struct Scanner {
     let bytes: [UInt8]
     var position = 0
     var signedKeys: Set<String> = []
-    /// Collected when not `nil`.
-    var keyPaths: [String]?
+    /// Every object key's path, in document order.
+    var keyPaths: [String] = []
     /// Keys as path components, made once per distinct key (a spec repeats a few dozen keys).
     var components: [String: String] = [:]
     /// The key whose value is being read, if the value is a field of an object.
@@ -109,7 +97,7 @@ public enum StrictJSON {
           guard keys.insert(key).inserted else {
             throw Problem(path: child, message: "the key appears twice in one object")
           }
-          keyPaths?.append(child)
+          keyPaths.append(child)
           skipSpace()
           guard current == UInt8(ascii: ":") else { throw syntax("a ':' must follow a key", path: child) }
           position += 1
