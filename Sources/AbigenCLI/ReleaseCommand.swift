@@ -182,10 +182,9 @@ struct ReleaseCommand: ParsableCommand {
       throw ExitStatus.refutedOrInvalid.exitCode
     }
     // A hand-edited entry must not be laundered into a fresh digest.
-    if let edited = lock.entries.first(where: { $0.digest != $0.computedDigest }) {
-      printError(
-        "error: the entry of \(edited.release) does not match its digest \(edited.digest): the lock was edited by hand; restore it from version control"
-      )
+    let handEdited = lock.handEditedEntries(lockFile: lockPath)
+    if !handEdited.isEmpty {
+      printError(SpecErrors(handEdited).description)
       throw ExitStatus.refutedOrInvalid.exitCode
     }
     let names = releaseArgument.map { [$0] } ?? lock.entries.map(\.release)

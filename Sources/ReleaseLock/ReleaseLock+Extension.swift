@@ -35,13 +35,11 @@ extension ReleaseLock {
       let lockedKeys = Set(before.compactMap(ABIFact.init(line:)).map(\.key))
       let hadTable = lockedKeys.contains("op argument")
       for line in lines where !before.contains(line) {
-        guard let fact = ABIFact(line: line) else { continue }
-        let newWord =
-          (!hadTable && Self.isTableFact(fact.key)) || (fact.key == "count flag" && !lockedKeys.contains(fact.key))
-        if newWord && !lockedKeys.contains(fact.key) {
+        // A key the lock has with another value is reported above, as the locked line the spec
+        // no longer says.
+        guard let fact = ABIFact(line: line), !lockedKeys.contains(fact.key) else { continue }
+        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" {
           added.append("\(name): \(line)")
-        } else if lockedKeys.contains(fact.key) {
-          continue  // Reported above, as the locked line the spec no longer says.
         } else {
           refusals.append("\(name): '\(line)' is new for a part of the hypercall the lock already describes")
         }

@@ -11,13 +11,7 @@ extension ReleaseLock {
     guard family == model.family else {
       return [.error("the lock is for '\(family)', but the spec is of '\(model.family)'", at: lockLocation)]
     }
-    var found: [Diagnostic] = []
-    for entry in entries where entry.digest != entry.computedDigest {
-      found.append(
-        .error(
-          "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
-          at: lockLocation))
-    }
+    var found = handEditedEntries(lockFile: lockFile)
     for (name, copies) in duplicates(entries.map(\.release)) {
       found.append(.error("\(name) is locked \(copies) times", at: lockLocation))
     }
@@ -58,6 +52,15 @@ extension ReleaseLock {
           at: release.location))
     }
     return found
+  }
+
+  /// An entry whose facts no longer match its digest: the lock was edited by hand.
+  public func handEditedEntries(lockFile: String) -> [Diagnostic] {
+    entries.filter { $0.digest != $0.computedDigest }.map { entry in
+      .error(
+        "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
+        at: SourceLocation(file: lockFile, line: 0))
+    }
   }
 
   /// What changed between a locked entry and the release as the spec resolves it now.
