@@ -15,25 +15,37 @@ import Testing
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
   }
 
-  /// The bundled spec as a JSON object, with `edit` applied to one release's hypercall.
-  func xenSpec(
-    editing release: String? = nil, _ hypercall: String = "", _ edit: (inout [String: Any]) -> Void = { _ in }
-  )
-    throws -> Data
-  {
+  /// One edit of the bundled spec: `edit` applied to `hypercall` in each of `releases`.
+  struct SpecEdit {
+    var releases: [String]
+    var hypercall: String
+    var edit: (inout [String: Any]) -> Void
+  }
+
+  /// The bundled spec as a JSON object, with `edits` applied in order.
+  func xenSpec(_ edits: [SpecEdit]) throws -> Data {
     let dump = try AbigenProcess.run(["dump", "--format", "json"])
     try #require(dump.status == 0)
     var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
     var releases = try #require(object["releases"] as? [[String: Any]])
-    if let release {
-      let r = try #require(releases.firstIndex { $0["name"] as? String == release })
-      var hypercalls = try #require(releases[r]["hypercalls"] as? [[String: Any]])
-      let h = try #require(hypercalls.firstIndex { $0["name"] as? String == hypercall })
-      edit(&hypercalls[h])
-      releases[r]["hypercalls"] = hypercalls
+    for change in edits {
+      for name in change.releases {
+        let r = try #require(releases.firstIndex { $0["name"] as? String == name })
+        var hypercalls = try #require(releases[r]["hypercalls"] as? [[String: Any]])
+        let h = try #require(hypercalls.firstIndex { $0["name"] as? String == change.hypercall })
+        change.edit(&hypercalls[h])
+        releases[r]["hypercalls"] = hypercalls
+      }
     }
     object["releases"] = releases
     return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+  }
+
+  /// The bundled spec as a JSON object, with `edit` applied to one release's hypercall.
+  func xenSpec(
+    editing release: String? = nil, _ hypercall: String = "", _ edit: @escaping (inout [String: Any]) -> Void = { _ in }
+  ) throws -> Data {
+    try xenSpec(release.map { [SpecEdit(releases: [$0], hypercall: hypercall, edit: edit)] } ?? [])
   }
 
   func widenHVMMask(_ hypercall: inout [String: Any]) {
@@ -171,22 +183,6 @@ import Testing
     #expect(try String(contentsOfFile: lock, encoding: .utf8) == locked)
   }
 
-  /// The bundled spec with `edit` applied to the named hypercall of each of `releases`.
-  func xenSpec(editing releases: [String], _ hypercall: String, _ edit: (inout [String: Any]) -> Void) throws -> Data {
-    let dump = try AbigenProcess.run(["dump", "--format", "json"])
-    try #require(dump.status == 0)
-    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
-    var all = try #require(object["releases"] as? [[String: Any]])
-    for index in all.indices where releases.contains(all[index]["name"] as? String ?? "") {
-      var hypercalls = try #require(all[index]["hypercalls"] as? [[String: Any]])
-      let h = try #require(hypercalls.firstIndex { $0["name"] as? String == hypercall })
-      edit(&hypercalls[h])
-      all[index]["hypercalls"] = hypercalls
-    }
-    object["releases"] = all
-    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-  }
-
   /// sched_op (29) gains a sub-op table it always had but the spec did not model.
   func modelSchedTable(_ hypercall: inout [String: Any]) {
     func op(_ name: String, _ number: Int, line: Int) -> [String: Any] {
@@ -209,8 +205,8 @@ import Testing
     let scratch = try Scratch()
     let spec = scratch.path("xen.json")
     let lock = scratch.path("xen.lock.json")
-    try xenSpec(editing: ["4.21", "4.22", "master"], "sched_op", modelSchedTable)
-      .write(to: URL(fileURLWithPath: spec))
+    let schedTable = SpecEdit(releases: ["4.21", "4.22", "master"], hypercall: "sched_op", edit: modelSchedTable)
+    try xenSpec([schedTable]).write(to: URL(fileURLWithPath: spec))
     try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
 
     let before = try AbigenProcess.run(["check", "--spec", spec, "--lock", lock, "--from", "4.21", "--to", "4.22"])
@@ -222,16 +218,8 @@ import Testing
 
     // One locked fact changed as well: nothing is extended.
     let changed = scratch.path("changed.json")
-    var object = try #require(
-      try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: spec))) as? [String: Any])
-    var releases = try #require(object["releases"] as? [[String: Any]])
-    let r = try #require(releases.firstIndex { $0["name"] as? String == "4.22" })
-    var hypercalls = try #require(releases[r]["hypercalls"] as? [[String: Any]])
-    let h = try #require(hypercalls.firstIndex { $0["name"] as? String == "hvm_op" })
-    widenHVMMask(&hypercalls[h])
-    releases[r]["hypercalls"] = hypercalls
-    object["releases"] = releases
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: changed))
+    try xenSpec([schedTable, SpecEdit(releases: ["4.22"], hypercall: "hvm_op", edit: widenHVMMask)])
+      .write(to: URL(fileURLWithPath: changed))
     let lockBytes = try Data(contentsOf: URL(fileURLWithPath: lock))
     let refused = try AbigenProcess.run(["release", "--extend", "--spec", changed, "--lock", lock])
     #expect(refused.status == 1)
