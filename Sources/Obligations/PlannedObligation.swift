@@ -132,7 +132,7 @@ struct ObligationPlanner {
     var releaseKeys: [ReleaseKey: Int32] = [:]
 
     /// The hypercall tables of (release, guest ABI), interned.
-    var tableIDs: [Site: Int] = [:]
+    var tableIDs: [TableSite: Int] = [:]
     var byTable: [TableShape: Int] = [:]
     var tables: [TableShape] = []
     /// The hypercall-number key of (older table id, newer table id).
@@ -147,11 +147,17 @@ struct ObligationPlanner {
       var newer: Int
     }
 
-    /// A hypercall (or, with `hypercall` -1, a guest ABI's table) of a release, for one width.
+    /// A hypercall of a release, for one width.
     struct Site: Hashable {
       var release: Int
       var hypercall: Int
       var width: Int
+    }
+
+    /// A release's hypercall table as one guest ABI (by position) sees it.
+    struct TableSite: Hashable {
+      var release: Int
+      var abi: Int
     }
 
     struct CountFlagPair: Hashable {
@@ -273,7 +279,7 @@ struct ObligationPlanner {
 
   /// The interned hypercall table of a release for one guest ABI (by position).
   func tableID(_ release: Int, abi: Int) -> Int {
-    let site = ShapeMemo.Site(release: release, hypercall: -1, width: abi)
+    let site = ShapeMemo.TableSite(release: release, abi: abi)
     if let known = shapes.tableIDs[site] { return known }
     let made = TableShape(model.releases[release], abi: model.guestABIs[abi].name, identities: identities)
     let id = shapes.byTable[made] ?? shapes.tables.count
