@@ -911,6 +911,18 @@ static inline uint64_t abigen_mmu_update_count_encode(uint64_t remaining, unsign
 }
 
 /*
+ * Whether a call of mmu_update is the sentinel continuation: 'count' holds the flag alone and
+ * arguments 0 and 2 are NULL (handles_null != 0); it finishes with the return code in
+ * 'foreigndom' (argument 3).
+ */
+static inline int abigen_mmu_update_count_is_sentinel(uint64_t value, unsigned int guest_width, int handles_null)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    (void)guest_width;
+    return handles_null != 0 && v == 0x80000000ULL;
+}
+
+/*
  * mmuext_op (__HYPERVISOR_mmuext_op = 26): a preempted call is re-issued with 'count' (argument
  * 1, unsigned int) = remaining | flag (bit 31).
  */
@@ -936,6 +948,18 @@ static inline uint64_t abigen_mmuext_op_count_encode(uint64_t remaining, unsigne
 {
     (void)guest_width;
     return (remaining | 0x80000000ULL) & 0xffffffffULL;
+}
+
+/*
+ * Whether a call of mmuext_op is the sentinel continuation: 'count' holds the flag alone and
+ * arguments 0 and 2 are NULL (handles_null != 0); it finishes with the return code in
+ * 'foreigndom' (argument 3).
+ */
+static inline int abigen_mmuext_op_count_is_sentinel(uint64_t value, unsigned int guest_width, int handles_null)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    (void)guest_width;
+    return handles_null != 0 && v == 0x80000000ULL;
 }
 
 #ifdef __cplusplus

@@ -69,7 +69,8 @@ extension AtlasModel {
       words.append(
         WordLayout(
           word: flag.argument.name, declaration: declaration(flag.argument), bits: bits,
-          narrowerWidths: narrower(flag.argument.type, bits), rows: [countRow(flag, bits: bits)]))
+          narrowerWidths: narrower(flag.argument.type, bits),
+          rows: [countRow(flag, bits: bits)] + (flag.sentinel.map { [sentinelRow(flag, $0, bits: bits)] } ?? [])))
     }
     return words
   }
@@ -172,6 +173,19 @@ extension AtlasModel {
     return LayoutRow(title: "every call", ops: [], fields: fields.filter { $0.width > 0 })
   }
 
+  /// The sentinel: the flag alone, every other bit clear; its return code is in another word.
+  static func sentinelRow(_ flag: CountFlagEncoding, _ sentinel: CountSentinel, bits: Int) -> LayoutRow {
+    let bit = flag.flagBit
+    let zero = "0: " + sentinel.summary
+    var fields = [BitField(role: .count, low: 0, width: min(max(bit, 0), bits), name: "0", detail: zero)]
+    if bit >= 0 && bit < bits {
+      fields.append(
+        BitField(role: .flag, low: bit, width: 1, name: flag.flagName ?? "resumed", detail: "set, and nothing else"))
+      fields.append(BitField(role: .count, low: bit + 1, width: bits - bit - 1, name: "0", detail: zero))
+    }
+    return LayoutRow(title: "sentinel continuation", ops: [], fields: fields.filter { $0.width > 0 })
+  }
+
   static func entry(_ op: SubOp) -> OpEntry {
     OpEntry(
       lineage: op.lineage, name: op.name, number: op.number, toolsOnly: op.toolsOnly,
@@ -226,11 +240,15 @@ extension AtlasModel {
       switch (old.countFlag, new.countFlag) {
       case (nil, let flag?): text = "resumed-call flag added at bit \(flag.flagBit)"
       case (_?, nil): text = "resumed-call flag removed"
+      case (let a?, let b?) where a.flagBit == b.flagBit && a.flagName == b.flagName && a.sentinel != b.sentinel:
+        text =
+          b.sentinel.map { "sentinel continuation added: \($0.summary)" }
+          ?? "sentinel continuation removed"
       case (let a?, let b?):
         text = "resumed-call flag bit \(a.flagBit) \(a.flagName ?? "") -> \(b.flagBit) \(b.flagName ?? "")"
       default: text = ""
       }
-      note(.continuation, text, source, layout: true)
+      note(.continuation, text, new.countFlag?.sentinel?.source ?? source, layout: true)
     }
     return notes
   }

@@ -66,6 +66,8 @@ extension BreakCoverage.Value {
         .alias: ["resumed call"], .continuationLost: ["fresh call"],
         .progressCorrupted: ["fresh call", "resumed call"],
       ]
+    case .countSentinel:
+      return [.continuationLost: ["fresh call", "resumed call"]]
     case .hypercallNumber:
       return [.hypercallReuse: ["op"], .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS"]]
     }
@@ -142,6 +144,11 @@ extension ABIModel {
       if coverage.subOp != nil { return failure("a count value names no sub-op") }
       guard olderReleases.contains(where: { $0.hypercall(lineage: hypercall)?.countFlag != nil }) else {
         return failure("'\(coverage.hypercall)' has no count flag in \(coverage.older)")
+      }
+    case .countSentinel:
+      if coverage.subOp != nil { return failure("a count sentinel names no sub-op") }
+      guard olderReleases.contains(where: { $0.hypercall(lineage: hypercall)?.countFlag?.sentinel != nil }) else {
+        return failure("'\(coverage.hypercall)' has no count sentinel in \(coverage.older)")
       }
     case .hypercallNumber:
       if coverage.subOp != nil { return failure("a hypercall number names no sub-op") }

@@ -241,9 +241,14 @@ struct NameRuleCheck {
           flag.location)
         freeText("\(what): the count flag's source", flag.source, flag.location)
         location(flag.location, what)
+        if let sentinel = flag.sentinel {
+          check(sentinel.returnCode, what: what, sentinel.location)
+          freeText("\(what): the count sentinel's source", sentinel.source, sentinel.location)
+          location(sentinel.location, what)
+        }
         if CNameRules.problem(flag.argument.name, word: true) == nil {
           let prefix = "abigen_" + hypercall.name + "_" + flag.argument.name
-          for suffix in ["_decode", "_encode"] {
+          for suffix in ["_decode", "_encode", "_is_sentinel"] {
             claim("C identifier", prefix + suffix, "the count flag of " + owner, flag.location)
           }
           if let name = flag.flagName, CNameRules.problem(name) == nil {

@@ -105,7 +105,34 @@ extension ABIModel {
             flag.location)
           break
         }
+        if let sentinel = flag.sentinel { validate(sentinel, of: flag, hypercall: hypercall.name, error: error) }
       }
+    }
+  }
+
+  /// The sentinel's return code and NULL handles are other arguments than the count, each named
+  /// once: a sentinel read from the count itself could not be told from a count.
+  private func validate(
+    _ sentinel: CountSentinel, of flag: CountFlagEncoding, hypercall: String,
+    error: (String, SourceLocation) -> Void
+  ) {
+    let what = "\(shown(hypercall)): the count sentinel"
+    let count = flag.argument.index
+    if sentinel.returnCode.index == count {
+      error(
+        "\(what) carries its return code in argument \(count), which is the count \(quoted(flag.argument.name)) itself",
+        sentinel.location)
+    }
+    for index in sentinel.nullArguments where index == count || index == sentinel.returnCode.index {
+      error(
+        "\(what) needs argument \(index) NULL, but it is the \(index == count ? "count" : "return code") argument",
+        sentinel.location)
+    }
+    for index in sentinel.nullArguments where index < 0 || index > 5 {
+      error("\(what) names argument \(index); a hypercall has arguments 0 to 5", sentinel.location)
+    }
+    if Set(sentinel.nullArguments).count != sentinel.nullArguments.count {
+      error("\(what) names a NULL argument twice", sentinel.location)
     }
   }
 

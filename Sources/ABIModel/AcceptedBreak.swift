@@ -36,6 +36,9 @@ public struct BreakCoverage: Hashable, Sendable, Codable {
     case subOp = "sub-op"
     /// The count argument of a hypercall with a resumed-call flag.
     case count
+    /// A count argument's sentinel continuation (the flag alone, its handles NULL, a return code
+    /// in another argument): its own value, so an entry for the count does not cover it.
+    case countSentinel = "count-sentinel"
     /// A `__HYPERVISOR_*` number, named by the hypercall the older release gives it.
     case hypercallNumber = "hypercall-number"
   }

@@ -123,8 +123,35 @@ extension CountFlagEncoding {
     return (value & flagValue != 0, value & ~flagValue)
   }
 
+  /// What a release reads from the count argument, given whether the sentinel's handle
+  /// arguments are NULL: the sentinel only where the release has one, otherwise as `decode`.
+  public func reading(_ rawValue: UInt64, nullHandles: Bool, guestWidth: Int) -> CountReading {
+    let value = rawValue & lowBitsMask(argument.type.bits(guestWidth: guestWidth))
+    if sentinel != nil && nullHandles && value == flagValue { return .sentinel }
+    let read = decode(value, guestWidth: guestWidth)
+    return read.resumed ? .resumed(remaining: read.remaining) : .fresh(count: read.remaining)
+  }
+
   /// The count register of a call preempted with `remaining` entries left.
   public func encode(remaining: UInt64, guestWidth: Int) -> UInt64 {
     (remaining | flagValue) & lowBitsMask(argument.type.bits(guestWidth: guestWidth))
+  }
+}
+
+/// How a release reads a count argument.
+public enum CountReading: Hashable, Sendable, CustomStringConvertible {
+  /// A new call of `count` entries.
+  case fresh(count: UInt64)
+  /// A preempted call resumed with `remaining` entries left.
+  case resumed(remaining: UInt64)
+  /// The sentinel continuation: nothing left, finish with the deferred return code.
+  case sentinel
+
+  public var description: String {
+    switch self {
+    case .fresh(let count): "a fresh call of \(count)"
+    case .resumed(let remaining): "a resumed call with \(remaining) left"
+    case .sentinel: "the sentinel continuation, finishing with the deferred return code"
+    }
   }
 }

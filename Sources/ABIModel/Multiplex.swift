@@ -46,17 +46,20 @@ public struct CountFlagEncoding: Hashable, Sendable, Codable {
   /// The flag macro's value as the hypervisor's source spells it (`(~(~0U>>1))`); `nil` where
   /// the spec does not say.
   public var flagSpelling: String?
+  /// The sentinel continuation, where the release has one; `nil` otherwise.
+  public var sentinel: CountSentinel?
   public var source: String?
   public var location: SourceLocation
 
   public init(
     argument: ArgumentSlot, flagBit: Int, flagName: String? = nil, flagSpelling: String? = nil,
-    source: String? = nil, location: SourceLocation = .unknown
+    sentinel: CountSentinel? = nil, source: String? = nil, location: SourceLocation = .unknown
   ) {
     self.argument = argument
     self.flagBit = flagBit
     self.flagName = flagName
     self.flagSpelling = flagSpelling
+    self.sentinel = sentinel
     self.source = source
     self.location = location
   }
@@ -64,5 +67,36 @@ public struct CountFlagEncoding: Hashable, Sendable, Codable {
   /// The flag as a value, e.g. `0x80000000`.
   public var flagValue: UInt64 {
     flagBit >= 0 && flagBit < 64 ? UInt64(1) << UInt64(flagBit) : 0
+  }
+}
+
+/// A continuation that carries no count at all: the count argument holds exactly the flag, the
+/// handle arguments are NULL, and another argument carries the return code the resumed call
+/// finishes with (Xen's XSA-45 `old_guest_table` cleanup: `(NULL, MMU_UPDATE_PREEMPTED, NULL,
+/// rc)`, the rc in `foreigndom`). A release without it reads the same registers as a resumed
+/// call with nothing left, and the deferred return code is lost.
+public struct CountSentinel: Hashable, Sendable, Codable {
+  /// The argument the deferred return code rides in (`foreigndom`, argument 3).
+  public var returnCode: ArgumentSlot
+  /// The arguments that are NULL in the sentinel (the request and `pdone` handles, 0 and 2); the
+  /// release reads the sentinel only when they are.
+  public var nullArguments: [Int]
+  public var source: String?
+  public var location: SourceLocation
+
+  public init(
+    returnCode: ArgumentSlot, nullArguments: [Int], source: String? = nil, location: SourceLocation = .unknown
+  ) {
+    self.returnCode = returnCode
+    self.nullArguments = nullArguments
+    self.source = source
+    self.location = location
+  }
+
+  /// `NULL, flag, NULL, rc in foreigndom (argument 3)`, for reports and the lock.
+  public var summary: String {
+    let nulls = nullArguments.map(String.init).joined(separator: ", ")
+    return
+      "count = flag only, arguments \(nulls) NULL, return code in '\(returnCode.name)' (argument \(returnCode.index))"
   }
 }

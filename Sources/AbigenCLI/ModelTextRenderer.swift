@@ -23,6 +23,9 @@ enum ModelTextRenderer {
           out += "  \(hypercall.name) (\(hypercall.number)): count flag \(flag.flagName ?? "bit \(flag.flagBit)")"
           out += " = \(hexString(flag.flagValue)) in '\(flag.argument.name)'"
           out += " (arg \(flag.argument.index), \(flag.argument.type.rawValue))\n"
+          if let sentinel = flag.sentinel {
+            out += "    sentinel continuation: \(sentinel.summary)\n"
+          }
         }
       }
     }

@@ -75,6 +75,27 @@ struct CountFlagLowering {
           parameters: [.init("uint64_t", "remaining"), .init("unsigned int", "guest_width")],
           body: [.returns((CValue.code("(remaining | \(flagSpelling))") & widthMask).bare)])),
     ]
+    if let sentinel = flag.sentinel {
+      let nulls = sentinel.nullArguments.map(String.init).joined(separator: " and ")
+      items += [
+        .blank,
+        .function(
+          CFunction(
+            documentation: [
+              "Whether a call of \(hypercall.name) is the sentinel continuation: '\(argument.name)' holds the flag "
+                + "alone and arguments \(nulls) are NULL (handles_null != 0); it finishes with the return code "
+                + "in '\(sentinel.returnCode.name)' (argument \(sentinel.returnCode.index))."
+            ],
+            returnType: "int", name: prefix + "_is_sentinel",
+            parameters: [
+              .init("uint64_t", "value"), .init("unsigned int", "guest_width"), .init("int", "handles_null"),
+            ],
+            body: [
+              .declare(type: "const uint64_t", name: "v", value: value.bare),
+              .returns("handles_null != 0 && v == \(flagSpelling)"),
+            ])),
+      ]
+    }
     return items
   }
 }

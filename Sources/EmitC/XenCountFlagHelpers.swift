@@ -82,6 +82,27 @@ struct XenCountFlagHelpers {
             .returns("0"),
           ])),
     ]
+    if let sentinel = flag.sentinel {
+      let nulls = sentinel.nullArguments.map(String.init).joined(separator: " and ")
+      items += [
+        .blank,
+        .function(
+          CFunction(
+            documentation: [
+              "1 when the call is the sentinel continuation: '\(argument.name)' is the flag alone and arguments "
+                + "\(nulls) are NULL (handles_null); the call finishes with the return code in "
+                + "'\(sentinel.returnCode.name)' (argument \(sentinel.returnCode.index))."
+            ],
+            returnType: "int", name: name("is_sentinel"),
+            parameters: [
+              .init("uint64_t", "value"), .init("unsigned int", "guest_width"), .init("int", "handles_null"),
+            ],
+            body: [
+              .declare(type: "const uint64_t", name: "v", value: value.bare),
+              .returns("handles_null != 0 && v == (uint64_t)\(flagCode)"),
+            ])),
+      ]
+    }
     return items
   }
 }

@@ -226,7 +226,9 @@ extension Checker {
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       let olderShape = CountFlagShape(flag, argument: argument, guestWidth: width)
       let newerShape = CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)
-      guard let found = try? solver.smallestCountFailure(olderShape, newerShape, like: item.1.value),
+      guard
+        let found = try? solver.smallestCountFailure(
+          olderShape, newerShape, like: FoundValue(value: item.1.value, detail: item.1.nullArguments.isEmpty ? 0 : 1)),
         let replayed = try? CounterexampleReplay.countFlagMigration(
           found, older: older, hypercall, flag, newer: newer, newerFlag, argument: argument, guestWidth: width),
         replayed.identity == item.1.identity
@@ -257,7 +259,7 @@ extension Checker {
       let covered = record.covers[entry.entry]
       let released = entry.newer.contains { model.releases[$0].status == .released }
       let what =
-        "\(covered.breakClass.rawValue) \(covered.subOp ?? covered.hypercall)\(covered.value == .count ? " count" : "") -> \(covered.becomes), \(covered.older) -> \(covered.newer)"
+        "\(covered.breakClass.rawValue) \(covered.subOp ?? covered.hypercall)\(covered.value == .count ? " count" : covered.value == .countSentinel ? " count sentinel" : "") -> \(covered.becomes), \(covered.older) -> \(covered.newer)"
       return CheckReport.Note(
         severity: released ? .error : .warning, outcome: nil,
         message:

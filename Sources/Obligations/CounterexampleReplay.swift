@@ -178,11 +178,9 @@ struct CounterexampleReplay {
 
   /// What a release reads from a count value: with no flag, every value is a fresh call of
   /// that many entries.
-  static func countReading(_ flag: CountFlagEncoding?, _ value: UInt64, width: Int) -> (
-    resumed: Bool, remaining: UInt64
-  ) {
-    guard let flag else { return (false, value & lowBitsMask(width)) }
-    return flag.decode(value, guestWidth: width)
+  static func countReading(_ flag: CountFlagEncoding?, _ value: UInt64, nullHandles: Bool, width: Int) -> CountReading {
+    guard let flag else { return .fresh(count: value & lowBitsMask(width)) }
+    return flag.reading(value, nullHandles: nullHandles, guestWidth: width)
   }
 
   static func countFlagMigration(
@@ -190,30 +188,53 @@ struct CounterexampleReplay {
     _ newerFlag: CountFlagEncoding?, argument: ArgumentSlot, guestWidth: Int
   ) throws(Mismatch) -> Counterexample {
     let width = argument.type.bits(guestWidth: guestWidth)
-    let before = countReading(flag, found.value, width: width)
-    let after = countReading(newerFlag, found.value, width: width)
+    // The solver's detail: whether the sentinel's handle arguments are NULL in this value's registers.
+    let nullHandles = found.detail != 0
+    let before = countReading(flag, found.value, nullHandles: nullHandles, width: width)
+    let after = countReading(newerFlag, found.value, nullHandles: nullHandles, width: width)
     guard before != after else {
       throw Mismatch(description: "count \(hex(found.value)) reads the same in \(older.name) and \(newer.name)")
     }
-    // The class is the mode, decided from the value: a resumed call read as fresh is a lost
-    // continuation, a fresh call read as resumed runs as if it had done work already.
-    let failure: BreakClass =
-      before.resumed == after.resumed ? .progressCorrupted : before.resumed ? .continuationLost : .alias
-    func text(_ read: (resumed: Bool, remaining: UInt64)) -> String {
-      read.resumed ? "a resumed call with \(read.remaining) left" : "a fresh call of \(read.remaining)"
+    func resumed(_ reading: CountReading) -> Bool {
+      if case .fresh = reading { return false }
+      return true
     }
+    // The class is the mode, decided from the value: a resumed call (or the sentinel) read as
+    // something else is a lost continuation, a fresh call read as resumed runs as if it had
+    // done work already.
+    let failure: BreakClass =
+      before == .sentinel || after == .sentinel
+      ? .continuationLost
+      : resumed(before) == resumed(after) ? .progressCorrupted : resumed(before) ? .continuationLost : .alias
     func flagText(_ flag: CountFlagEncoding?) -> String {
-      flag.map { "bit \($0.flagBit)" } ?? "none"
+      guard let flag else { return "none" }
+      return "bit \(flag.flagBit)" + (flag.sentinel != nil ? " with the sentinel" : "")
+    }
+    var olderText = before.description
+    var newerText = after.description
+    if let sentinel = (flag?.sentinel ?? newerFlag?.sentinel), before == .sentinel || after == .sentinel {
+      let registers = " (arguments \(sentinel.nullArguments.map(String.init).joined(separator: ", ")) NULL)"
+      if before == .sentinel {
+        olderText += " in '\(sentinel.returnCode.name)'" + registers
+        newerText += "; the return code in '\(sentinel.returnCode.name)' is lost"
+      } else {
+        newerText += " in '\(sentinel.returnCode.name)'" + registers
+      }
     }
     var counterexample = Counterexample(
       failure: .migration(failure), argument: argument.name, value: found.value, subject: hypercall.name,
-      toolsOnly: false, olderReading: text(before), newerReading: text(after),
+      toolsOnly: false, olderReading: olderText, newerReading: newerText,
       cause: "\((flag ?? newerFlag)?.flagName ?? "count flag") \(flagText(flag)) -> \(flagText(newerFlag))",
-      causeLocation: newerFlag?.location ?? newer.hypercall(lineage: hypercall.lineage)?.location)
-    counterexample.outcome = after.resumed ? .resumedCall : .freshCall
+      causeLocation: newerFlag?.sentinel?.location ?? newerFlag?.location
+        ?? newer.hypercall(lineage: hypercall.lineage)?.location)
+    if before == .sentinel || after == .sentinel {
+      counterexample.nullArguments = (flag?.sentinel ?? newerFlag?.sentinel)?.nullArguments ?? []
+    }
+    counterexample.outcome = resumed(after) ? .resumedCall : .freshCall
     counterexample.identity = BreakIdentity(
-      hypercall: hypercall.lineage, value: .count, subject: hypercall.lineage, breakClass: failure,
-      outcome: after.resumed ? .resumedCall : .freshCall)
+      hypercall: hypercall.lineage, value: before == .sentinel ? .countSentinel : .count, subject: hypercall.lineage,
+      breakClass: failure,
+      outcome: counterexample.outcome == .resumedCall ? .resumedCall : .freshCall)
     return counterexample
   }
 

@@ -153,6 +153,9 @@ public struct CountFlagShape: Hashable, Sendable {
   public var argumentWidth: Int
   /// `nil` when the release has no flag: every count is a fresh call of that many entries.
   public var flagBit: Int?
+  /// Whether the release writes and reads the sentinel continuation (count = the flag alone,
+  /// its handle arguments NULL).
+  public var sentinel: Bool
 
   public init(_ encoding: CountFlagEncoding, guestWidth: Int) {
     self.init(encoding, argument: encoding.argument, guestWidth: guestWidth)
@@ -161,5 +164,6 @@ public struct CountFlagShape: Hashable, Sendable {
   public init(_ encoding: CountFlagEncoding?, argument: ArgumentSlot, guestWidth: Int) {
     argumentWidth = argument.type.bits(guestWidth: guestWidth)
     flagBit = encoding?.flagBit
+    sentinel = encoding?.sentinel != nil
   }
 }

@@ -82,6 +82,9 @@ public struct Counterexample: Hashable, Sendable {
   /// accepted breaks match), and what the newer release makes of it in its own names.
   public var identity: BreakIdentity?
   public var outcome: BreakOutcome?
+  /// The other arguments of the value's registers that are NULL (a count sentinel's handles);
+  /// empty when the value alone is the counterexample.
+  public var nullArguments: [Int] = []
 }
 
 /// A decoding as data: the sub-op run (`nil` for -ENOSYS) and the progress it resumes at.

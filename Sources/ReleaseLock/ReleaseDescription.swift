@@ -36,6 +36,13 @@ public enum ReleaseDescription {
       add(
         "count flag", "bit \(flag.flagBit)\(name) of argument \(flag.argument.index) (\(flag.argument.type.rawValue))",
         flag.location)
+      if let sentinel = flag.sentinel {
+        let nulls = sentinel.nullArguments.map(String.init).joined(separator: " ")
+        add(
+          "count sentinel",
+          "flag alone, NULL arguments \(nulls), return code in argument \(sentinel.returnCode.index) (\(sentinel.returnCode.type.rawValue))",
+          sentinel.location)
+      }
     }
     guard let multiplex = hypercall.multiplex else { return facts }
     let at = multiplex.location
@@ -71,6 +78,7 @@ public enum ReleaseDescription {
           switch coverage.value {
           case .subOp: "\(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .count: "count of \(coverage.hypercall)"
+          case .countSentinel: "count sentinel of \(coverage.hypercall)"
           case .hypercallNumber: "number of \(coverage.hypercall)"
           }
         var text =

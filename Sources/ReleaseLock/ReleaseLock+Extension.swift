@@ -9,8 +9,8 @@ extension ReleaseLock {
   }
 
   /// The lock with `release`'s entry extended to what `model` describes now, when that only adds
-  /// to what was locked: a hypercall the entry did not list, a sub-op table or a count flag for
-  /// a hypercall that had none, and accepted breaks. The model then describes more of what the
+  /// to what was locked: a hypercall the entry did not list, a sub-op table, a count flag or a
+  /// count sentinel for a hypercall that had none, and accepted breaks. The model then describes more of what the
   /// release always was. Anything else (a locked fact that changed or is gone, an op added to a
   /// locked table, a default that now reads otherwise) is a rewrite of history and is refused
   /// with what differs; correcting a transcription goes through removing the entry and locking
@@ -38,7 +38,7 @@ extension ReleaseLock {
         // A key the lock has with another value is reported above, as the locked line the spec
         // no longer says.
         guard let fact = ABIFact(line: line), !lockedKeys.contains(fact.key) else { continue }
-        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" {
+        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" || fact.key == "count sentinel" {
           added.append("\(name): \(line)")
         } else {
           refusals.append("\(name): '\(line)' is new for a part of the hypercall the lock already describes")

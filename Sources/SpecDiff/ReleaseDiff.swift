@@ -265,12 +265,15 @@ public enum ReleaseDiff {
     guard
       old.countFlag?.argument != new.countFlag?.argument || old.countFlag?.flagBit != new.countFlag?.flagBit
         || old.countFlag?.flagName != new.countFlag?.flagName
+        || (old.countFlag?.sentinel == nil) != (new.countFlag?.sentinel == nil)
+        || old.countFlag?.sentinel?.returnCode.index != new.countFlag?.sentinel?.returnCode.index
+        || old.countFlag?.sentinel?.nullArguments != new.countFlag?.sentinel?.nullArguments
     else { return [] }
     return [
       SpecChange(
         kind: .countFlag, subject: .countFlag(hypercall: old.lineage), hypercall: new.name,
         summary: "\(new.name) count flag \(flagText(old.countFlag)) -> \(flagText(new.countFlag))",
-        location: new.countFlag?.location ?? new.location)
+        location: new.countFlag?.sentinel?.location ?? new.countFlag?.location ?? new.location)
     ]
   }
 
@@ -303,7 +306,8 @@ public enum ReleaseDiff {
 
   static func flagText(_ flag: CountFlagEncoding?) -> String {
     guard let flag else { return "none" }
-    return "\(flag.flagName ?? "flag") bit \(flag.flagBit) of \(argumentText(flag.argument))"
+    let sentinel = flag.sentinel.map { ", sentinel: \($0.summary)" } ?? ""
+    return "\(flag.flagName ?? "flag") bit \(flag.flagBit) of \(argumentText(flag.argument))\(sentinel)"
   }
 
   static func continuationText(_ continuation: ContinuationEncoding?) -> String {

@@ -20,6 +20,7 @@ extension BreakCoverage {
       switch value {
       case .subOp: "subOp: \(quoted(subOp ?? "")), of: \(quoted(hypercall))"
       case .count: "countOf: \(quoted(hypercall))"
+      case .countSentinel: "sentinelOf: \(quoted(hypercall))"
       case .hypercallNumber: "numberOf: \(quoted(hypercall))"
       }
     let caseName: String =

@@ -73,6 +73,24 @@ public struct CountFlagged: SpecComponent {
   }
 }
 
+/// From a release on, a count flag's sentinel continuation: the count holds exactly the flag,
+/// `nullArguments` are NULL, and `returnCode` carries the return code the call finishes with.
+public struct SentinelContinuation: SpecComponent {
+  public let declarations: [SpecDeclaration]
+  public init(
+    _ hypercall: String, since release: String, returnCode: ArgumentSlot, nullArguments: [Int], source: String,
+    file: String = #filePath, line: Int = #line
+  ) {
+    declarations = [
+      .countSentinel(
+        hypercall: hypercall, since: release,
+        sentinel: CountSentinel(
+          returnCode: returnCode, nullArguments: nullArguments, source: source,
+          location: SourceLocation(filePath: file, line: line)))
+    ]
+  }
+}
+
 /// Which release pairs guests migrate between and which ops must survive it.
 public struct Migration: SpecComponent {
   public let declarations: [SpecDeclaration]
@@ -135,6 +153,17 @@ public struct Covers {
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .count, becomes: becomes, older: older, newer: newer,
+      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+
+  /// A count's sentinel continuation: `Covers(.continuationLost, sentinelOf: "mmu_update",
+  /// becomes: .resumedCall, ...)`.
+  public init(
+    _ breakClass: BreakClass, sentinelOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
+    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .countSentinel, becomes: becomes, older: older, newer: newer,
       guestWidths: widths, location: SourceLocation(filePath: file, line: line))
   }
 

@@ -7,6 +7,8 @@ public enum SpecDeclaration: Sendable {
   case hypercallNumbers([In])
   case multiplexed(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)
   case countFlag(hypercall: String, since: String, encoding: CountFlagEncoding)
+  /// The count flag of `hypercall` gains a sentinel continuation from release `since` on.
+  case countSentinel(hypercall: String, since: String, sentinel: CountSentinel)
   case migration(MigrationPolicy)
   case accepted(AcceptedBreak)
   /// The interface version the public headers implement from a release on.

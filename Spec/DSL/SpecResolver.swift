@@ -42,6 +42,7 @@ struct SpecResolver {
     var tableHistory: [In] = []
     var multiplexed: [(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)] = []
     var countFlags: [(hypercall: String, since: String, encoding: CountFlagEncoding)] = []
+    var sentinels: [(hypercall: String, since: String, sentinel: CountSentinel)] = []
     var interfaceVersions: [(release: String, version: InterfaceVersion)] = []
     var aliases: [(since: String, until: String?, alias: MacroAlias)] = []
 
@@ -58,6 +59,8 @@ struct SpecResolver {
         multiplexed.append((hypercall, argument, history, location))
       case .countFlag(let hypercall, let since, let encoding):
         countFlags.append((hypercall, since, encoding))
+      case .countSentinel(let hypercall, let since, let sentinel):
+        sentinels.append((hypercall, since, sentinel))
       case .migration(let declared):
         if policy != nil { error("the migration policy is declared twice", declared.location) }
         policy = declared
@@ -81,6 +84,11 @@ struct SpecResolver {
       error(
         "the count flag of '\(flag.hypercall)' names unknown release '\(flag.since)' (known: \(releaseNames.joined(separator: ", ")))",
         flag.encoding.location)
+    }
+    for entry in sentinels where !releaseNames.contains(entry.since) {
+      error(
+        "the count sentinel of '\(entry.hypercall)' names unknown release '\(entry.since)' (known: \(releaseNames.joined(separator: ", ")))",
+        entry.sentinel.location)
     }
 
     var table: [HypercallState] = []
@@ -114,6 +122,17 @@ struct SpecResolver {
           error(
             "the count flag of '\(flag.hypercall)' starts in \(name), which has no such hypercall",
             flag.encoding.location)
+        }
+      }
+      for entry in sentinels where entry.since == name {
+        if let position = table.firstIndex(where: { $0.hypercall.name == entry.hypercall }),
+          table[position].hypercall.countFlag != nil
+        {
+          table[position].hypercall.countFlag?.sentinel = entry.sentinel
+        } else {
+          error(
+            "the count sentinel of '\(entry.hypercall)' starts in \(name), where '\(entry.hypercall)' has no count flag",
+            entry.sentinel.location)
         }
       }
       releases[index].hypercalls = table.map(snapshot).sorted { ($0.number, $0.name) < ($1.number, $1.name) }

@@ -12,9 +12,6 @@ extension Xen {
   /// - the flag is x86 PV only; the model has no per-architecture count flag;
   /// - in 2.0.x bits 16..30 of the count also carried FOREIGNDOM; from 3.0.0 foreigndom is a 4th
   ///   argument and only bit 31 is used (2.0.x is not a release of this spec);
-  /// - the sentinel continuation `(NULL, 0x80000000, NULL, rc)` that finishes the deferred
-  ///   `old_guest_table` put, from 4.3 (XSA-45: a3e049f8e8, b8efae696c; backported to 4.1.6 and 4.2.3).
-  ///   Its count is exactly the flag with a remaining count of 0, a value the encoding below covers.
   @SpecBuilder static var mmuUpdate: [SpecDeclaration] {
     CountFlagged(
       "mmu_update", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
@@ -22,5 +19,16 @@ extension Xen {
     CountFlagged(
       "mmuext_op", since: "3.0.0", argument: ArgumentSlot(index: 1, name: "count", type: .unsignedInt),
       bit: 31, name: "MMU_UPDATE_PREEMPTED", spelled: "(~(~0U>>1))", source: "RELEASE-3.0.0")
+    // XSA-45 (a3e049f8e8, b8efae696c; backported to 4.1.6 and 4.2.3, so 4.3 is the first x.y.0
+    // with it): the deferred `old_guest_table` put continues as `(NULL, MMU_UPDATE_PREEMPTED, NULL,
+    // rc)`, and the resumed call returns `foreigndom` as its result when `count ==
+    // MMU_UPDATE_PREEMPTED` and the request handle is NULL (xen/arch/x86/mm.c:3395, 3698 and the
+    // checks at 2902, 3439 @ RELEASE-4.3.0). It reads only argument 0; the continuation also
+    // passes `pdone` (argument 2) NULL, and the model names both as the sentinel's NULL arguments.
+    for hypercall in ["mmu_update", "mmuext_op"] {
+      SentinelContinuation(
+        hypercall, since: "4.3", returnCode: ArgumentSlot(index: 3, name: "foreigndom", type: .unsignedInt),
+        nullArguments: [0, 2], source: "RELEASE-4.3.0")
+    }
   }
 }

@@ -93,11 +93,17 @@ import Testing
       check.output.contains(
         "error[continuation-lost] mmu_update 4.22 -> master (x86_64, count): 0x80000000: 4.22 reads a resumed call with 0 left; master reads a fresh call of 2147483648."
       ))
+    // The sentinel is a value of its own, lost the same way but not standing in for the count.
+    #expect(
+      check.output.contains(
+        "error[continuation-lost] mmu_update 4.22 -> master (x86_64, count): 0x80000000: 4.22 reads the sentinel continuation, finishing with the deferred return code in 'foreigndom' (arguments 0, 2 NULL); master reads a fresh call of 2147483648; the return code in 'foreigndom' is lost."
+      ))
     let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
     #expect(diff.status == 1)
     #expect(
       diff.output.contains(
-        "  ~ mmu_update count flag MMU_UPDATE_PREEMPTED bit 31 of 'count' (arg 1, unsigned int) -> none: BREAKING"))
+        "  ~ mmu_update count flag MMU_UPDATE_PREEMPTED bit 31 of 'count' (arg 1, unsigned int), sentinel: count = flag only, arguments 0, 2 NULL, return code in 'foreigndom' (argument 3) -> none: BREAKING"
+      ))
   }
 
   /// master drops EVTCHNOP_reset_cont: a reset preempted on 4.15 .. 4.22 was re-issued as op
@@ -123,6 +129,36 @@ import Testing
     let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
     #expect(diff.status == 1)
     #expect(diff.output.contains("- removed EVTCHNOP_reset_cont = 14"))
+  }
+
+  /// master drops the XSA-45 sentinel of mmu_update: a 4.3 .. 4.22 guest preempted in the
+  /// `old_guest_table` cleanup was re-issued as `(NULL, MMU_UPDATE_PREEMPTED, NULL, rc)`, which
+  /// master resumes as a call with nothing left, losing the return code.
+  @Test func droppingTheCountSentinelFails() throws {
+    let spec = try Self.spec(editing: "mmu_update") { hypercall in
+      var flag = hypercall["countFlag"] as! [String: Any]
+      flag.removeValue(forKey: "sentinel")
+      hypercall["countFlag"] = flag
+    }
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
+    #expect(check.status == 1)
+    let errors = check.output.split(separator: "\n").filter { $0.hasPrefix("error[") }
+    #expect(errors.count == 1, "\(errors)")
+    #expect(
+      errors.first?.hasPrefix(
+        "error[continuation-lost] mmu_update 4.22 -> master (x86_64, count): 0x80000000: 4.22 reads the sentinel continuation, finishing with the deferred return code in 'foreigndom' (arguments 0, 2 NULL); master reads a resumed call with 0 left; the return code in 'foreigndom' is lost."
+      ) == true)
+    #expect(errors.first?.contains("4.3..4.22 -> master (x86_64, x86_32)") == true)
+    #expect(
+      errors.first?.hasSuffix(
+        #"Covers(.continuationLost, sentinelOf: "mmu_update", becomes: .resumedCall, older: .span("4.3", "4.22"), newer: .from("master"))"#
+      ) == true)
+    let diff = try AbigenProcess.run(["diff", "--spec", "-", "4.22", "master"], stdin: spec)
+    #expect(diff.status == 1)
+    #expect(
+      diff.output.contains(
+        "sentinel: count = flag only, arguments 0, 2 NULL, return code in 'foreigndom' (argument 3) -> MMU_UPDATE_PREEMPTED bit 31 of 'count' (arg 1, unsigned int): BREAKING"
+      ))
   }
 
   @Test func findingsAreInTheSameOrderWhateverTheJobs() throws {

@@ -67,4 +67,20 @@ static inline int mmu_update_encode_count(uint64_t remaining,
     return 0;
 }
 
+/*
+ * 1 when the call is the sentinel continuation: 'count' is the flag alone and
+ * arguments 0 and 2 are NULL (handles_null); the call finishes with the return
+ * code in 'foreigndom' (argument 3).
+ */
+static inline int mmu_update_is_sentinel_count(uint64_t value,
+                                               unsigned int guest_width,
+                                               int handles_null)
+{
+    const uint64_t v = value & 0xffffffffULL;
+
+    (void)guest_width;
+
+    return handles_null != 0 && v == (uint64_t)MMU_UPDATE_PREEMPTED;
+}
+
 #endif /* __XEN_MMU_UPDATE_H__ */
