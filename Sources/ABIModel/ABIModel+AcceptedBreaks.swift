@@ -68,6 +68,8 @@ extension BreakCoverage.Value {
       ]
     case .countSentinel:
       return [.continuationLost: ["fresh call", "resumed call"]]
+    case .continuationNumber:
+      return [.continuationLost: ["-ENOSYS"], .alias: ["op"]]
     case .hypercallNumber:
       return [.hypercallReuse: ["op"], .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS"]]
     }
@@ -152,6 +154,25 @@ extension ABIModel {
       }
     case .hypercallNumber:
       if coverage.subOp != nil { return failure("a hypercall number names no sub-op") }
+    case .continuationNumber:
+      guard let name = coverage.subOp else {
+        return failure("a continuation number needs the sub-op whose continuation it is")
+      }
+      let ops = subOpLineages(named: name, of: hypercall, in: olderReleases)
+      guard ops.count == 1, let op = ops.first else {
+        return failure(
+          ops.isEmpty
+            ? "no release of \(coverage.older) has sub-op '\(name)' of '\(coverage.hypercall)'"
+            : "'\(name)' names \(ops.count) different sub-ops of '\(coverage.hypercall)' in \(coverage.older)")
+      }
+      guard
+        olderReleases.contains(where: {
+          $0.hypercall(lineage: hypercall)?.multiplex?.subOp(lineage: op)?.continuation?.switchesTo != nil
+        })
+      else {
+        return failure("'\(name)' is not re-issued as another hypercall in \(coverage.older)")
+      }
+      subject = op
     }
 
     let outcome: BreakIdentity.Outcome
@@ -163,7 +184,7 @@ extension ABIModel {
     case .op(let name):
       let newerReleases = releases[newer]
       let found: Set<String>
-      if coverage.value == .hypercallNumber {
+      if coverage.value == .hypercallNumber || coverage.value == .continuationNumber {
         found = lineages(named: name, in: newerReleases.map { $0.hypercalls })
       } else {
         found = subOpLineages(named: name, of: hypercall, in: newerReleases)
@@ -171,7 +192,7 @@ extension ABIModel {
       guard found.count == 1, let lineage = found.first else {
         return failure(
           found.isEmpty
-            ? "no release of \(coverage.newer) has \(coverage.value == .hypercallNumber ? "hypercall" : "sub-op") '\(name)'"
+            ? "no release of \(coverage.newer) has \(coverage.value == .subOp ? "sub-op" : "hypercall") '\(name)'"
             : "'\(name)' names \(found.count) different ops in \(coverage.newer)")
       }
       outcome = .op(lineage: lineage)

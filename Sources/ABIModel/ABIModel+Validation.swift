@@ -97,6 +97,7 @@ extension ABIModel {
     for hypercall in release.hypercalls {
       if let multiplex = hypercall.multiplex {
         validate(multiplex, of: hypercall, error: error)
+        validateSwitches(multiplex, of: hypercall, in: release, error: error)
       }
       if let flag = hypercall.countFlag {
         for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
@@ -106,6 +107,44 @@ extension ABIModel {
           break
         }
         if let sentinel = flag.sentinel { validate(sentinel, of: flag, hypercall: hypercall.name, error: error) }
+      }
+    }
+  }
+
+  /// A continuation re-issued as another hypercall names one the release defines, for at least
+  /// one guest ABI its own hypercall is defined for.
+  private func validateSwitches(
+    _ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, error: (String, SourceLocation) -> Void
+  ) {
+    for op in multiplex.subOps {
+      guard let continuation = op.continuation else { continue }
+      let what = "\(shown(hypercall.name)): \(shown(op.name))"
+      switch (continuation.kinds.contains(.hypercallRewrite), continuation.switchesTo) {
+      case (true, nil):
+        error("\(what): a hypercall_rewrite continuation needs the hypercall it is re-issued as", op.location)
+      case (false, let target?):
+        error(
+          "\(what): only a hypercall_rewrite continuation is re-issued as another hypercall (\(quoted(target)))",
+          op.location)
+      case (true, let target?):
+        guard target != hypercall.name, let switched = release.hypercall(named: target) else {
+          error(
+            "\(what): continues as hypercall \(quoted(target)), which is not another hypercall of the release",
+            op.location)
+          continue
+        }
+        if !guestABIs.contains(where: { hypercall.isDefined(for: $0.name) && switched.isDefined(for: $0.name) }) {
+          error(
+            "\(what): continues as hypercall \(quoted(target)), which no guest ABI of \(shown(hypercall.name)) has",
+            op.location)
+        }
+        if continuation.kinds.contains(where: \.usesOpRegister) || continuation.kinds.contains(.opRewrite) {
+          error(
+            "\(what): contradictory encodings: a call re-issued as another hypercall keeps nothing in its op register",
+            op.location)
+        }
+      case (false, nil):
+        break
       }
     }
   }

@@ -41,6 +41,10 @@ public struct BreakCoverage: Hashable, Sendable, Codable {
     case countSentinel = "count-sentinel"
     /// A `__HYPERVISOR_*` number, named by the hypercall the older release gives it.
     case hypercallNumber = "hypercall-number"
+    /// The hypercall number a sub-op's continuation is re-issued as (`hypercall_rewrite`), named
+    /// by the sub-op (`subOp` of `hypercall`); `becomes` names the hypercall the newer release
+    /// dispatches it to.
+    case continuationNumber = "continuation-number"
   }
 
   public var breakClass: BreakClass

@@ -18,6 +18,9 @@ public enum ContinuationKind: String, Hashable, Sendable, Codable, CaseIterable 
   /// The op register is rewritten to a continuation-only op of the same table
   /// (`EVTCHNOP_reset` continues as `EVTCHNOP_reset_cont`).
   case opRewrite = "op_rewrite"
+  /// The call is re-issued as another hypercall number (`XEN_DOMCTL_shadow_op`'s log-dirty
+  /// continuation as `__HYPERVISOR_arch_1`, 49, which x86 dispatches to the paging continuation).
+  case hypercallRewrite = "hypercall_rewrite"
 
   /// Whether this kind stores progress in the op register itself.
   public var usesOpRegister: Bool {
@@ -80,15 +83,19 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
   /// For `op_rewrite`: the op (by name, in the same release's table) the register is rewritten
   /// to.
   public var rewritesTo: String?
+  /// For `hypercall_rewrite`: the hypercall (by name, in the same release's table) the call is
+  /// re-issued as.
+  public var switchesTo: String?
   /// Where the fact was read (tag or commit).
   public var source: String?
 
   public init(
     kinds: [ContinuationKind], shift: Int? = nil, bound: ProgressBound? = nil,
-    progressName: String? = nil, rewritesTo: String? = nil, source: String? = nil
+    progressName: String? = nil, rewritesTo: String? = nil, switchesTo: String? = nil, source: String? = nil
   ) {
     self.kinds = kinds
     self.rewritesTo = rewritesTo
+    self.switchesTo = switchesTo
     self.shift = shift
     self.bound = bound
     self.progressName = progressName
@@ -101,6 +108,7 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
     if let shift { text += " << \(shift)" }
     if let bound { text += ", progress <= \(bound.summary)" }
     if let rewritesTo { text += " -> \(rewritesTo)" }
+    if let switchesTo { text += " -> hypercall \(switchesTo)" }
     return text
   }
 

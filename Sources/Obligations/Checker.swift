@@ -259,6 +259,11 @@ public struct Checker {
         try CounterexampleReplay.table(
           found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name), nil
       )
+    case .continuationTargets(let older, let newer):
+      return (
+        try CounterexampleReplay.continuationTarget(
+          found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name), nil
+      )
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
     case .multiplex(_, _, let multiplex):

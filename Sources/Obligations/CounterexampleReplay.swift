@@ -289,3 +289,56 @@ struct CounterexampleReplay {
     return counterexample
   }
 }
+
+extension CounterexampleReplay {
+  // MARK: continuations re-issued as another hypercall
+
+  /// A continuation slot of the older release (`TableShape(continuationTargetsOf:)`) that the
+  /// newer one does not carry: the number reaches nothing, another hypercall, or the same one
+  /// with no continuation of that op.
+  static func continuationTarget(_ found: FoundValue, older: Release, newer: Release, abi: String)
+    throws(Mismatch) -> Counterexample
+  {
+    let number = found.value >> TableShape.continuationSlotShift
+    let opIdentity = Int(found.value & lowBitsMask(Int(TableShape.continuationSlotShift)))
+    let identities = IdentityTable(ABIModel(family: "", guestABIs: [], releases: [older, newer]))
+    let switching = older.hypercalls.filter { $0.isDefined(for: abi) }.flatMap { hypercall in
+      (hypercall.multiplex?.subOps ?? []).map { (hypercall, $0) }
+    }
+    guard
+      let (hypercall, op) = switching.first(where: { identities.id(of: $0.1.lineage) == opIdentity }),
+      let name = op.continuation?.switchesTo, let target = older.hypercall(named: name), target.number == number
+    else {
+      throw Mismatch(description: "\(older.name) re-issues no continuation as hypercall \(number) for \(abi)")
+    }
+    let after = newer.hypercalls.first { $0.number == number && $0.isDefined(for: abi) }
+    let carried = newer.hypercall(lineage: hypercall.lineage)?.multiplex?.subOp(lineage: op.lineage)?.continuation?
+      .switchesTo.flatMap { newer.hypercall(named: $0) }
+    if let after, after.lineage == target.lineage, carried?.lineage == target.lineage {
+      throw Mismatch(description: "\(newer.name) re-issues \(op.name) as \(target.name) too")
+    }
+    let failure: BreakClass = after.map { $0.lineage != target.lineage } == true ? .alias : .continuationLost
+    let newerText: String
+    if let after, after.lineage != target.lineage {
+      newerText = "\(after.cName), another hypercall"
+    } else if let after {
+      newerText = "\(after.cName), which carries no continuation of \(op.name): -ENOSYS"
+    } else {
+      newerText = "nothing: -ENOSYS"
+    }
+    var counterexample = Counterexample(
+      failure: .migration(failure), argument: "hypercall number", value: number, subject: op.name,
+      toolsOnly: op.toolsOnly,
+      olderReading: "\(target.cName), the continuation of \(op.name) (\(hypercall.name))", newerReading: newerText,
+      cause: failure == .alias
+        ? "\(newer.name) gives \(number) to \(after!.name)"
+        : "\(newer.name) does not re-issue \(op.name) as \(target.name)",
+      causeLocation: newer.hypercall(lineage: hypercall.lineage)?.multiplex?.subOp(lineage: op.lineage)?.location
+        ?? after?.location)
+    counterexample.outcome = failure == .alias ? .op(after!.name) : .rejected
+    counterexample.identity = BreakIdentity(
+      hypercall: hypercall.lineage, value: .continuationNumber, subject: op.lineage, breakClass: failure,
+      outcome: failure == .alias ? .op(lineage: after!.lineage) : .rejected)
+    return counterexample
+  }
+}

@@ -148,6 +148,30 @@ public struct TableShape: Hashable, Sendable {
   }
 }
 
+extension TableShape {
+  /// Bits of a continuation slot below the hypercall number: the op's identity.
+  public static let continuationSlotShift: UInt64 = 20
+
+  /// The continuations a release re-issues as another hypercall (`hypercall_rewrite`), for one
+  /// guest ABI: slot (the number the call is re-issued as, above the identity of the op it
+  /// continues) -> the identity of the hypercall that number names. A newer release must have
+  /// every slot of an older one with the same hypercall; slots only the newer has are new
+  /// continuations, which no older guest carries.
+  public init(continuationTargetsOf release: Release, abi: String, identities: IdentityTable) {
+    var entries: [UInt64: Int] = [:]
+    for hypercall in release.hypercalls where hypercall.isDefined(for: abi) {
+      for op in hypercall.multiplex?.subOps ?? [] {
+        guard let name = op.continuation?.switchesTo, let target = release.hypercall(named: name),
+          target.isDefined(for: abi)
+        else { continue }
+        let slot = target.number << Self.continuationSlotShift | UInt64(identities.id(of: op.lineage))
+        entries[slot] = identities.id(ofHypercall: target.lineage)
+      }
+    }
+    self.entries = entries
+  }
+}
+
 /// A count argument with a resumed-call flag, for one guest width.
 public struct CountFlagShape: Hashable, Sendable {
   public var argumentWidth: Int

@@ -85,6 +85,7 @@ public struct ObligationResults: RandomAccessCollection, Sendable {
     case .opFitsMask, .numbersUnique: return "op number \(value)"
     case .fieldsDisjoint: return "progress \(value)"
     case .hypercallNumbers: return "hypercall \(value)"
+    case .continuationTargets: return "continuation at hypercall \(value >> TableShape.continuationSlotShift)"
     default: return "live value \(CounterexampleReplay.hex(value))"
     }
   }

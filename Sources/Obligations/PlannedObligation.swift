@@ -13,6 +13,7 @@ struct PlannedObligation: Sendable {
     case countFlagMigration(
       older: Release, Hypercall, CountFlagEncoding?, newer: Release, CountFlagEncoding?, argument: ArgumentSlot)
     case table(older: Release, newer: Release)
+    case continuationTargets(older: Release, newer: Release)
   }
 
   /// What the obligation is about, as positions in the model (releases, and hypercalls within
@@ -24,12 +25,14 @@ struct PlannedObligation: Sendable {
     case migration(older: Int32, hypercall: Int32, newer: Int32, successor: Int32)
     case countFlagMigration(older: Int32, hypercall: Int32, newer: Int32, successor: Int32)
     case table(older: Int32, newer: Int32)
+    case continuationTargets(older: Int32, newer: Int32)
 
     /// The older release of a migration, `nil` for a property of one release.
     var older: Int? {
       switch self {
       case .multiplex, .countFlag: return nil
-      case .migration(let older, _, _, _), .countFlagMigration(let older, _, _, _), .table(let older, _):
+      case .migration(let older, _, _, _), .countFlagMigration(let older, _, _, _), .table(let older, _),
+        .continuationTargets(let older, _):
         return Int(older)
       }
     }
@@ -38,7 +41,8 @@ struct PlannedObligation: Sendable {
     var newer: Int {
       switch self {
       case .multiplex(let release, _), .countFlag(let release, _): return Int(release)
-      case .migration(_, _, let newer, _), .countFlagMigration(_, _, let newer, _), .table(_, let newer):
+      case .migration(_, _, let newer, _), .countFlagMigration(_, _, let newer, _), .table(_, let newer),
+        .continuationTargets(_, let newer):
         return Int(newer)
       }
     }
@@ -49,7 +53,7 @@ struct PlannedObligation: Sendable {
       case .multiplex(_, let hypercall), .countFlag(_, let hypercall), .migration(_, let hypercall, _, _),
         .countFlagMigration(_, let hypercall, _, _):
         return Int(hypercall)
-      case .table: return nil
+      case .table, .continuationTargets: return nil
       }
     }
 
@@ -76,6 +80,8 @@ struct PlannedObligation: Sendable {
           argument: (before.countFlag ?? after.countFlag)!.argument)
       case .table(let older, let newer):
         return .table(older: model.releases[Int(older)], newer: model.releases[Int(newer)])
+      case .continuationTargets(let older, let newer):
+        return .continuationTargets(older: model.releases[Int(older)], newer: model.releases[Int(newer)])
       }
     }
   }
@@ -455,6 +461,18 @@ struct ObligationPlanner {
           kind: .hypercallNumbers, guestABI: UInt8(position), guestWidth: UInt8(abi.width),
           keySet: tableKeys(tableID(olderIndex, abi: position), tableID(newerIndex, abi: position)),
           subject: .table(older: Int32(olderIndex), newer: Int32(newerIndex))))
+      // Only where the older release re-issues a continuation as another hypercall: elsewhere
+      // there is nothing to carry over (and the obligation would hold vacuously).
+      let older = TableShape(
+        continuationTargetsOf: model.releases[olderIndex], abi: abi.name, identities: identities)
+      guard !older.entries.isEmpty else { continue }
+      let newer = TableShape(
+        continuationTargetsOf: model.releases[newerIndex], abi: abi.name, identities: identities)
+      planned.append(
+        PlannedObligation(
+          kind: .continuationTargets, guestABI: UInt8(position), guestWidth: UInt8(abi.width),
+          keySet: keyTable.set([.table(older, newer)]),
+          subject: .continuationTargets(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
   }
 

@@ -26,9 +26,14 @@ public struct ProofObligation: Hashable, Sendable, CustomStringConvertible {
     case countFlagMigration = "count-flag-migration"
     /// Every `__HYPERVISOR_*` number of the older release names the same hypercall in the newer.
     case hypercallNumbers = "hypercall-numbers"
+    /// Every hypercall number the older release's continuations re-issue calls as
+    /// (`hypercall_rewrite`) reaches the same hypercall in the newer one, which re-issues the
+    /// same ops' continuations there.
+    case continuationTargets = "continuation-targets"
 
     public var isMigration: Bool {
       self == .migration || self == .progressBound || self == .countFlagMigration || self == .hypercallNumbers
+        || self == .continuationTargets
     }
   }
 

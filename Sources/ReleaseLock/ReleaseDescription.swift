@@ -79,6 +79,7 @@ public enum ReleaseDescription {
           case .subOp: "\(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .count: "count of \(coverage.hypercall)"
           case .countSentinel: "count sentinel of \(coverage.hypercall)"
+          case .continuationNumber: "continuation number of \(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .hypercallNumber: "number of \(coverage.hypercall)"
           }
         var text =
@@ -100,6 +101,7 @@ public enum ReleaseDescription {
     if let shift = continuation.shift { parts.append("shift \(shift)") }
     if let bound = continuation.bound { parts.append("bound \(describe(bound))") }
     if let target = continuation.rewritesTo { parts.append("as \(target)") }
+    if let target = continuation.switchesTo { parts.append("as hypercall \(target)") }
     return parts.joined(separator: ", ")
   }
 

@@ -63,16 +63,25 @@ public struct Continuation: Hashable, Sendable {
   public var progressName: String?
   /// For `rewritesOp(to:)`: the continuation-only op.
   public var rewritesTo: String?
+  /// For `switchesHypercall(to:)`: the hypercall the call is re-issued as.
+  public var switchesTo: String?
 
   public init(
     kinds: [ContinuationKind], shift: Shift = .followsMask, bound: Bound? = nil, progressName: String? = nil,
-    rewritesTo: String? = nil
+    rewritesTo: String? = nil, switchesTo: String? = nil
   ) {
     self.kinds = kinds
     self.shift = shift
     self.bound = bound
     self.progressName = progressName
     self.rewritesTo = rewritesTo
+    self.switchesTo = switchesTo
+  }
+
+  /// The call is re-issued as another hypercall of the release (`XEN_DOMCTL_shadow_op` as
+  /// `arch_1`).
+  public static func switchesHypercall(to hypercall: String) -> Continuation {
+    Continuation(kinds: [.hypercallRewrite], switchesTo: hypercall)
   }
 
   /// The op register is rewritten to a continuation-only op of the same table
@@ -102,6 +111,6 @@ public struct Continuation: Hashable, Sendable {
     Continuation(
       kinds: parts.flatMap(\.kinds), shift: parts.first { $0.kinds.contains(.cmdShiftedIndex) }?.shift ?? .followsMask,
       bound: parts.compactMap(\.bound).first, progressName: parts.compactMap(\.progressName).first,
-      rewritesTo: parts.compactMap(\.rewritesTo).first)
+      rewritesTo: parts.compactMap(\.rewritesTo).first, switchesTo: parts.compactMap(\.switchesTo).first)
   }
 }

@@ -167,6 +167,17 @@ public struct Covers {
       guestWidths: widths, location: SourceLocation(filePath: file, line: line))
   }
 
+  /// The hypercall number a sub-op's continuation is re-issued as: `Covers(.continuationLost,
+  /// continuationOf: "XEN_DOMCTL_shadow_op", of: "domctl", becomes: .rejected, ...)`.
+  public init(
+    _ breakClass: BreakClass, continuationOf subOp: String, of hypercall: String, becomes: BreakOutcome,
+    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .continuationNumber, subOp: subOp, becomes: becomes, older: older,
+      newer: newer, guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+
   /// A `__HYPERVISOR_*` number, named by the older releases' hypercall: `Covers(.hypercallReuse,
   /// numberOf: "acm_op", becomes: .op("xsm_op"), ...)`.
   public init(

@@ -311,6 +311,6 @@ struct SpecResolver {
     }
     return ContinuationEncoding(
       kinds: continuation.kinds, shift: shift, bound: bound, progressName: continuation.progressName,
-      rewritesTo: continuation.rewritesTo, source: source)
+      rewritesTo: continuation.rewritesTo, switchesTo: continuation.switchesTo, source: source)
   }
 }
