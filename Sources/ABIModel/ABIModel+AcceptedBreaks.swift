@@ -70,6 +70,8 @@ extension BreakCoverage.Value {
       return [.continuationLost: ["fresh call", "resumed call"]]
     case .continuationNumber:
       return [.continuationLost: ["-ENOSYS"], .alias: ["op"]]
+    case .writtenBack:
+      return BreakCoverage.Value.subOp.allowedOutcomes
     case .hypercallNumber:
       return [.hypercallReuse: ["op"], .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS"]]
     }
@@ -132,7 +134,7 @@ extension ABIModel {
     }
     var subject = hypercall
     switch coverage.value {
-    case .subOp:
+    case .subOp, .writtenBack:
       guard let name = coverage.subOp else { return failure("a sub-op value needs the sub-op it is written for") }
       let ops = subOpLineages(named: name, of: hypercall, in: olderReleases)
       guard ops.count == 1, let op = ops.first else {

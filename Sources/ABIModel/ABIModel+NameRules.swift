@@ -234,6 +234,18 @@ struct NameRuleCheck {
         }
         check(multiplex, of: hypercall, what: what, prefix: prefixes[hypercall.lineage] ?? "")
       }
+      if let writeBack = hypercall.writeBack {
+        for (label, name) in [
+          ("structure", writeBack.structure), ("number field", writeBack.numberField),
+          ("arguments field", writeBack.argumentsField),
+        ] {
+          report(
+            "\(what): the write-back's \(label)", name,
+            CNameRules.problem(name, maximumLength: ABIModel.maximumWordLength, word: true), writeBack.location)
+        }
+        freeText("\(what): the write-back's source", writeBack.source, writeBack.location)
+        location(writeBack.location, what)
+      }
       if let flag = hypercall.countFlag {
         check(flag.argument, what: what, flag.location)
         report(

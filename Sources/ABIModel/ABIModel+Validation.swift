@@ -94,6 +94,12 @@ extension ABIModel {
         }
       }
     }
+    let batching = release.hypercalls.filter { $0.writeBack != nil }
+    if batching.count > 1 {
+      error(
+        "two hypercalls write preempted calls back into guest memory: \(batching.map { shown($0.name) }.joined(separator: ", "))",
+        batching[1].writeBack!.location)
+    }
     for hypercall in release.hypercalls {
       if let multiplex = hypercall.multiplex {
         validate(multiplex, of: hypercall, error: error)
@@ -107,6 +113,22 @@ extension ABIModel {
           break
         }
         if let sentinel = flag.sentinel { validate(sentinel, of: flag, hypercall: hypercall.name, error: error) }
+      }
+      if let writeBack = hypercall.writeBack {
+        for width in writeBack.fieldWidths {
+          if !guestABIs.contains(where: { $0.name == width.guestABI }) {
+            error(
+              "\(shown(hypercall.name)): the write-back into \(shown(writeBack.structure)) names unknown guest ABI \(quoted(width.guestABI)) (known: \(guestABIs.map(\.name).joined(separator: ", ")))",
+              writeBack.location)
+          } else if width.bits < 8 || width.bits > 64 {
+            error(
+              "\(shown(hypercall.name)): the write-back's fields of \(width.bits) bits for \(quoted(width.guestABI)) are not 8 to 64 bits wide",
+              writeBack.location)
+          }
+        }
+        if Set(writeBack.fieldWidths.map(\.guestABI)).count != writeBack.fieldWidths.count {
+          error("\(shown(hypercall.name)): the write-back gives one guest ABI two field widths", writeBack.location)
+        }
       }
     }
   }

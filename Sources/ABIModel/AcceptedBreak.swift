@@ -45,6 +45,10 @@ public struct BreakCoverage: Hashable, Sendable, Codable {
     /// by the sub-op (`subOp` of `hypercall`); `becomes` names the hypercall the newer release
     /// dispatches it to.
     case continuationNumber = "continuation-number"
+    /// An op-register value written back into guest memory by a batching hypercall
+    /// (`multicall_entry.args[]`), as the newer release reads it from there rather than from
+    /// the register: named by its sub-op like `subOp`.
+    case writtenBack = "written-back"
   }
 
   public var breakClass: BreakClass

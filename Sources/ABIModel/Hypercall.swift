@@ -12,14 +12,17 @@ public struct Hypercall: Hashable, Sendable, Codable {
   public var guestABIs: [String]
   public var multiplex: Multiplex?
   public var countFlag: CountFlagEncoding?
+  /// For a hypercall that batches others (`multicall`): where it writes a preempted call back.
+  public var writeBack: WriteBack?
   public var source: String?
   public var location: SourceLocation
 
   public init(
     name: String, number: UInt64, lineage: String? = nil, formerNames: [String] = [],
     guestABIs: [String] = [], multiplex: Multiplex? = nil, countFlag: CountFlagEncoding? = nil,
-    source: String? = nil, location: SourceLocation = .unknown
+    writeBack: WriteBack? = nil, source: String? = nil, location: SourceLocation = .unknown
   ) {
+    self.writeBack = writeBack
     self.name = name
     self.lineage = lineage ?? name
     self.number = number

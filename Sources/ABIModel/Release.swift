@@ -41,4 +41,10 @@ public struct Release: Hashable, Sendable, Codable {
   public func hypercall(lineage: String) -> Hypercall? {
     hypercalls.first { $0.lineage == lineage }
   }
+
+  /// Where the release writes preempted calls back into guest memory (`multicall_entry`); one
+  /// hypercall at most has one (validation).
+  public var writeBack: WriteBack? {
+    hypercalls.first { $0.writeBack != nil }?.writeBack
+  }
 }

@@ -19,6 +19,12 @@ enum ModelTextRenderer {
       }
       for hypercall in release.hypercalls {
         if let multiplex = hypercall.multiplex { out += render(multiplex, of: hypercall) }
+        if let writeBack = hypercall.writeBack {
+          out += "  \(hypercall.name) (\(hypercall.number)): writes preempted calls back into "
+          out += "\(writeBack.structure).\(writeBack.numberField) and .\(writeBack.argumentsField)[]"
+          let widths = writeBack.fieldWidths.map { "\($0.guestABI) \($0.bits)" }.joined(separator: ", ")
+          out += widths.isEmpty ? " (register-wide)\n" : " (register-wide; bits: \(widths))\n"
+        }
         if let flag = hypercall.countFlag {
           out += "  \(hypercall.name) (\(hypercall.number)): count flag \(flag.flagName ?? "bit \(flag.flagBit)")"
           out += " = \(hexString(flag.flagValue)) in '\(flag.argument.name)'"

@@ -95,6 +95,10 @@ struct Rule: Sendable {
       summary = "One register value is live for two sub-ops."
       help =
         "A value that one op writes as a continuation is also a fresh call of another op, so the hypervisor cannot tell them apart. Move one of them."
+    case .writeBackChanges:
+      summary = "A value written back into guest memory reads otherwise from there."
+      help =
+        "A batching hypercall (multicall) copies a preempted call's registers into a guest structure; a field narrower than the register drops bits, and the resumed call reads another op or progress. Widen the field or bound the progress to fit it."
     }
     self.init(id: failure.ruleID, name: failure.rawValue, summary: summary, help: help)
   }

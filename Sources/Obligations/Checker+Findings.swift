@@ -135,7 +135,8 @@ extension Checker {
       return block.newer.map { newer in
         BreakCoverage(
           identity.breakClass, hypercall: hypercall, value: identity.value,
-          subOp: identity.value == .subOp ? finding.counterexample.subject : nil, becomes: outcome,
+          subOp: [.subOp, .writtenBack, .continuationNumber].contains(identity.value)
+            ? finding.counterexample.subject : nil, becomes: outcome,
           older: .span(names[older.lowerBound], names[older.upperBound]),
           newer: newer.upperBound == newest
             ? .from(names[newer.lowerBound]) : .span(names[newer.lowerBound], names[newer.upperBound]),

@@ -259,6 +259,13 @@ public struct Checker {
         try CounterexampleReplay.table(
           found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name), nil
       )
+    case .writeBack(
+      let older, let hypercall, let olderMultiplex, let newer, let newerMultiplex, let store, let load, let writeBack):
+      return (
+        try CounterexampleReplay.writeBack(
+          found, hypercall: hypercall, older: older, olderMultiplex, newer: newer, newerMultiplex, store: store,
+          load: load, writeBack, abi: model.guestABIs[Int(item.guestABI)]), nil
+      )
     case .continuationTargets(let older, let newer):
       return (
         try CounterexampleReplay.continuationTarget(

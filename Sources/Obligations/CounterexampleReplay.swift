@@ -342,3 +342,59 @@ extension CounterexampleReplay {
     return counterexample
   }
 }
+
+extension CounterexampleReplay {
+  // MARK: write-back into guest memory
+
+  /// A live value of the older release's op register that the newer release reads otherwise
+  /// from the guest structure the batching hypercall wrote it back into than from the register.
+  static func writeBack(
+    _ found: FoundValue, hypercall: Hypercall, older: Release, _ olderMultiplex: Multiplex, newer: Release,
+    _ newerMultiplex: Multiplex, store: Int, load: Int, _ writeBack: WriteBack, abi: GuestABI
+  ) throws(Mismatch) -> Counterexample {
+    let value = found.value
+    let width = abi.width
+    let kept = value & lowBitsMask(min(store, load))
+    guard let op = olderMultiplex.decode(value, guestWidth: width).subOp else {
+      throw Mismatch(description: "\(hex(value)) is not a live value of \(older.name)")
+    }
+    let direct = newerMultiplex.decode(value, guestWidth: width)
+    let stored = newerMultiplex.decode(kept, guestWidth: width)
+    guard let read = direct.subOp, let progress = direct.progress, direct != stored else {
+      throw Mismatch(
+        description: "\(hex(value)) reads the same from \(writeBack.structure) as from the register in \(newer.name)")
+    }
+    let failure: BreakClass
+    switch stored {
+    case .rejected: failure = .continuationLost
+    case .subOp(let other, _): failure = other.lineage != read.lineage ? .alias : .progressCorrupted
+    }
+    let unit = progressName(read)
+    let field = writeBack.argumentField(olderMultiplex.opArgument.index)
+    let same = older.name == newer.name
+    let layout =
+      same
+      ? "\(field) is \(store) bits for \(abi.name)"
+      : "\(field) is \(store) bits for \(abi.name) in \(older.name) and \(load) in \(newer.name)"
+    // What the older release wrote, as it reads it itself (for a pair, the newer release's own
+    // reading of the register is the register migration's question).
+    let written = same ? direct : olderMultiplex.decode(value, guestWidth: width)
+    let fromRegister = reading(written, unit: progressName(op), showZero: false) + " from the register"
+    let fromMemory = reading(stored, unit: unit, showZero: progress != 0) + " from \(field)"
+    var counterexample = Counterexample(
+      failure: same ? .release(.writeBackChanges) : .migration(failure),
+      argument: "\(field) (\(olderMultiplex.opArgument.name))", value: value, subject: op.name, toolsOnly: op.toolsOnly,
+      // A release's own write-back is one reading: the register's, and the memory's that differs.
+      olderReading: same ? fromRegister + ", but " + fromMemory : fromRegister, newerReading: same ? nil : fromMemory,
+      cause:
+        "\(layout), narrower than the \(olderMultiplex.opWidth(guestWidth: width))-bit '\(olderMultiplex.opArgument.name)'",
+      causeLocation: writeBack.location)
+    counterexample.olderDecoding = DecodedReading(direct)
+    counterexample.newerDecoding = DecodedReading(stored)
+    counterexample.outcome = stored.subOp.map { .op($0.name) } ?? .rejected
+    counterexample.identity = BreakIdentity(
+      hypercall: hypercall.lineage, value: .writtenBack, subject: op.lineage, breakClass: failure,
+      outcome: stored.subOp.map { .op(lineage: $0.lineage) } ?? .rejected)
+    return counterexample
+  }
+}

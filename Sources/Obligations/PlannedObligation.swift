@@ -14,6 +14,8 @@ struct PlannedObligation: Sendable {
       older: Release, Hypercall, CountFlagEncoding?, newer: Release, CountFlagEncoding?, argument: ArgumentSlot)
     case table(older: Release, newer: Release)
     case continuationTargets(older: Release, newer: Release)
+    /// `older` is `newer` for the release's own write-back.
+    case writeBack(older: Release, Hypercall, Multiplex, newer: Release, Multiplex, store: Int, load: Int, WriteBack)
   }
 
   /// What the obligation is about, as positions in the model (releases, and hypercalls within
@@ -26,11 +28,15 @@ struct PlannedObligation: Sendable {
     case countFlagMigration(older: Int32, hypercall: Int32, newer: Int32, successor: Int32)
     case table(older: Int32, newer: Int32)
     case continuationTargets(older: Int32, newer: Int32)
+    /// `older == newer` for the release's own write-back; `abi` is the guest ABI whose
+    /// structure widths apply.
+    case writeBack(older: Int32, hypercall: Int32, newer: Int32, successor: Int32, abi: UInt8)
 
     /// The older release of a migration, `nil` for a property of one release.
     var older: Int? {
       switch self {
       case .multiplex, .countFlag: return nil
+      case .writeBack(let older, _, let newer, _, _): return older == newer ? nil : Int(older)
       case .migration(let older, _, _, _), .countFlagMigration(let older, _, _, _), .table(let older, _),
         .continuationTargets(let older, _):
         return Int(older)
@@ -42,7 +48,7 @@ struct PlannedObligation: Sendable {
       switch self {
       case .multiplex(let release, _), .countFlag(let release, _): return Int(release)
       case .migration(_, _, let newer, _), .countFlagMigration(_, _, let newer, _), .table(_, let newer),
-        .continuationTargets(_, let newer):
+        .continuationTargets(_, let newer), .writeBack(_, _, let newer, _, _):
         return Int(newer)
       }
     }
@@ -51,7 +57,7 @@ struct PlannedObligation: Sendable {
     var hypercall: Int? {
       switch self {
       case .multiplex(_, let hypercall), .countFlag(_, let hypercall), .migration(_, let hypercall, _, _),
-        .countFlagMigration(_, let hypercall, _, _):
+        .countFlagMigration(_, let hypercall, _, _), .writeBack(_, let hypercall, _, _, _):
         return Int(hypercall)
       case .table, .continuationTargets: return nil
       }
@@ -82,6 +88,16 @@ struct PlannedObligation: Sendable {
         return .table(older: model.releases[Int(older)], newer: model.releases[Int(newer)])
       case .continuationTargets(let older, let newer):
         return .continuationTargets(older: model.releases[Int(older)], newer: model.releases[Int(newer)])
+      case .writeBack(let older, let hypercall, let newer, let successor, let abi):
+        let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
+        let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
+        let guest = model.guestABIs[Int(abi)]
+        let store = olderRelease.writeBack!.fieldBits(for: guest)
+        let load = newerRelease.writeBack!.fieldBits(for: guest)
+        return .writeBack(
+          older: olderRelease, before, before.multiplex!, newer: newerRelease, after.multiplex!, store: store,
+          load: load,
+          newerRelease.writeBack!)
       }
     }
   }
@@ -242,12 +258,14 @@ struct ObligationPlanner {
       if pairSelection { break }
       if let only, only != index { continue }
       for width in widths { planned += releaseObligations(release, index: index, width: width) }
+      writeBackObligations(older: index, newer: index, widths: widths, into: &planned)
     }
     for (older, newer) in model.migrationPolicy.releasePairs(releaseCount: model.releases.count) {
       if let only, only != older && only != newer { continue }
       if let from, from != older { continue }
       if let to, to != newer { continue }
       migrationObligations(older: older, newer: newer, widths: widths, into: &planned)
+      writeBackObligations(older: older, newer: newer, widths: widths, into: &planned)
     }
     return planned
   }
@@ -335,6 +353,37 @@ struct ObligationPlanner {
       return slices.isEmpty ? [.release(kind, shape)] : slices.map { .release(kind, $0) }
     default:
       return shape.slicesByNumber.map { .release(kind, $0) }
+    }
+  }
+
+  /// Write-back obligations of `older`'s op registers as `newer` reads them from guest memory:
+  /// for the release itself (`older == newer`), and for a pair only where the memory can lose
+  /// bits (a field narrower than the register in either release); where it cannot, the memory
+  /// keeps every value as it is and the pair's register migration is the whole question.
+  func writeBackObligations(
+    older olderIndex: Int, newer newerIndex: Int, widths: [Int], into planned: inout [PlannedObligation]
+  ) {
+    let (older, newer) = (model.releases[olderIndex], model.releases[newerIndex])
+    guard let stored = older.writeBack, let loaded = newer.writeBack else { return }
+    for (abiPosition, abi) in model.guestABIs.enumerated() where widths.contains(abi.width) {
+      let memoryBits = min(stored.fieldBits(for: abi), loaded.fieldBits(for: abi))
+      for (position, hypercall) in older.hypercalls.enumerated() where hypercall.isDefined(for: abi.name) {
+        guard let multiplex = hypercall.multiplex,
+          let successor = newer.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }),
+          let newerMultiplex = newer.hypercalls[successor].multiplex
+        else { continue }
+        if olderIndex != newerIndex && memoryBits >= multiplex.opWidth(guestWidth: abi.width) { continue }
+        let olderShape = shape(shapeID(multiplex, release: olderIndex, hypercall: position, width: abi.width))
+        let newerShape = shape(shapeID(newerMultiplex, release: newerIndex, hypercall: successor, width: abi.width))
+        planned.append(
+          PlannedObligation(
+            kind: .writeBack, guestABI: UInt8(abiPosition), guestWidth: UInt8(abi.width),
+            keySet: keyTable.set(
+              olderShape.slicesByNumber.map { .writeBack($0, newerShape.slice(seenBy: $0), memoryBits: memoryBits) }),
+            subject: .writeBack(
+              older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
+              successor: Int32(successor), abi: UInt8(abiPosition))))
+      }
     }
   }
 

@@ -30,10 +30,14 @@ public struct ProofObligation: Hashable, Sendable, CustomStringConvertible {
     /// (`hypercall_rewrite`) reaches the same hypercall in the newer one, which re-issues the
     /// same ops' continuations there.
     case continuationTargets = "continuation-targets"
+    /// Every live op-register value a batching hypercall (`multicall`) writes back into guest
+    /// memory means the same read from there as from the register: in the release itself, and
+    /// in a newer one whose structure is laid out otherwise.
+    case writeBack = "write-back"
 
     public var isMigration: Bool {
       self == .migration || self == .progressBound || self == .countFlagMigration || self == .hypercallNumbers
-        || self == .continuationTargets
+        || self == .continuationTargets || self == .writeBack
     }
   }
 

@@ -9,6 +9,9 @@ enum QueryKey: Hashable, Sendable {
   case countFlagRoundTrip(CountFlagShape)
   case countFlagMigration(CountFlagShape, CountFlagShape)
   case table(TableShape, TableShape)
+  /// The older shape's live values, kept in `memoryBits` of guest memory, as the newer shape
+  /// reads them from there and from the register.
+  case writeBack(DecoderShape, DecoderShape, memoryBits: Int)
 
   /// How many obligations' answers one solver run of this key gives.
   var facets: Int {

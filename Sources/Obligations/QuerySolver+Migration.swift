@@ -109,3 +109,34 @@ extension QuerySolver {
       value: terms.value, detail: terms.progress)
   }
 }
+
+/// Op-register values written back into guest memory.
+extension QuerySolver {
+  /// The register value `value` (of the older width) as a register of the newer width.
+  func asRegister(_ value: BitVector, width: Int) -> BitVector {
+    value.width == width
+      ? value : width > value.width ? value.zeroExtend(to: width) : value.extract(high: width - 1, low: 0)
+  }
+
+  /// Every live value of the older release, stored in `memoryBits` of guest memory, reads in
+  /// the newer release as the register does. Only what the memory changes is asked: the
+  /// register's own migration is the migration obligation.
+  func solveWriteBack(_ olderShape: DecoderShape, _ newerShape: DecoderShape, memoryBits: Int) throws -> QueryOutcome {
+    let older = SymbolicDecoder(olderShape, in: context)
+    let newer = SymbolicDecoder(newerShape, in: context)
+    let value = variable("value", width: olderShape.opWidth)
+    let kept =
+      memoryBits >= olderShape.opWidth
+      ? value : value.extract(high: memoryBits - 1, low: 0).zeroExtend(to: olderShape.opWidth)
+    let direct = newer.meaning(of: asRegister(value, width: newerShape.opWidth))
+    let stored = newer.meaning(of: asRegister(kept, width: newerShape.opWidth))
+    return try run(
+      premise: older.isLive(value) && direct.identity != 0,
+      violation: direct.identity != stored.identity || direct.progress != stored.progress,
+      value: value, limit: olderShape.ops.count * (newerShape.ops.count + 1),
+      block: { model in
+        !(direct.identity == (try model.value(of: direct.identity))
+          && stored.identity == (try model.value(of: stored.identity)))
+      })
+  }
+}

@@ -85,6 +85,7 @@ final class QuerySolver {
     case .countFlagRoundTrip(let shape): return try solveCountFlagRoundTrip(shape)
     case .countFlagMigration(let older, let newer): return try solveCountFlagMigration(older, newer)
     case .table(let older, let newer): return try solveTable(older, newer)
+    case .writeBack(let older, let newer, let bits): return try solveWriteBack(older, newer, memoryBits: bits)
     }
   }
 

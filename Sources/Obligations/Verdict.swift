@@ -25,6 +25,8 @@ public enum ReleaseFailure: String, Hashable, Sendable, CaseIterable {
   case fieldsOverlap = "fields-overlap"
   case roundTripFails = "round-trip-fails"
   case liveValueShared = "live-value-shared"
+  /// A live value written back into guest memory (`multicall_entry`) reads otherwise from there.
+  case writeBackChanges = "write-back-changes"
 
   public var ruleID: String {
     switch self {
@@ -33,6 +35,7 @@ public enum ReleaseFailure: String, Hashable, Sendable, CaseIterable {
     case .fieldsOverlap: return "ABI103"
     case .roundTripFails: return "ABI104"
     case .liveValueShared: return "ABI105"
+    case .writeBackChanges: return "ABI106"
     }
   }
 }

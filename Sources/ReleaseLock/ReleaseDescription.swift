@@ -44,6 +44,13 @@ public enum ReleaseDescription {
           sentinel.location)
       }
     }
+    if let writeBack = hypercall.writeBack {
+      let widths = writeBack.fieldWidths.map { "\($0.guestABI) \($0.bits)" }.joined(separator: ", ")
+      add(
+        "write-back",
+        "\(writeBack.structure).\(writeBack.numberField), .\(writeBack.argumentsField)[], register-wide"
+          + (widths.isEmpty ? "" : " except \(widths) bits"), writeBack.location)
+    }
     guard let multiplex = hypercall.multiplex else { return facts }
     let at = multiplex.location
     add("op argument", "\(multiplex.opArgument.index) (\(multiplex.opArgument.type.rawValue))", at)
@@ -79,6 +86,7 @@ public enum ReleaseDescription {
           case .subOp: "\(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .count: "count of \(coverage.hypercall)"
           case .countSentinel: "count sentinel of \(coverage.hypercall)"
+          case .writtenBack: "written-back \(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .continuationNumber: "continuation number of \(coverage.subOp ?? "") of \(coverage.hypercall)"
           case .hypercallNumber: "number of \(coverage.hypercall)"
           }

@@ -38,7 +38,9 @@ extension ReleaseLock {
         // A key the lock has with another value is reported above, as the locked line the spec
         // no longer says.
         guard let fact = ABIFact(line: line), !lockedKeys.contains(fact.key) else { continue }
-        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" || fact.key == "count sentinel" {
+        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" || fact.key == "count sentinel"
+          || fact.key == "write-back"
+        {
           added.append("\(name): \(line)")
         } else {
           refusals.append("\(name): '\(line)' is new for a part of the hypercall the lock already describes")

@@ -21,6 +21,7 @@ extension BreakCoverage {
       case .subOp: "subOp: \(quoted(subOp ?? "")), of: \(quoted(hypercall))"
       case .count: "countOf: \(quoted(hypercall))"
       case .countSentinel: "sentinelOf: \(quoted(hypercall))"
+      case .writtenBack: "writtenBack: \(quoted(subOp ?? "")), of: \(quoted(hypercall))"
       case .continuationNumber: "continuationOf: \(quoted(subOp ?? "")), of: \(quoted(hypercall))"
       case .hypercallNumber: "numberOf: \(quoted(hypercall))"
       }

@@ -91,6 +91,25 @@ public struct SentinelContinuation: SpecComponent {
   }
 }
 
+/// From a release on, a batching hypercall writes a preempted call (number and arguments) back
+/// into a guest structure: `WrittenBack("multicall", since: "3.0.0", into: "multicall_entry",
+/// number: "op", arguments: "args", widths: [.init(guestABI: "arm32", bits: 64)], source: ...)`.
+public struct WrittenBack: SpecComponent {
+  public let declarations: [SpecDeclaration]
+  public init(
+    _ hypercall: String, since release: String, into structure: String, number: String, arguments: String,
+    widths: [WriteBack.FieldWidth] = [], source: String, file: String = #filePath, line: Int = #line
+  ) {
+    declarations = [
+      .writeBack(
+        hypercall: hypercall, since: release,
+        writeBack: WriteBack(
+          structure: structure, numberField: number, argumentsField: arguments, fieldWidths: widths, source: source,
+          location: SourceLocation(filePath: file, line: line)))
+    ]
+  }
+}
+
 /// Which release pairs guests migrate between and which ops must survive it.
 public struct Migration: SpecComponent {
   public let declarations: [SpecDeclaration]
@@ -165,6 +184,18 @@ public struct Covers {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .countSentinel, becomes: becomes, older: older, newer: newer,
       guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+  }
+
+  /// An op-register value written back into guest memory by `multicall`, as the newer release
+  /// reads it there: `Covers(.progressCorrupted, writtenBack: "XENMEM_increase_reservation", of:
+  /// "memory_op", becomes: .op("XENMEM_increase_reservation"), ...)`.
+  public init(
+    _ breakClass: BreakClass, writtenBack subOp: String, of hypercall: String, becomes: BreakOutcome,
+    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+  ) {
+    coverage = BreakCoverage(
+      breakClass, hypercall: hypercall, value: .writtenBack, subOp: subOp, becomes: becomes, older: older,
+      newer: newer, guestWidths: widths, location: SourceLocation(filePath: file, line: line))
   }
 
   /// The hypercall number a sub-op's continuation is re-issued as: `Covers(.continuationLost,

@@ -9,6 +9,8 @@ public enum SpecDeclaration: Sendable {
   case countFlag(hypercall: String, since: String, encoding: CountFlagEncoding)
   /// The count flag of `hypercall` gains a sentinel continuation from release `since` on.
   case countSentinel(hypercall: String, since: String, sentinel: CountSentinel)
+  /// `hypercall` writes preempted calls back into guest memory from release `since` on.
+  case writeBack(hypercall: String, since: String, writeBack: WriteBack)
   case migration(MigrationPolicy)
   case accepted(AcceptedBreak)
   /// The interface version the public headers implement from a release on.

@@ -43,6 +43,7 @@ struct SpecResolver {
     var multiplexed: [(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)] = []
     var countFlags: [(hypercall: String, since: String, encoding: CountFlagEncoding)] = []
     var sentinels: [(hypercall: String, since: String, sentinel: CountSentinel)] = []
+    var writeBacks: [(hypercall: String, since: String, writeBack: WriteBack)] = []
     var interfaceVersions: [(release: String, version: InterfaceVersion)] = []
     var aliases: [(since: String, until: String?, alias: MacroAlias)] = []
 
@@ -61,6 +62,8 @@ struct SpecResolver {
         countFlags.append((hypercall, since, encoding))
       case .countSentinel(let hypercall, let since, let sentinel):
         sentinels.append((hypercall, since, sentinel))
+      case .writeBack(let hypercall, let since, let writeBack):
+        writeBacks.append((hypercall, since, writeBack))
       case .migration(let declared):
         if policy != nil { error("the migration policy is declared twice", declared.location) }
         policy = declared
@@ -84,6 +87,11 @@ struct SpecResolver {
       error(
         "the count flag of '\(flag.hypercall)' names unknown release '\(flag.since)' (known: \(releaseNames.joined(separator: ", ")))",
         flag.encoding.location)
+    }
+    for entry in writeBacks where !releaseNames.contains(entry.since) {
+      error(
+        "the write-back of '\(entry.hypercall)' names unknown release '\(entry.since)' (known: \(releaseNames.joined(separator: ", ")))",
+        entry.writeBack.location)
     }
     for entry in sentinels where !releaseNames.contains(entry.since) {
       error(
@@ -122,6 +130,15 @@ struct SpecResolver {
           error(
             "the count flag of '\(flag.hypercall)' starts in \(name), which has no such hypercall",
             flag.encoding.location)
+        }
+      }
+      for entry in writeBacks where entry.since == name {
+        if let position = table.firstIndex(where: { $0.hypercall.name == entry.hypercall }) {
+          table[position].hypercall.writeBack = entry.writeBack
+        } else {
+          error(
+            "the write-back of '\(entry.hypercall)' starts in \(name), which has no such hypercall",
+            entry.writeBack.location)
         }
       }
       for entry in sentinels where entry.since == name {

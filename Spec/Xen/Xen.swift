@@ -27,6 +27,7 @@ public enum Xen {
       eventChannelOp
       dmOp
       mmuUpdate
+      multicall
       headers
       Migration(.anyOlderToAnyNewer, mustSurvive: [.guestVisible])
       acceptedBreaks

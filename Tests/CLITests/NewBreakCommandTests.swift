@@ -161,6 +161,37 @@ import Testing
       ))
   }
 
+  /// master's multicall_entry fields shrink to 32 bits for x86_64 guests: a memory_op
+  /// continuation a 4.2 guest had written back there (start_extent above bit 26) resumes at 0.
+  @Test func narrowingTheMulticallEntryFails() throws {
+    let spec = try Self.spec(editing: "multicall") { hypercall in
+      var writeBack = hypercall["writeBack"] as! [String: Any]
+      var widths = writeBack["fieldWidths"] as! [[String: Any]]
+      widths.append(["guestABI": "x86_64", "bits": 32])
+      writeBack["fieldWidths"] = widths
+      hypercall["writeBack"] = writeBack
+    }
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: spec)
+    #expect(check.status == 1)
+    let errors = check.output.split(separator: "\n").filter { $0.hasPrefix("error[") }
+    #expect(
+      errors.contains {
+        $0.hasPrefix(
+          "error[progress-corrupted] memory_op 4.2 -> master (x86_64, multicall_entry.args[0] (cmd)): 0x100000000: 4.2 reads XENMEM_increase_reservation resuming at start_extent 67108864 from the register; master reads XENMEM_increase_reservation at start_extent 0 from multicall_entry.args[0]. Cause: multicall_entry.args[0] is 64 bits for x86_64 in 4.2 and 32 in master, narrower than the 64-bit 'cmd'"
+        )
+      }, "\(errors)")
+    #expect(
+      errors.contains {
+        $0.hasPrefix(
+          "error[write-back-changes] memory_op master (x86_64, multicall_entry.args[0] (cmd)): 0x100000015: XENMEM_access_op resuming at start_iter 4294967296 from the register, but XENMEM_access_op at start_iter 0 from multicall_entry.args[0]."
+        )
+      })
+    // The bundled spec's own fields are register-wide (ARM's wider): no write-back finding.
+    let bundled = try AbigenProcess.run(["check", "--verbose"])
+    #expect(bundled.status == 0)
+    #expect(!bundled.output.contains("multicall_entry"))
+  }
+
   @Test func findingsAreInTheSameOrderWhateverTheJobs() throws {
     let spec = try Self.newOp(32)
     func findings(_ jobs: String) throws -> String {
