@@ -59,12 +59,7 @@ extern "C" {
 #define __HYPERVISOR_grant_table_op 20
 #define __HYPERVISOR_vm_assist 21
 #define __HYPERVISOR_update_va_mapping_otherdomain 22
-#if defined(__x86_64__)
-#define __HYPERVISOR_switch_to_user 23
-#endif /* defined(__x86_64__) */
-#if defined(__i386__)
 #define __HYPERVISOR_switch_vm86 23
-#endif /* defined(__i386__) */
 #define __HYPERVISOR_vcpu_op 24
 #define __HYPERVISOR_set_segment_base 25
 #define __HYPERVISOR_mmuext_op 26
@@ -91,9 +86,8 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
- * memory_op (__HYPERVISOR_memory_op = 12): the op is in 'cmd' (argument 0, unsigned long). The
- * low 4 bits select the sub-op (mask 0xf). High bits on an op that keeps no progress there are
- * ignored.
+ * memory_op (__HYPERVISOR_memory_op = 12): the op is in 'cmd' (argument 0, int). The low 4 bits
+ * select the sub-op (mask 0xf). High bits on an op that keeps no progress there are ignored.
  */
 #define START_EXTENT_SHIFT 4
 #define XENMEM_increase_reservation 0
@@ -112,14 +106,15 @@ typedef char abigen_assert_memory_op_progress_above_op_4[((unsigned long long)0x
 
 /*
  * Splits the 'cmd' argument of memory_op as 3.0.0 decodes it: the sub-op number into *op, the
- * progress a continuation resumes at into *progress. 'cmd' is an unsigned long: guest_width
- * bits; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
  * fails the call with -ENOSYS (*op and *progress are 0 then).
  */
 static inline int abigen_memory_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
 {
-    const uint64_t v = value & abigen_low_bits(guest_width);
+    const uint64_t v = value & 0xffffffffULL;
     const uint64_t number = v & 0xf;
+    (void)guest_width;
     *op = 0;
     *progress = 0;
     switch (number) {
@@ -149,17 +144,18 @@ static inline int abigen_memory_op_is_valid(uint64_t value, unsigned int guest_w
 }
 
 /*
- * Builds the 'cmd' argument 3.0.0 writes when memory_op op is preempted at progress ('cmd' is
- * an unsigned long: guest_width bits; the arithmetic wraps there). Returns 1 and sets *value,
- * or 0 when the op is unknown or cannot carry that progress in the register.
+ * Builds the 'cmd' argument 3.0.0 writes when memory_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
  */
 static inline int abigen_memory_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
 {
+    (void)guest_width;
     *value = 0;
     switch (op) {
     case 0: /* XENMEM_increase_reservation */
     case 1: /* XENMEM_decrease_reservation */
-        *value = (op | (progress << 4)) & abigen_low_bits(guest_width);
+        *value = (op | (progress << 4)) & 0xffffffffULL;
         return 1;
     case 2: /* XENMEM_maximum_ram_page */
     case 3: /* XENMEM_current_reservation */
@@ -168,7 +164,7 @@ static inline int abigen_memory_op_encode(uint64_t op, uint64_t progress, unsign
         if (progress != 0) {
             return 0;
         }
-        *value = op & abigen_low_bits(guest_width);
+        *value = op & 0xffffffffULL;
         return 1;
     }
     return 0;
@@ -181,10 +177,11 @@ static inline int abigen_memory_op_encode(uint64_t op, uint64_t progress, unsign
  */
 static inline uint64_t abigen_memory_op_max_progress(uint64_t op, unsigned int guest_width)
 {
+    (void)guest_width;
     switch (op) {
     case 0: /* XENMEM_increase_reservation */
     case 1: /* XENMEM_decrease_reservation */
-        return abigen_low_bits(guest_width) >> 4;
+        return 0x7ffffff;
     }
     return 0;
 }

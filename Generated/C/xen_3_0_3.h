@@ -431,6 +431,79 @@ static inline uint64_t abigen_event_channel_op_max_progress(uint64_t op, unsigne
 }
 
 /*
+ * hvm_op (__HYPERVISOR_hvm_op = 34): the op is in 'op' (argument 0, unsigned long). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define HVMOP_set_param 0
+#define HVMOP_get_param 1
+typedef char abigen_assert_hvm_op_HVMOP_set_param_fits[((unsigned long long)HVMOP_set_param <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_HVMOP_get_param_fits[((unsigned long long)HVMOP_get_param <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'op' argument of hvm_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned long: guest_width
+ * bits; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_hvm_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & abigen_low_bits(guest_width);
+    const uint64_t number = v;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'op' argument of hvm_op (not -ENOSYS).
+ */
+static inline int abigen_hvm_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_hvm_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 3.0.3 writes when hvm_op op is preempted at progress ('op' is an
+ * unsigned long: guest_width bits; the arithmetic wraps there). Returns 1 and sets *value, or 0
+ * when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_hvm_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    *value = 0;
+    switch (op) {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & abigen_low_bits(guest_width);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts hvm_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * mmu_update (__HYPERVISOR_mmu_update = 1): a preempted call is re-issued with 'count'
  * (argument 1, unsigned int) = remaining | flag (bit 31).
  */

@@ -59,9 +59,7 @@ public enum Xen_3_0_0: ReleaseABI {
     public static let vmAssist: UInt64 = 21
     /// `__HYPERVISOR_update_va_mapping_otherdomain`.
     public static let updateVaMappingOtherdomain: UInt64 = 22
-    /// `__HYPERVISOR_switch_to_user` (only for x86_64).
-    public static let switchToUser: UInt64 = 23
-    /// `__HYPERVISOR_switch_vm86` (only for x86_32).
+    /// `__HYPERVISOR_switch_vm86`.
     public static let switchVm86: UInt64 = 23
     /// `__HYPERVISOR_vcpu_op`.
     public static let vcpuOp: UInt64 = 24
@@ -73,8 +71,8 @@ public enum Xen_3_0_0: ReleaseABI {
     public static let acmOp: UInt64 = 27
   }
 
-  /// `__HYPERVISOR_memory_op` (12): the op is the low 4 bits of `cmd` (argument 0, `unsigned
-  /// long`); high bits on an op that keeps no progress there are ignored.
+  /// `__HYPERVISOR_memory_op` (12): the op is the low 4 bits of `cmd` (argument 0, `int`); high
+  /// bits on an op that keeps no progress there are ignored.
   public enum MemoryOp: UInt64, MultiplexedSubOp {
     /// `XENMEM_increase_reservation` (continues by cmd_shifted_index).
     case increaseReservation = 0
@@ -92,7 +90,7 @@ public enum Xen_3_0_0: ReleaseABI {
     public static let hypercallName = "memory_op"
     public static let hypercallNumber: UInt64 = 12
     public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedLong, maskBits: 4, rejectsUnusedBits: false)
+      argumentIndex: 0, argumentType: .signedInt, maskBits: 4, rejectsUnusedBits: false)
 
     public var cName: String {
       switch self {
@@ -114,7 +112,7 @@ public enum Xen_3_0_0: ReleaseABI {
     public var opRegister: OpRegister {
       switch self {
       case .increaseReservation, .decreaseReservation:
-        return .shifted(by: 4, bound: .registerCapacity)
+        return .shifted(by: 4, bound: .typeMaximum(.signedInt, shiftedRightBy: 4))
       default:
         return .plain
       }

@@ -11,6 +11,7 @@ public enum Xen_3_0_3: ReleaseABI {
       MemoryOp.self,
       GrantTableOp.self,
       EventChannelOp.self,
+      HvmOp.self,
     ]
   #endif
 
@@ -446,5 +447,53 @@ public enum Xen_3_0_3: ReleaseABI {
     mutating func bindVcpu(_ call: inout SubOpCall) -> HandlerOutcome
     /// `EVTCHNOP_unmask`.
     mutating func unmask(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
+  /// value is an unknown op.
+  public enum HvmOp: UInt64, MultiplexedSubOp {
+    /// `HVMOP_set_param`.
+    case setParam = 0
+    /// `HVMOP_get_param`.
+    case getParam = 1
+
+    public static let hypercallName = "hvm_op"
+    public static let hypercallNumber: UInt64 = 34
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedLong, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .setParam:
+        return "HVMOP_set_param"
+      case .getParam:
+        return "HVMOP_get_param"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: HvmOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .setParam:
+          return handler.setParam(&call)
+        case .getParam:
+          return handler.getParam(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `hvm_op` for `HvmOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol HvmOpHandler {
+    /// `HVMOP_set_param`.
+    mutating func setParam(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_get_param`.
+    mutating func getParam(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

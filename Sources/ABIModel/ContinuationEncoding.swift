@@ -58,7 +58,7 @@ public enum ProgressBound: Hashable, Sendable, Codable {
   public func maximum(guestWidth: Int) -> UInt64? {
     switch self {
     case .typeMaximum(let type, let shift):
-      let bits = type.bits(guestWidth: guestWidth)
+      let bits = type.valueBits(guestWidth: guestWidth)
       return shift >= bits ? 0 : lowBitsMask(bits) >> UInt64(shift)
     case .constant(let value):
       return value

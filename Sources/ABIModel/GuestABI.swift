@@ -23,6 +23,9 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   case unsignedInt = "unsigned int"
   /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`).
   case guestField32 = "uint32_t field"
+  /// `int`: 32 bits for every guest, signed (`do_memory_op(int cmd, ...)` in 3.0.0): a 64-bit
+  /// guest's upper register bits are dropped, and a value with bit 31 set is negative.
+  case signedInt = "int"
 
   /// The C macro for this type's largest value, as bounds are written (`UINT_MAX >> 6`).
   public var cMaximumName: String {
@@ -30,6 +33,7 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     case .unsignedLong: return "ULONG_MAX"
     case .unsignedInt: return "UINT_MAX"
     case .guestField32: return "UINT32_MAX"
+    case .signedInt: return "INT_MAX"
     }
   }
 
@@ -37,8 +41,13 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   public func bits(guestWidth: Int) -> Int {
     switch self {
     case .unsignedLong: return guestWidth
-    case .unsignedInt, .guestField32: return 32
+    case .unsignedInt, .guestField32, .signedInt: return 32
     }
+  }
+
+  /// The bits of the largest value the type holds: one fewer than its width when it is signed.
+  public func valueBits(guestWidth: Int) -> Int {
+    self == .signedInt ? 31 : bits(guestWidth: guestWidth)
   }
 }
 

@@ -123,14 +123,14 @@ struct MultiplexLowering {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(CPrelude.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
+    case .unsignedInt, .guestField32, .signedInt: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
 
   var widthDescription: String {
     switch argument.type {
     case .unsignedLong: return "'\(argument.name)' is an unsigned long: guest_width bits"
-    case .unsignedInt, .guestField32:
+    case .unsignedInt, .guestField32, .signedInt:
       return
         "'\(argument.name)' is \(argument.type.rawValue == "unsigned int" ? "an unsigned int" : "a uint32_t"): 32 bits for every guest"
     }
@@ -295,7 +295,7 @@ struct MultiplexLowering {
     case .typeMaximum(let type, let shift):
       switch type {
       case .unsignedLong: return CValue.code("\(CPrelude.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32: return bound.maximum(guestWidth: 64).map(CValue.constant)
+      case .unsignedInt, .guestField32, .signedInt: return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):
       return .constant(value)

@@ -88,7 +88,7 @@ struct XenMultiplexHelpers {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(XenHypervisorLowering.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
+    case .unsignedInt, .guestField32, .signedInt: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
 
@@ -236,7 +236,7 @@ struct XenMultiplexHelpers {
       switch type {
       case .unsignedLong:
         return CValue.code("\(XenHypervisorLowering.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32: return bound.maximum(guestWidth: 64).map(CValue.constant)
+      case .unsignedInt, .guestField32, .signedInt: return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):
       return .constant(value)

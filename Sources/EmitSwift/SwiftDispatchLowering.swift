@@ -101,6 +101,7 @@ public enum SwiftDispatchLowering {
     case .unsignedLong: return .unsignedLong
     case .unsignedInt: return .unsignedInt
     case .guestField32: return .guestField32
+    case .signedInt: return .signedInt
     }
   }
 }

@@ -234,6 +234,7 @@ public enum SwiftDispatchRenderer {
     case .unsignedLong: return "`unsigned long`"
     case .unsignedInt: return "`unsigned int`"
     case .guestField32: return "a `uint32_t` field in guest memory"
+    case .signedInt: return "`int`"
     }
   }
 

@@ -38,15 +38,22 @@ enum SwiftRuntimeSource {
         /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`): the caller puts
         /// the field's value in the argument slot, and a continuation leaves the slot as it was.
         case guestField32
+        /// `int`: 32 bits for every guest, signed, so its largest value has 31 bits.
+        case signedInt
 
         /// The number of bits decoded for a guest with registers of `guestWidth` bits.
         public func bits(guestWidth: Int) -> Int {
           switch self {
           case .unsignedLong:
             return guestWidth
-          case .unsignedInt, .guestField32:
+          case .unsignedInt, .guestField32, .signedInt:
             return 32
           }
+        }
+
+        /// The bits of the type's largest value.
+        public func valueBits(guestWidth: Int) -> Int {
+          self == .signedInt ? 31 : bits(guestWidth: guestWidth)
         }
       }
 
@@ -83,7 +90,7 @@ enum SwiftRuntimeSource {
         public func maximum(guestWidth: Int) -> UInt64? {
           switch self {
           case .typeMaximum(let type, let shift):
-            let bits = type.bits(guestWidth: guestWidth)
+            let bits = type.valueBits(guestWidth: guestWidth)
             return shift >= bits ? 0 : lowBits(bits) >> UInt64(shift)
           case .constant(let value):
             return value

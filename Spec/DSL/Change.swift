@@ -18,6 +18,9 @@ public struct Change: Sendable {
     case setOpMask(OpMask)
     /// What the release does with bits above the mask.
     case setUnusedBits(UnusedBitsPolicy)
+    /// The argument the op is read from, or its C type, changes (3.0.0's `int cmd` became
+    /// `unsigned long cmd` in 3.0.2).
+    case setOpArgument(ArgumentSlot)
     /// How a sub-op continues changes (`nil`: it stops being continuable).
     case setContinuation(subOp: String, Continuation?)
     /// The tools-only guard is added or removed.

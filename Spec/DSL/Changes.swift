@@ -125,3 +125,12 @@ public struct Guarded: ChangeComponent {
       location: SourceLocation(filePath: file, line: line))
   }
 }
+
+/// The argument the op is read from, from this release on, when it is not the one the
+/// `Multiplexed` declaration names (`do_memory_op(int cmd, ...)` in 3.0.0).
+public struct OpArgument: ChangeComponent {
+  public let change: Change
+  public init(_ argument: ArgumentSlot, source: String? = nil, file: String = #filePath, line: Int = #line) {
+    change = Change(.setOpArgument(argument), source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}

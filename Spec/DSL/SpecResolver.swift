@@ -231,6 +231,12 @@ struct SpecResolver {
       case .setUnusedBits(let policy):
         state.unusedBits = policy
         if !statesMask { state.location = change.location }
+      case .setOpArgument(let argument):
+        state.argument = argument
+        if !statesMask {
+          state.source = source
+          state.location = change.location
+        }
       case .addSubOp(
         let name, let number, let cName, let toolsOnly, let hypervisorInternal, let guardCondition, let continuation):
         if state.ops.contains(where: { $0.op.name == name }) {

@@ -103,21 +103,12 @@ extension Xen {
     // first shows stands in.
     Accepted(
       "hypercall-reuse-switch_vm86",
-      reason: "__HYPERVISOR_switch_vm86 (23, x86_32) was withdrawn and 23 became __HYPERVISOR_iret.",
+      reason:
+        "__HYPERVISOR_switch_vm86 and its second name __HYPERVISOR_switch_to_user (23) were withdrawn and 23 became __HYPERVISOR_iret.",
       source: "3.0.2-branched"
     ) {
       Covers(
-        .hypercallReuse, numberOf: "switch_vm86", becomes: .op("iret"), older: .only("3.0.0"), newer: .from("3.0.2"),
-        widths: [32])
-    }
-    Accepted(
-      "hypercall-reuse-switch_to_user",
-      reason: "__HYPERVISOR_switch_to_user (23, x86_64) was withdrawn and 23 became __HYPERVISOR_iret.",
-      source: "3.0.2-branched"
-    ) {
-      Covers(
-        .hypercallReuse, numberOf: "switch_to_user", becomes: .op("iret"), older: .only("3.0.0"),
-        newer: .from("3.0.2"), widths: [64])
+        .hypercallReuse, numberOf: "switch_vm86", becomes: .op("iret"), older: .only("3.0.0"), newer: .from("3.0.2"))
     }
     Accepted(
       "hypercall-reuse-dom0_op",

@@ -5,19 +5,22 @@ extension Xen {
   /// `__HYPERVISOR_hvm_op` (34): `do_hvm_op(unsigned long op, arg)`. Source:
   /// xen/include/public/hvm/hvm_op.h and xen/arch/x86/hvm/hvm.c at each release tag.
   ///
-  /// The number exists from 3.0.3, but hvm_op.h only from 3.0.4 (in 3.0.3 HVMOP_set_param 0 and
-  /// HVMOP_get_param 1 lived in public/hvm/params.h, and the facts mark hvm_op as not present there),
-  /// so the sub-op history starts in 3.0.4. There is no compat variant in the 4.17+ generator table;
+  /// The number and the table start in 3.0.3: hvm_op.h only exists from 3.0.4, but 3.0.3 defines
+  /// HVMOP_set_param 0 and HVMOP_get_param 1 in public/hvm/params.h:13-14 and handles both in
+  /// `do_hvm_op(unsigned long op, ...)` (xen/arch/x86/hvm/hvm.c:668-676 @ 3.0.3-branched), which
+  /// the facts' hvm_op family, read from hvm_op.h, does not list. There is no compat variant in the 4.17+ generator table;
   /// earlier releases were not checked, so `op` is read as `unsigned long` of the guest throughout.
   static var hvmOp: Multiplexed {
     Multiplexed(
       "hvm_op", argument: ArgumentSlot(index: 0, name: "op", type: .unsignedLong)
     ) {
-      In("3.0.4", source: "3.0.4-branched") {
+      In("3.0.3", source: "3.0.3-branched") {
         // do_hvm_op switches on the full op: there is no mask until 4.5.
         WholeRegisterIsOp()
         Op("HVMOP_set_param", 0)
         Op("HVMOP_get_param", 1)
+      }
+      In("3.0.4", source: "3.0.4-branched") {
         Op("HVMOP_set_pci_intx_level", 2)
         Op("HVMOP_set_isa_irq_level", 3)
         Op("HVMOP_set_pci_link_route", 4)

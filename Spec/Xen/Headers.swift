@@ -32,6 +32,10 @@ extension Xen {
     Interface("4.14", latest: 0x0004_0e00, source: "RELEASE-4.14.0 xen/include/public/xen-compat.h:30")
     Interface("4.19", latest: 0x0004_1300, source: "RELEASE-4.19.0 xen/include/public/xen-compat.h:13")
 
+    // 3.0.0's second name for 23 (xen.h:57 @ RELEASE-3.0.0), beside switch_vm86 (xen.h:56).
+    LegacyAlias(
+      "__HYPERVISOR_switch_to_user", of: "__HYPERVISOR_switch_vm86", since: "3.0.0", until: "3.0.2",
+      source: "RELEASE-3.0.0 xen/include/public/xen.h:57")
     // Old guests keep the old argument ABIs under the old names (xen-compat.h in 3.0.2, xen.h from
     // 3.0.3; the #undef + #define replaces the new number where the guard holds).
     LegacyAlias(

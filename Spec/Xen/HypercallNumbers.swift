@@ -9,7 +9,14 @@ extension Xen {
   /// keeps its number and meaning (sched_op 6 -> sched_op_compat) is a `Renamed`.
   static var hypercallNumbers: HypercallNumbers {
     HypercallNumbers {
-      // 23 is two names at once: switch_vm86 on x86_32, switch_to_user on x86_64.
+      // The table is the header reading, for every number and release: a number is defined for a
+      // guest ABI when the public headers that ABI's guests compile define it (facts-v2
+      // `hypercalls`), whatever the hypervisor dispatches. In 3.0.0, xen.h:56-57 defines both
+      // switch_vm86 and switch_to_user as 23 for every ABI; the x86_32 hypervisor dispatches 23 to
+      // do_switch_vm86 and the x86_64 one to switch_to_user, and 25 (set_segment_base) to
+      // do_ni_hypercall on x86_32 until 4.7 (x86_32/entry.S, x86_64/compat/entry.S). The model
+      // keeps one hypercall per number: 23 is switch_vm86, and switch_to_user its second name
+      // (an alias in Headers.swift).
       // 11 (2.0 set_fast_trap) is unused from 3.0 on; 12 was dom_mem_op in 2.0.x (RELEASE-2.0.6).
       In("3.0.0", source: "RELEASE-3.0.0") {
         Number("set_trap_table", 0)
@@ -34,8 +41,7 @@ extension Xen {
         Number("grant_table_op", 20)
         Number("vm_assist", 21)
         Number("update_va_mapping_otherdomain", 22)
-        Number("switch_to_user", 23, only: ["x86_64"])
-        Number("switch_vm86", 23, only: ["x86_32"])
+        Number("switch_vm86", 23)
         Number("vcpu_op", 24)
         Number("set_segment_base", 25)
         Number("mmuext_op", 26)
@@ -46,7 +52,6 @@ extension Xen {
       // 23 is reused: switch_vm86 / switch_to_user are withdrawn and iret takes the number.
       In("3.0.2", source: "3.0.2-branched") {
         Renamed("sched_op", to: "sched_op_compat")
-        Withdrawn("switch_to_user")
         Withdrawn("switch_vm86")
         Number("iret", 23)
         Number("nmi_op", 28)

@@ -2,37 +2,45 @@ import ABIDSL
 import ABIModel
 
 extension Xen {
-  /// `__HYPERVISOR_memory_op` (12): `do_memory_op(unsigned long cmd, arg)`, and from 3.1
+  /// `__HYPERVISOR_memory_op` (12): `do_memory_op(int cmd, arg)` in 3.0.0, `do_memory_op(unsigned
+  /// long cmd, arg)` from 3.0.2, and from 3.1
   /// `compat_memory_op(unsigned int cmd, arg)`. `op = cmd & MEMOP_CMD_MASK`,
   /// `start_extent = cmd >> MEMOP_EXTENT_SHIFT`. Source: xen/include/public/memory.h and
   /// xen/common/memory.c at each release tag.
   ///
-  /// Shifted-progress bounds: none in 3.0.0 (`.registerCapacity`), `ULONG_MAX >> SHIFT` native from
+  /// Shifted-progress bounds: `INT_MAX >> 4` in 3.0.0 (`int cmd`), `ULONG_MAX >> SHIFT` native from
   /// 3.0.2 to 4.2, `UINT_MAX >> MEMOP_EXTENT_SHIFT` from 4.3 (4f3c473d51). Continuations that are only
   /// taken on one architecture are marked in comments; the model has no per-architecture continuation.
   static var memoryOp: Multiplexed {
     Multiplexed(
       "memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)
     ) {
-      // No nr_extents limit in 3.0.0 (start_extent is a signed int; only start_extent > nr_extents
-      // gives -EINVAL), so the conservative reading bounds progress by what the register holds.
+      // 3.0.0 reads `do_memory_op(int cmd, void *arg)` (xen/common/memory.c:134 @ RELEASE-3.0.0):
+      // a 64-bit guest's upper register bits are dropped, and `start_extent = cmd >> 4` is a signed
+      // int. The continuation is `op | (rc << START_EXTENT_SHIFT)` with `int rc` (memory.c:137, 190);
+      // a start_extent that does not fit (bit 31 set, negative) converts to a huge unsigned long in
+      // `start_extent > reservation.nr_extents` and gets -EINVAL (memory.c:151), so progress is
+      // bounded by INT_MAX >> 4.
       In("3.0.0", source: "RELEASE-3.0.0") {
+        OpArgument(ArgumentSlot(index: 0, name: "cmd", type: .signedInt))
         // No mask macro yet: memory.c defines START_EXTENT_SHIFT 4 locally (cmd[:4] is the op).
         Mask(bits: 4, shiftName: "START_EXTENT_SHIFT")
         // Before 4.5 the bits above the mask were silently masked off for every op.
         UnusedBits(.ignored)
         Op(
-          "XENMEM_increase_reservation", 0, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent")
-        )
+          "XENMEM_increase_reservation", 0,
+          continues: .shiftedIndex(bound: .typeMaximum(.signedInt), progress: "start_extent"))
         Op(
-          "XENMEM_decrease_reservation", 1, continues: .shiftedIndex(bound: .registerCapacity, progress: "start_extent")
-        )
+          "XENMEM_decrease_reservation", 1,
+          continues: .shiftedIndex(bound: .typeMaximum(.signedInt), progress: "start_extent"))
         Op("XENMEM_maximum_ram_page", 2)
         Op("XENMEM_current_reservation", 3)
         Op("XENMEM_maximum_reservation", 4)
         Op("XENMEM_machphys_mfn_list", 5)
       }
       In("3.0.2", source: "3.0.2-branched") {
+        // `do_memory_op(unsigned long cmd, ...)` from 3.0.2 (memory.c:273 @ 3.0.2-branched).
+        OpArgument(ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong))
         // Native limit from 3.0.2: nr_extents > (ULONG_MAX >> START_EXTENT_SHIFT) is rejected (memory.c:292).
         Continues(
           "XENMEM_increase_reservation", .shiftedIndex(bound: .typeMaximum(.unsignedLong), progress: "start_extent"))

@@ -140,7 +140,7 @@ import Testing
     #expect(lines.allSatisfy { $0.count < 260 && !$0.contains(" Cause: ") })
     #expect(
       lines.contains(
-        "Spec/Xen/MemoryOp.swift:70: accepted[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0 [memop-shift-4-to-6]"
+        "Spec/Xen/MemoryOp.swift:78: accepted[alias] memory_op 3.3 -> 3.4 (x86_64, cmd): 0x10: 3.3 reads XENMEM_increase_reservation resuming at start_extent 1; 3.4 reads XENMEM_set_pod_target at start_extent 0 [memop-shift-4-to-6]"
       ))
     let verbose = try AbigenProcess.run(["check", "--verbose"] + range)
     #expect(verbose.output.split(separator: "\n").count == compact.output.split(separator: "\n").count)

@@ -87,11 +87,12 @@ import Testing
       result.stderr.contains("MEMOP_EXTENT_SHIFT is 6 for memory_op but 4 for other_op"), "\(result.stderr)")
   }
 
+  /// The fixture's 1.0 gives 23 to switch_to_user on x86_64 and to switch_vm86 on x86_32 (the
+  /// bundled Xen spec reads numbers from the headers, which define both for every ABI).
   @Test func numbersSomeGuestsLackExistOnlyForTheOthers() throws {
-    let xen = try TestModels.xen.get()
-    let files = TestModels.headers(xen)
+    let files = TestModels.headers(TestModels.fixture)
     let check = """
-      #include "xen_3_0_0.h"
+      #include "demo_1_0.h"
       #if defined(__x86_64__) && (!defined(__HYPERVISOR_switch_to_user) || defined(__HYPERVISOR_switch_vm86))
       #error "x86_64 must see switch_to_user only"
       #endif
@@ -102,7 +103,7 @@ import Testing
       #error "compiled for neither"
       #endif
       #if defined(__HYPERVISOR_iret)
-      #error "iret is 3.0.2's"
+      #error "no iret in the fixture"
       #endif
 
       """

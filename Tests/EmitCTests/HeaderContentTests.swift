@@ -66,8 +66,12 @@ import Testing
   }
 
   @Test func numbersOfSomeGuestsOnlyAreGuardedByArchitecture() throws {
-    let text = try header("3.0.0")
+    let fixture = TestModels.fixture
+    let text = CEmitter().emit(ABIModelSelection(model: fixture, releases: [fixture.releases[0]]))[0].contents
     #expect(text.contains("#if defined(__x86_64__)\n#define __HYPERVISOR_switch_to_user 23\n#endif"))
     #expect(text.contains("#if defined(__i386__)\n#define __HYPERVISOR_switch_vm86 23\n#endif"))
+    // Xen 3.0.0 by the header reading: 23 is defined for every guest (switch_to_user is its
+    // second name, an alias in the Xen layout).
+    #expect(try header("3.0.0").contains("\n#define __HYPERVISOR_switch_vm86 23\n"))
   }
 }

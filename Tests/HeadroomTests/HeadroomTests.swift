@@ -21,12 +21,13 @@ import XenSpec
     #expect(hvm.highestNumber == 22)
     #expect(hvm.numbers.map(\.capacityBits) == [8, 8])
     #expect(hvm.numbers.map(\.free) == [233, 233])
-    // 3.0.4 defined 0..4; 3.2 added 1, 3.3 3, 4.1 6, 4.2 2, 4.5 6: 18 in the 10 releases after 3.0.4.
-    #expect(hvm.history.firstRelease == "3.0.4")
-    #expect(hvm.history.releases == 10)
-    #expect(hvm.history.additions == 18)
-    #expect(hvm.history.perRelease == 1.8)
-    #expect(hvm.numbers.map(\.releasesLeft) == [129, 129])
+    // 3.0.3 defined 0..1; 3.0.4 added 3, 3.2 1, 3.3 3, 4.1 6, 4.2 2, 4.5 6: 21 in the 11 releases
+    // after 3.0.3.
+    #expect(hvm.history.firstRelease == "3.0.3")
+    #expect(hvm.history.releases == 11)
+    #expect(hvm.history.additions == 21)
+    #expect(hvm.history.perRelease == 21.0 / 11.0)
+    #expect(hvm.numbers.map(\.releasesLeft) == [122, 122])
     let raw = hvm.continuations.filter { $0.subOp == "HVMOP_modified_memory" }
     #expect(raw.map(\.layout) == [.raw, .raw])
     #expect(raw.map(\.step) == [256, 256])

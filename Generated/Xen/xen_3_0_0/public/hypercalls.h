@@ -32,15 +32,13 @@
 #define __HYPERVISOR_grant_table_op                20
 #define __HYPERVISOR_vm_assist                     21
 #define __HYPERVISOR_update_va_mapping_otherdomain 22
-#if defined(__x86_64__)
-#define __HYPERVISOR_switch_to_user 23
-#endif /* defined(__x86_64__) */
-#if defined(__i386__)
-#define __HYPERVISOR_switch_vm86 23
-#endif /* defined(__i386__) */
-#define __HYPERVISOR_vcpu_op          24
-#define __HYPERVISOR_set_segment_base 25
-#define __HYPERVISOR_mmuext_op        26
-#define __HYPERVISOR_acm_op           27
+#define __HYPERVISOR_switch_vm86                   23
+#define __HYPERVISOR_vcpu_op                       24
+#define __HYPERVISOR_set_segment_base              25
+#define __HYPERVISOR_mmuext_op                     26
+#define __HYPERVISOR_acm_op                        27
+
+/* Compatibility names. */
+#define __HYPERVISOR_switch_to_user __HYPERVISOR_switch_vm86
 
 #endif /* __XEN_PUBLIC_HYPERCALLS_H__ */

@@ -24,9 +24,9 @@
 #include <public/memory_op.h>
 
 /*
- * memory_op: the op is in 'cmd' (argument 0, unsigned long). The low 4 bits
- * select the sub-op (mask 0xf); high bits on an op that keeps no progress there
- * are ignored.
+ * memory_op: the op is in 'cmd' (argument 0, int). The low 4 bits select the
+ * sub-op (mask 0xf); high bits on an op that keeps no progress there are
+ * ignored.
  */
 
 #define START_EXTENT_SHIFT 4
@@ -57,8 +57,10 @@ static inline void memory_op_build_assertions(void)
 static inline int memory_op_decode_cmd(uint64_t value, unsigned int guest_width,
                                        uint64_t *op, uint64_t *progress)
 {
-    const uint64_t v = value & hypercall_arg_bits(guest_width);
+    const uint64_t v = value & 0xffffffffULL;
     const uint64_t number = v & 0xf;
+
+    (void)guest_width;
 
     *op = 0;
     *progress = 0;
@@ -91,12 +93,14 @@ static inline int memory_op_encode_cmd(uint64_t op, uint64_t progress,
                                        unsigned int guest_width,
                                        uint64_t *value)
 {
+    (void)guest_width;
+
     *value = 0;
     switch ( op )
     {
     case 0: /* XENMEM_increase_reservation */
     case 1: /* XENMEM_decrease_reservation */
-        *value = (op | (progress << 4)) & hypercall_arg_bits(guest_width);
+        *value = (op | (progress << 4)) & 0xffffffffULL;
         return 0;
 
     case 2: /* XENMEM_maximum_ram_page */
@@ -105,7 +109,7 @@ static inline int memory_op_encode_cmd(uint64_t op, uint64_t progress,
     case 5: /* XENMEM_machphys_mfn_list */
         if ( progress != 0 )
             return -EINVAL;
-        *value = op & hypercall_arg_bits(guest_width);
+        *value = op & 0xffffffffULL;
         return 0;
     }
 
@@ -120,11 +124,13 @@ static inline int memory_op_encode_cmd(uint64_t op, uint64_t progress,
 static inline uint64_t memory_op_max_progress_cmd(uint64_t op,
                                                   unsigned int guest_width)
 {
+    (void)guest_width;
+
     switch ( op )
     {
     case 0: /* XENMEM_increase_reservation */
     case 1: /* XENMEM_decrease_reservation */
-        return hypercall_arg_bits(guest_width) >> 4;
+        return 0x7ffffff;
     }
 
     return 0;
