@@ -31,6 +31,10 @@ public struct MultiplexLayout: Hashable, Sendable {
     /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`): the caller puts
     /// the field's value in the argument slot, and a continuation leaves the slot as it was.
     case guestField32
+    /// A `uint16_t` field of a structure in guest memory (`xen_mem_acquire_resource.type`).
+    case guestField16
+    /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
+    case guestField8
 
     /// The number of bits decoded for a guest with registers of `guestWidth` bits.
     public func bits(guestWidth: Int) -> Int {
@@ -39,7 +43,16 @@ public struct MultiplexLayout: Hashable, Sendable {
         return guestWidth
       case .unsignedInt, .guestField32:
         return 32
+      case .guestField16:
+        return 16
+      case .guestField8:
+        return 8
       }
+    }
+
+    /// Whether the op is read from guest memory rather than from a register.
+    public var isGuestField: Bool {
+      self == .guestField32 || self == .guestField16 || self == .guestField8
     }
   }
 
@@ -248,7 +261,7 @@ extension MultiplexedSubOp {
       else { return .unencodable(op, progress: progress) }
       var continuation = call.arguments
       // An op read from guest memory is re-issued with the same arguments.
-      if layout.argumentType != .guestField32 {
+      if !layout.argumentType.isGuestField {
         continuation[layout.argumentIndex] = register
       }
       return .preempted(op, progress: progress, continuation: continuation)

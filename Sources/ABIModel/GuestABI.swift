@@ -23,6 +23,15 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   case unsignedInt = "unsigned int"
   /// A `uint32_t` field of a structure in guest memory (`dm_op`'s `op`).
   case guestField32 = "uint32_t field"
+  /// A `uint16_t` field of a structure in guest memory (`xen_mem_acquire_resource.type`).
+  case guestField16 = "uint16_t field"
+  /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
+  case guestField8 = "uint8_t field"
+
+  /// Whether the value is a field of a structure in guest memory rather than a register.
+  public var isGuestField: Bool {
+    self == .guestField32 || self == .guestField16 || self == .guestField8
+  }
 
   /// The C macro for this type's largest value, as bounds are written (`UINT_MAX >> 6`).
   public var cMaximumName: String {
@@ -30,6 +39,8 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     case .unsignedLong: return "ULONG_MAX"
     case .unsignedInt: return "UINT_MAX"
     case .guestField32: return "UINT32_MAX"
+    case .guestField16: return "UINT16_MAX"
+    case .guestField8: return "UINT8_MAX"
     }
   }
 
@@ -38,6 +49,8 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     switch self {
     case .unsignedLong: return guestWidth
     case .unsignedInt, .guestField32: return 32
+    case .guestField16: return 16
+    case .guestField8: return 8
     }
   }
 }

@@ -51,13 +51,19 @@ public struct Checker {
     var results = ObligationResults()
     // Names interned once: release positions, then each release's hypercalls.
     let releaseNames = model.releases.map { results.intern($0.name) }
-    let hypercallNames = model.releases.map { release in release.hypercalls.map { results.intern($0.name) } }
+    // Each hypercall's tables by position (`Hypercall.table(at:)`): `memory_op`, then
+    // `memory_op.access_op`, ...
+    let tableNames = model.releases.map { release in
+      release.hypercalls.map { hypercall in
+        (0...hypercall.nestedTables.count).map { results.intern(hypercall.tableName(at: $0)) }
+      }
+    }
     let abis = model.guestABIs.map { results.guestABI($0.name) }
     func record(_ item: PlannedObligation, _ outcome: CheckReport.Outcome, _ verdict: Verdict) {
       let older = item.olderIndex
       results.append(
         kind: item.kind, outcome: outcome, guestWidth: item.guestWidth, guestABI: abis[Int(item.guestABI)],
-        hypercall: item.subject.hypercall.map { hypercallNames[older ?? item.newerIndex][$0] } ?? -1,
+        hypercall: item.subject.hypercall.map { tableNames[older ?? item.newerIndex][$0][Int(item.table)] } ?? -1,
         older: older.map { releaseNames[$0] } ?? -1, release: releaseNames[item.newerIndex], verdict: verdict)
     }
     var notes: [CheckReport.Note] = []
@@ -236,8 +242,9 @@ public struct Checker {
     -> (Counterexample, MigrationGroup?)
   {
     let width = Int(item.guestWidth)
-    switch item.subject.resolved(in: model) {
-    case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
+    switch item.resolved(in: model) {
+    case .migration(let older, let table, let newer, let newerMultiplex):
+      let (hypercall, olderMultiplex) = (table, table.multiplex)
       if item.kind == .progressBound {
         return (
           try CounterexampleReplay.progressBound(
@@ -261,8 +268,8 @@ public struct Checker {
       )
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
-    case .multiplex(_, _, let multiplex):
-      return (try ReleaseReplay.replay(found, item.kind, multiplex, guestWidth: width), nil)
+    case .multiplex(_, let table):
+      return (try ReleaseReplay.replay(found, item.kind, table.multiplex, guestWidth: width), nil)
     }
   }
 

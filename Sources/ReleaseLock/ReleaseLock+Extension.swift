@@ -10,7 +10,7 @@ extension ReleaseLock {
 
   /// The lock with `release`'s entry extended to what `model` describes now, when that only adds
   /// to what was locked: a hypercall the entry did not list, a sub-op table or a count flag for
-  /// a hypercall that had none, and accepted breaks. The model then describes more of what the
+  /// a hypercall that had none, a nested table the entry did not describe, and accepted breaks. The model then describes more of what the
   /// release always was. Anything else (a locked fact that changed or is gone, an op added to a
   /// locked table, a default that now reads otherwise) is a rewrite of history and is refused
   /// with what differs; correcting a transcription goes through removing the entry and locking
@@ -34,11 +34,16 @@ extension ReleaseLock {
       }
       let lockedKeys = Set(before.compactMap(ABIFact.init(line:)).map(\.key))
       let hadTable = lockedKeys.contains("op argument")
+      let hadNested = Set(lockedKeys.compactMap(ReleaseDescription.nestedTable(ofKey:)))
       for line in lines where !before.contains(line) {
         // A key the lock has with another value is reported above, as the locked line the spec
         // no longer says.
         guard let fact = ABIFact(line: line), !lockedKeys.contains(fact.key) else { continue }
-        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" {
+        // A nested table the lock did not describe is added whole, like a main table.
+        let nested = ReleaseDescription.nestedTable(ofKey: fact.key)
+        if let nested, !hadNested.contains(nested) {
+          added.append("\(name): \(line)")
+        } else if nested == nil && ((!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag") {
           added.append("\(name): \(line)")
         } else {
           refusals.append("\(name): '\(line)' is new for a part of the hypercall the lock already describes")
