@@ -223,7 +223,7 @@ extension Checker {
             guestWidth: width))?.0
       }
       guard let replayed, replayed.identity == item.1.identity else { return nil }
-      return replayed
+      return replayed.naming(table)
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       let olderShape = CountFlagShape(flag, argument: argument, guestWidth: width)
       let newerShape = CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)

@@ -249,13 +249,14 @@ public struct Checker {
         return (
           try CounterexampleReplay.progressBound(
             found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
-            guestWidth: width), nil
+            guestWidth: width
+          ).naming(table), nil
         )
       }
       let (counterexample, group) = try CounterexampleReplay.migration(
         found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
         guestWidth: width)
-      return (counterexample, group)
+      return (counterexample.naming(table), group)
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       return (
         try CounterexampleReplay.countFlagMigration(
@@ -269,7 +270,7 @@ public struct Checker {
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
     case .multiplex(_, let table):
-      return (try ReleaseReplay.replay(found, item.kind, table.multiplex, guestWidth: width), nil)
+      return (try ReleaseReplay.replay(found, item.kind, table.multiplex, guestWidth: width).naming(table), nil)
     }
   }
 
@@ -289,6 +290,17 @@ public struct Checker {
 
   /// The obligation in the spec's names.
   func obligation(_ item: PlannedObligation) -> ProofObligation { item.obligation(in: model) }
+}
+
+extension Counterexample {
+  /// The counterexample with its word named as reports name it: a nested table's field with its
+  /// structure (`xen_mem_access_op.op`), a main table's argument as it is.
+  func naming(_ table: HypercallTable) -> Counterexample {
+    guard let nested = table.nested else { return self }
+    var named = self
+    named.argument = nested.wordName
+    return named
+  }
 }
 
 /// A value the workers write under a lock (each writes its own entries).

@@ -71,6 +71,8 @@ import Testing
     #expect(moved.obligation.description == "migration memory_op.access_op 4.5 -> 4.6 (x86_64)")
     #expect(moved.counterexample.failure == .migration(.renumbered))
     #expect(moved.counterexample.value == 0x1)
+    // The word in the spec's words: the structure's field.
+    #expect(moved.counterexample.argument == "xen_mem_access_op.op")
     #expect(moved.counterexample.olderReading == "XENMEM_access_op_set_access")
     #expect(moved.counterexample.newerReading == "XENMEM_access_op_get_access")
     #expect(moved.disposition == .failing)
