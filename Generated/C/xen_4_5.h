@@ -311,6 +311,282 @@ static inline uint64_t abigen_memory_op_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * memory_op.paging_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_paging_op): the
+ * op is in 'op' of struct xen_mem_event_op (through argument 1, uint8_t field). The whole value
+ * is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_paging_op_nominate 0
+#define XENMEM_paging_op_evict 1
+#define XENMEM_paging_op_prep 2
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_nominate_fits[((unsigned long long)XENMEM_paging_op_nominate <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_evict_fits[((unsigned long long)XENMEM_paging_op_evict <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_prep_fits[((unsigned long long)XENMEM_paging_op_prep <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.paging_op as 4.5 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_paging_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.5 accepts this 'op' argument of memory_op.paging_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_paging_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_paging_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.5 writes when memory_op.paging_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_paging_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.5 preempts memory_op.paging_op op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_paging_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * memory_op.sharing_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_sharing_op):
+ * the op is in 'op' of struct xen_mem_sharing_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_sharing_op_nominate_gfn 0
+#define XENMEM_sharing_op_nominate_gref 1
+#define XENMEM_sharing_op_share 2
+#define XENMEM_sharing_op_resume 3
+#define XENMEM_sharing_op_debug_gfn 4
+#define XENMEM_sharing_op_debug_mfn 5
+#define XENMEM_sharing_op_debug_gref 6
+#define XENMEM_sharing_op_add_physmap 7
+#define XENMEM_sharing_op_audit 8
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_nominate_gfn_fits[((unsigned long long)XENMEM_sharing_op_nominate_gfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_nominate_gref_fits[((unsigned long long)XENMEM_sharing_op_nominate_gref <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_share_fits[((unsigned long long)XENMEM_sharing_op_share <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_resume_fits[((unsigned long long)XENMEM_sharing_op_resume <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_gfn_fits[((unsigned long long)XENMEM_sharing_op_debug_gfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_mfn_fits[((unsigned long long)XENMEM_sharing_op_debug_mfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_gref_fits[((unsigned long long)XENMEM_sharing_op_debug_gref <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_add_physmap_fits[((unsigned long long)XENMEM_sharing_op_add_physmap <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_audit_fits[((unsigned long long)XENMEM_sharing_op_audit <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.sharing_op as 4.5 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_sharing_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_resume */
+    case 4: /* XENMEM_sharing_op_debug_gfn */
+    case 5: /* XENMEM_sharing_op_debug_mfn */
+    case 6: /* XENMEM_sharing_op_debug_gref */
+    case 7: /* XENMEM_sharing_op_add_physmap */
+    case 8: /* XENMEM_sharing_op_audit */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.5 accepts this 'op' argument of memory_op.sharing_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_sharing_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_sharing_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.5 writes when memory_op.sharing_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_sharing_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_resume */
+    case 4: /* XENMEM_sharing_op_debug_gfn */
+    case 5: /* XENMEM_sharing_op_debug_mfn */
+    case 6: /* XENMEM_sharing_op_debug_gref */
+    case 7: /* XENMEM_sharing_op_add_physmap */
+    case 8: /* XENMEM_sharing_op_audit */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.5 preempts memory_op.sharing_op op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_sharing_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * memory_op.access_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_access_op): the
+ * op is in 'op' of struct xen_mem_access_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_access_op_resume 0
+#define XENMEM_access_op_set_access 1
+#define XENMEM_access_op_get_access 2
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_resume_fits[((unsigned long long)XENMEM_access_op_resume <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_set_access_fits[((unsigned long long)XENMEM_access_op_set_access <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_get_access_fits[((unsigned long long)XENMEM_access_op_get_access <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.access_op as 4.5 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_access_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_access_op_resume */
+    case 1: /* XENMEM_access_op_set_access */
+    case 2: /* XENMEM_access_op_get_access */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.5 accepts this 'op' argument of memory_op.access_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_access_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_access_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.5 writes when memory_op.access_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_access_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_access_op_resume */
+    case 1: /* XENMEM_access_op_set_access */
+    case 2: /* XENMEM_access_op_get_access */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.5 preempts memory_op.access_op op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_access_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * grant_table_op (__HYPERVISOR_grant_table_op = 20): the op is in 'cmd' (argument 0, unsigned
  * int). The low 12 bits select the sub-op (mask 0xfff). High bits on an op that keeps no
  * progress there are rejected (-ENOSYS).

@@ -327,6 +327,370 @@ static inline uint64_t abigen_memory_op_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * memory_op.paging_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_paging_op): the
+ * op is in 'op' of struct xen_mem_paging_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_paging_op_nominate 0
+#define XENMEM_paging_op_evict 1
+#define XENMEM_paging_op_prep 2
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_nominate_fits[((unsigned long long)XENMEM_paging_op_nominate <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_evict_fits[((unsigned long long)XENMEM_paging_op_evict <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_paging_op_XENMEM_paging_op_prep_fits[((unsigned long long)XENMEM_paging_op_prep <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.paging_op as master decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_paging_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether master accepts this 'op' argument of memory_op.paging_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_paging_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_paging_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument master writes when memory_op.paging_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_paging_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress master preempts memory_op.paging_op op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_paging_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * memory_op.access_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_access_op): the
+ * op is in 'op' of struct xen_mem_access_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_access_op_set_access 0
+#define XENMEM_access_op_get_access 1
+#define XENMEM_access_op_set_access_multi 4
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_set_access_fits[((unsigned long long)XENMEM_access_op_set_access <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_get_access_fits[((unsigned long long)XENMEM_access_op_get_access <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_access_op_XENMEM_access_op_set_access_multi_fits[((unsigned long long)XENMEM_access_op_set_access_multi <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.access_op as master decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_access_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_access_op_set_access */
+    case 1: /* XENMEM_access_op_get_access */
+    case 4: /* XENMEM_access_op_set_access_multi */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether master accepts this 'op' argument of memory_op.access_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_access_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_access_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument master writes when memory_op.access_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_access_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_access_op_set_access */
+    case 1: /* XENMEM_access_op_get_access */
+    case 4: /* XENMEM_access_op_set_access_multi */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress master preempts memory_op.access_op op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_access_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * memory_op.sharing_op (__HYPERVISOR_memory_op = 12, nested: selected by XENMEM_sharing_op):
+ * the op is in 'op' of struct xen_mem_sharing_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_sharing_op_nominate_gfn 0
+#define XENMEM_sharing_op_nominate_gref 1
+#define XENMEM_sharing_op_share 2
+#define XENMEM_sharing_op_debug_gfn 3
+#define XENMEM_sharing_op_debug_mfn 4
+#define XENMEM_sharing_op_debug_gref 5
+#define XENMEM_sharing_op_add_physmap 6
+#define XENMEM_sharing_op_audit 7
+#define XENMEM_sharing_op_range_share 8
+#define XENMEM_sharing_op_fork 9
+#define XENMEM_sharing_op_fork_reset 10
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_nominate_gfn_fits[((unsigned long long)XENMEM_sharing_op_nominate_gfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_nominate_gref_fits[((unsigned long long)XENMEM_sharing_op_nominate_gref <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_share_fits[((unsigned long long)XENMEM_sharing_op_share <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_gfn_fits[((unsigned long long)XENMEM_sharing_op_debug_gfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_mfn_fits[((unsigned long long)XENMEM_sharing_op_debug_mfn <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_debug_gref_fits[((unsigned long long)XENMEM_sharing_op_debug_gref <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_add_physmap_fits[((unsigned long long)XENMEM_sharing_op_add_physmap <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_audit_fits[((unsigned long long)XENMEM_sharing_op_audit <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_range_share_fits[((unsigned long long)XENMEM_sharing_op_range_share <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_fork_fits[((unsigned long long)XENMEM_sharing_op_fork <= (unsigned long long)0xff) ? 1 : -1];
+typedef char abigen_assert_memory_op_sharing_op_XENMEM_sharing_op_fork_reset_fits[((unsigned long long)XENMEM_sharing_op_fork_reset <= (unsigned long long)0xff) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of memory_op.sharing_op as master decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'op' is a uint8_t: 8 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_sharing_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_debug_gfn */
+    case 4: /* XENMEM_sharing_op_debug_mfn */
+    case 5: /* XENMEM_sharing_op_debug_gref */
+    case 6: /* XENMEM_sharing_op_add_physmap */
+    case 7: /* XENMEM_sharing_op_audit */
+    case 8: /* XENMEM_sharing_op_range_share */
+    case 9: /* XENMEM_sharing_op_fork */
+    case 10: /* XENMEM_sharing_op_fork_reset */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether master accepts this 'op' argument of memory_op.sharing_op (not -ENOSYS).
+ */
+static inline int abigen_memory_op_sharing_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_sharing_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument master writes when memory_op.sharing_op op is preempted at progress
+ * ('op' is a uint8_t: 8 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_sharing_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_debug_gfn */
+    case 4: /* XENMEM_sharing_op_debug_mfn */
+    case 5: /* XENMEM_sharing_op_debug_gref */
+    case 6: /* XENMEM_sharing_op_add_physmap */
+    case 7: /* XENMEM_sharing_op_audit */
+    case 8: /* XENMEM_sharing_op_range_share */
+    case 9: /* XENMEM_sharing_op_fork */
+    case 10: /* XENMEM_sharing_op_fork_reset */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress master preempts memory_op.sharing_op op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_sharing_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * memory_op.resource_type (__HYPERVISOR_memory_op = 12, nested: selected by
+ * XENMEM_acquire_resource): the op is in 'type' of struct xen_mem_acquire_resource (through
+ * argument 1, uint16_t field). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENMEM_resource_ioreq_server 0
+#define XENMEM_resource_grant_table 1
+#define XENMEM_resource_vmtrace_buf 2
+typedef char abigen_assert_memory_op_resource_type_XENMEM_resource_ioreq_server_fits[((unsigned long long)XENMEM_resource_ioreq_server <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_memory_op_resource_type_XENMEM_resource_grant_table_fits[((unsigned long long)XENMEM_resource_grant_table <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_memory_op_resource_type_XENMEM_resource_vmtrace_buf_fits[((unsigned long long)XENMEM_resource_vmtrace_buf <= (unsigned long long)0xffff) ? 1 : -1];
+
+/*
+ * Splits the 'type' argument of memory_op.resource_type as master decodes it: the sub-op number
+ * into *op, the progress a continuation resumes at into *progress. 'type' is a uint16_t: 16
+ * bits for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_memory_op_resource_type_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENMEM_resource_ioreq_server */
+    case 1: /* XENMEM_resource_grant_table */
+    case 2: /* XENMEM_resource_vmtrace_buf */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether master accepts this 'type' argument of memory_op.resource_type (not -ENOSYS).
+ */
+static inline int abigen_memory_op_resource_type_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_memory_op_resource_type_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'type' argument master writes when memory_op.resource_type op is preempted at
+ * progress ('type' is a uint16_t: 16 bits for every guest; the arithmetic wraps there). Returns
+ * 1 and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_memory_op_resource_type_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENMEM_resource_ioreq_server */
+    case 1: /* XENMEM_resource_grant_table */
+    case 2: /* XENMEM_resource_vmtrace_buf */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress master preempts memory_op.resource_type op at, for a guest of
+ * guest_width bits: the bound the hypervisor states, or what the register holds above the op
+ * field. 0 for an op that keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t abigen_memory_op_resource_type_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * grant_table_op (__HYPERVISOR_grant_table_op = 20): the op is in 'cmd' (argument 0, unsigned
  * int). The low 12 bits select the sub-op (mask 0xfff). High bits on an op that keeps no
  * progress there are rejected (-ENOSYS).
@@ -727,6 +1091,138 @@ static inline int abigen_hvm_op_encode(uint64_t op, uint64_t progress, unsigned 
  * no progress in 'op', and for an unknown op.
  */
 static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * hvm_op.altp2m (__HYPERVISOR_hvm_op = 34, nested: selected by HVMOP_altp2m): the op is in
+ * 'cmd' of struct xen_hvm_altp2m_op (through argument 1, uint32_t field). The whole value is
+ * the sub-op: any other value is an unknown op.
+ */
+#define HVMOP_altp2m_get_domain_state 1
+#define HVMOP_altp2m_set_domain_state 2
+#define HVMOP_altp2m_vcpu_enable_notify 3
+#define HVMOP_altp2m_create_p2m 4
+#define HVMOP_altp2m_destroy_p2m 5
+#define HVMOP_altp2m_switch_p2m 6
+#define HVMOP_altp2m_set_mem_access 7
+#define HVMOP_altp2m_change_gfn 8
+#define HVMOP_altp2m_set_mem_access_multi 9
+#define HVMOP_altp2m_set_suppress_ve 10
+#define HVMOP_altp2m_get_suppress_ve 11
+#define HVMOP_altp2m_get_mem_access 12
+#define HVMOP_altp2m_vcpu_disable_notify 13
+#define HVMOP_altp2m_get_p2m_idx 14
+#define HVMOP_altp2m_set_suppress_ve_multi 15
+#define HVMOP_altp2m_set_visibility 16
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_get_domain_state_fits[((unsigned long long)HVMOP_altp2m_get_domain_state <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_domain_state_fits[((unsigned long long)HVMOP_altp2m_set_domain_state <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_vcpu_enable_notify_fits[((unsigned long long)HVMOP_altp2m_vcpu_enable_notify <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_create_p2m_fits[((unsigned long long)HVMOP_altp2m_create_p2m <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_destroy_p2m_fits[((unsigned long long)HVMOP_altp2m_destroy_p2m <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_switch_p2m_fits[((unsigned long long)HVMOP_altp2m_switch_p2m <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_mem_access_fits[((unsigned long long)HVMOP_altp2m_set_mem_access <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_change_gfn_fits[((unsigned long long)HVMOP_altp2m_change_gfn <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_mem_access_multi_fits[((unsigned long long)HVMOP_altp2m_set_mem_access_multi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_suppress_ve_fits[((unsigned long long)HVMOP_altp2m_set_suppress_ve <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_get_suppress_ve_fits[((unsigned long long)HVMOP_altp2m_get_suppress_ve <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_get_mem_access_fits[((unsigned long long)HVMOP_altp2m_get_mem_access <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_vcpu_disable_notify_fits[((unsigned long long)HVMOP_altp2m_vcpu_disable_notify <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_get_p2m_idx_fits[((unsigned long long)HVMOP_altp2m_get_p2m_idx <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_suppress_ve_multi_fits[((unsigned long long)HVMOP_altp2m_set_suppress_ve_multi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_hvm_op_altp2m_HVMOP_altp2m_set_visibility_fits[((unsigned long long)HVMOP_altp2m_set_visibility <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of hvm_op.altp2m as master decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_hvm_op_altp2m_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* HVMOP_altp2m_get_domain_state */
+    case 2: /* HVMOP_altp2m_set_domain_state */
+    case 3: /* HVMOP_altp2m_vcpu_enable_notify */
+    case 4: /* HVMOP_altp2m_create_p2m */
+    case 5: /* HVMOP_altp2m_destroy_p2m */
+    case 6: /* HVMOP_altp2m_switch_p2m */
+    case 7: /* HVMOP_altp2m_set_mem_access */
+    case 8: /* HVMOP_altp2m_change_gfn */
+    case 9: /* HVMOP_altp2m_set_mem_access_multi */
+    case 10: /* HVMOP_altp2m_set_suppress_ve */
+    case 11: /* HVMOP_altp2m_get_suppress_ve */
+    case 12: /* HVMOP_altp2m_get_mem_access */
+    case 13: /* HVMOP_altp2m_vcpu_disable_notify */
+    case 14: /* HVMOP_altp2m_get_p2m_idx */
+    case 15: /* HVMOP_altp2m_set_suppress_ve_multi */
+    case 16: /* HVMOP_altp2m_set_visibility */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether master accepts this 'cmd' argument of hvm_op.altp2m (not -ENOSYS).
+ */
+static inline int abigen_hvm_op_altp2m_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_hvm_op_altp2m_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument master writes when hvm_op.altp2m op is preempted at progress ('cmd'
+ * is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_hvm_op_altp2m_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* HVMOP_altp2m_get_domain_state */
+    case 2: /* HVMOP_altp2m_set_domain_state */
+    case 3: /* HVMOP_altp2m_vcpu_enable_notify */
+    case 4: /* HVMOP_altp2m_create_p2m */
+    case 5: /* HVMOP_altp2m_destroy_p2m */
+    case 6: /* HVMOP_altp2m_switch_p2m */
+    case 7: /* HVMOP_altp2m_set_mem_access */
+    case 8: /* HVMOP_altp2m_change_gfn */
+    case 9: /* HVMOP_altp2m_set_mem_access_multi */
+    case 10: /* HVMOP_altp2m_set_suppress_ve */
+    case 11: /* HVMOP_altp2m_get_suppress_ve */
+    case 12: /* HVMOP_altp2m_get_mem_access */
+    case 13: /* HVMOP_altp2m_vcpu_disable_notify */
+    case 14: /* HVMOP_altp2m_get_p2m_idx */
+    case 15: /* HVMOP_altp2m_set_suppress_ve_multi */
+    case 16: /* HVMOP_altp2m_set_visibility */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress master preempts hvm_op.altp2m op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_hvm_op_altp2m_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

@@ -9,9 +9,14 @@ public enum Xen_4_20: ReleaseABI {
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
       MemoryOp.self,
+      MemoryOpPagingOp.self,
+      MemoryOpAccessOp.self,
+      MemoryOpSharingOp.self,
+      MemoryOpResourceType.self,
       GrantTableOp.self,
       EventChannelOp.self,
       HvmOp.self,
+      HvmOpAltp2m.self,
       DmOp.self,
     ]
   #endif
@@ -385,6 +390,306 @@ public enum Xen_4_20: ReleaseABI {
     mutating func reservedDeviceMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome
     /// `XENMEM_acquire_resource`.
     mutating func acquireResource(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.paging_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_paging_op` calls read
+  /// a second op from `xen_mem_paging_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpPagingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_paging_op_nominate` (tools only).
+    case pagingOpNominate = 0
+    /// `XENMEM_paging_op_evict` (tools only).
+    case pagingOpEvict = 1
+    /// `XENMEM_paging_op_prep` (tools only).
+    case pagingOpPrep = 2
+
+    public static let hypercallName = "memory_op.paging_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .pagingOpNominate:
+        return "XENMEM_paging_op_nominate"
+      case .pagingOpEvict:
+        return "XENMEM_paging_op_evict"
+      case .pagingOpPrep:
+        return "XENMEM_paging_op_prep"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpPagingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .pagingOpNominate:
+          return handler.pagingOpNominate(&call)
+        case .pagingOpEvict:
+          return handler.pagingOpEvict(&call)
+        case .pagingOpPrep:
+          return handler.pagingOpPrep(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.paging_op` for `MemoryOpPagingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpPagingOpHandler {
+    /// `XENMEM_paging_op_nominate`.
+    mutating func pagingOpNominate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_evict`.
+    mutating func pagingOpEvict(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_prep`.
+    mutating func pagingOpPrep(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.access_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_access_op` calls read
+  /// a second op from `xen_mem_access_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpAccessOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_access_op_set_access` (tools only).
+    case accessOpSetAccess = 0
+    /// `XENMEM_access_op_get_access` (tools only).
+    case accessOpGetAccess = 1
+    /// `XENMEM_access_op_set_access_multi` (tools only).
+    case accessOpSetAccessMulti = 4
+
+    public static let hypercallName = "memory_op.access_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .accessOpSetAccess:
+        return "XENMEM_access_op_set_access"
+      case .accessOpGetAccess:
+        return "XENMEM_access_op_get_access"
+      case .accessOpSetAccessMulti:
+        return "XENMEM_access_op_set_access_multi"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpAccessOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .accessOpSetAccess:
+          return handler.accessOpSetAccess(&call)
+        case .accessOpGetAccess:
+          return handler.accessOpGetAccess(&call)
+        case .accessOpSetAccessMulti:
+          return handler.accessOpSetAccessMulti(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.access_op` for `MemoryOpAccessOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpAccessOpHandler {
+    /// `XENMEM_access_op_set_access`.
+    mutating func accessOpSetAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_access_op_get_access`.
+    mutating func accessOpGetAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_access_op_set_access_multi`.
+    mutating func accessOpSetAccessMulti(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.sharing_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_sharing_op` calls
+  /// read a second op from `xen_mem_sharing_op.op` (through argument 1); the op is all of `op`
+  /// (argument 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum MemoryOpSharingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_sharing_op_nominate_gfn` (tools only).
+    case sharingOpNominateGfn = 0
+    /// `XENMEM_sharing_op_nominate_gref` (tools only).
+    case sharingOpNominateGref = 1
+    /// `XENMEM_sharing_op_share` (tools only).
+    case sharingOpShare = 2
+    /// `XENMEM_sharing_op_debug_gfn` (tools only).
+    case sharingOpDebugGfn = 3
+    /// `XENMEM_sharing_op_debug_mfn` (tools only).
+    case sharingOpDebugMfn = 4
+    /// `XENMEM_sharing_op_debug_gref` (tools only).
+    case sharingOpDebugGref = 5
+    /// `XENMEM_sharing_op_add_physmap` (tools only).
+    case sharingOpAddPhysmap = 6
+    /// `XENMEM_sharing_op_audit` (tools only).
+    case sharingOpAudit = 7
+    /// `XENMEM_sharing_op_range_share` (tools only).
+    case sharingOpRangeShare = 8
+    /// `XENMEM_sharing_op_fork` (tools only).
+    case sharingOpFork = 9
+    /// `XENMEM_sharing_op_fork_reset` (tools only).
+    case sharingOpForkReset = 10
+
+    public static let hypercallName = "memory_op.sharing_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .sharingOpNominateGfn:
+        return "XENMEM_sharing_op_nominate_gfn"
+      case .sharingOpNominateGref:
+        return "XENMEM_sharing_op_nominate_gref"
+      case .sharingOpShare:
+        return "XENMEM_sharing_op_share"
+      case .sharingOpDebugGfn:
+        return "XENMEM_sharing_op_debug_gfn"
+      case .sharingOpDebugMfn:
+        return "XENMEM_sharing_op_debug_mfn"
+      case .sharingOpDebugGref:
+        return "XENMEM_sharing_op_debug_gref"
+      case .sharingOpAddPhysmap:
+        return "XENMEM_sharing_op_add_physmap"
+      case .sharingOpAudit:
+        return "XENMEM_sharing_op_audit"
+      case .sharingOpRangeShare:
+        return "XENMEM_sharing_op_range_share"
+      case .sharingOpFork:
+        return "XENMEM_sharing_op_fork"
+      case .sharingOpForkReset:
+        return "XENMEM_sharing_op_fork_reset"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpSharingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .sharingOpNominateGfn:
+          return handler.sharingOpNominateGfn(&call)
+        case .sharingOpNominateGref:
+          return handler.sharingOpNominateGref(&call)
+        case .sharingOpShare:
+          return handler.sharingOpShare(&call)
+        case .sharingOpDebugGfn:
+          return handler.sharingOpDebugGfn(&call)
+        case .sharingOpDebugMfn:
+          return handler.sharingOpDebugMfn(&call)
+        case .sharingOpDebugGref:
+          return handler.sharingOpDebugGref(&call)
+        case .sharingOpAddPhysmap:
+          return handler.sharingOpAddPhysmap(&call)
+        case .sharingOpAudit:
+          return handler.sharingOpAudit(&call)
+        case .sharingOpRangeShare:
+          return handler.sharingOpRangeShare(&call)
+        case .sharingOpFork:
+          return handler.sharingOpFork(&call)
+        case .sharingOpForkReset:
+          return handler.sharingOpForkReset(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.sharing_op` for `MemoryOpSharingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpSharingOpHandler {
+    /// `XENMEM_sharing_op_nominate_gfn`.
+    mutating func sharingOpNominateGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_nominate_gref`.
+    mutating func sharingOpNominateGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_share`.
+    mutating func sharingOpShare(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gfn`.
+    mutating func sharingOpDebugGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_mfn`.
+    mutating func sharingOpDebugMfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gref`.
+    mutating func sharingOpDebugGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_add_physmap`.
+    mutating func sharingOpAddPhysmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_audit`.
+    mutating func sharingOpAudit(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_range_share`.
+    mutating func sharingOpRangeShare(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_fork`.
+    mutating func sharingOpFork(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_fork_reset`.
+    mutating func sharingOpForkReset(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.resource_type`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_acquire_resource`
+  /// calls read a second op from `xen_mem_acquire_resource.type` (through argument 1); the op is
+  /// all of `type` (argument 1, a `uint16_t` field in guest memory); any other value is an unknown
+  /// op. The caller puts the word's value in the argument slot.
+  public enum MemoryOpResourceType: UInt64, MultiplexedSubOp {
+    /// `XENMEM_resource_ioreq_server`.
+    case resourceIoreqServer = 0
+    /// `XENMEM_resource_grant_table`.
+    case resourceGrantTable = 1
+    /// `XENMEM_resource_vmtrace_buf`.
+    case resourceVmtraceBuf = 2
+
+    public static let hypercallName = "memory_op.resource_type"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField16, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .resourceIoreqServer:
+        return "XENMEM_resource_ioreq_server"
+      case .resourceGrantTable:
+        return "XENMEM_resource_grant_table"
+      case .resourceVmtraceBuf:
+        return "XENMEM_resource_vmtrace_buf"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `type`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpResourceTypeHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .resourceIoreqServer:
+          return handler.resourceIoreqServer(&call)
+        case .resourceGrantTable:
+          return handler.resourceGrantTable(&call)
+        case .resourceVmtraceBuf:
+          return handler.resourceVmtraceBuf(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.resource_type` for
+  /// `MemoryOpResourceType.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol MemoryOpResourceTypeHandler {
+    /// `XENMEM_resource_ioreq_server`.
+    mutating func resourceIoreqServer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_resource_grant_table`.
+    mutating func resourceGrantTable(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_resource_vmtrace_buf`.
+    mutating func resourceVmtraceBuf(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_grant_table_op` (20): the op is the low 12 bits (`GNTTABOP_CMD_MASK`) of `cmd`
@@ -834,6 +1139,169 @@ public enum Xen_4_20: ReleaseABI {
     mutating func guestRequestVmEvent(_ call: inout SubOpCall) -> HandlerOutcome
     /// `HVMOP_altp2m`.
     mutating func altp2m(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `hvm_op.altp2m`, nested in `__HYPERVISOR_hvm_op` (34): `HVMOP_altp2m` calls read a second op
+  /// from `xen_hvm_altp2m_op.cmd` (through argument 1); the op is all of `cmd` (argument 1, a
+  /// `uint32_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum HvmOpAltp2m: UInt64, MultiplexedSubOp {
+    /// `HVMOP_altp2m_get_domain_state`.
+    case altp2mGetDomainState = 1
+    /// `HVMOP_altp2m_set_domain_state`.
+    case altp2mSetDomainState = 2
+    /// `HVMOP_altp2m_vcpu_enable_notify`.
+    case altp2mVcpuEnableNotify = 3
+    /// `HVMOP_altp2m_create_p2m`.
+    case altp2mCreateP2m = 4
+    /// `HVMOP_altp2m_destroy_p2m`.
+    case altp2mDestroyP2m = 5
+    /// `HVMOP_altp2m_switch_p2m`.
+    case altp2mSwitchP2m = 6
+    /// `HVMOP_altp2m_set_mem_access`.
+    case altp2mSetMemAccess = 7
+    /// `HVMOP_altp2m_change_gfn`.
+    case altp2mChangeGfn = 8
+    /// `HVMOP_altp2m_set_mem_access_multi`.
+    case altp2mSetMemAccessMulti = 9
+    /// `HVMOP_altp2m_set_suppress_ve`.
+    case altp2mSetSuppressVe = 10
+    /// `HVMOP_altp2m_get_suppress_ve`.
+    case altp2mGetSuppressVe = 11
+    /// `HVMOP_altp2m_get_mem_access`.
+    case altp2mGetMemAccess = 12
+    /// `HVMOP_altp2m_vcpu_disable_notify`.
+    case altp2mVcpuDisableNotify = 13
+    /// `HVMOP_altp2m_get_p2m_idx`.
+    case altp2mGetP2mIdx = 14
+    /// `HVMOP_altp2m_set_suppress_ve_multi`.
+    case altp2mSetSuppressVeMulti = 15
+    /// `HVMOP_altp2m_set_visibility`.
+    case altp2mSetVisibility = 16
+
+    public static let hypercallName = "hvm_op.altp2m"
+    public static let hypercallNumber: UInt64 = 34
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .altp2mGetDomainState:
+        return "HVMOP_altp2m_get_domain_state"
+      case .altp2mSetDomainState:
+        return "HVMOP_altp2m_set_domain_state"
+      case .altp2mVcpuEnableNotify:
+        return "HVMOP_altp2m_vcpu_enable_notify"
+      case .altp2mCreateP2m:
+        return "HVMOP_altp2m_create_p2m"
+      case .altp2mDestroyP2m:
+        return "HVMOP_altp2m_destroy_p2m"
+      case .altp2mSwitchP2m:
+        return "HVMOP_altp2m_switch_p2m"
+      case .altp2mSetMemAccess:
+        return "HVMOP_altp2m_set_mem_access"
+      case .altp2mChangeGfn:
+        return "HVMOP_altp2m_change_gfn"
+      case .altp2mSetMemAccessMulti:
+        return "HVMOP_altp2m_set_mem_access_multi"
+      case .altp2mSetSuppressVe:
+        return "HVMOP_altp2m_set_suppress_ve"
+      case .altp2mGetSuppressVe:
+        return "HVMOP_altp2m_get_suppress_ve"
+      case .altp2mGetMemAccess:
+        return "HVMOP_altp2m_get_mem_access"
+      case .altp2mVcpuDisableNotify:
+        return "HVMOP_altp2m_vcpu_disable_notify"
+      case .altp2mGetP2mIdx:
+        return "HVMOP_altp2m_get_p2m_idx"
+      case .altp2mSetSuppressVeMulti:
+        return "HVMOP_altp2m_set_suppress_ve_multi"
+      case .altp2mSetVisibility:
+        return "HVMOP_altp2m_set_visibility"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: HvmOpAltp2mHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .altp2mGetDomainState:
+          return handler.altp2mGetDomainState(&call)
+        case .altp2mSetDomainState:
+          return handler.altp2mSetDomainState(&call)
+        case .altp2mVcpuEnableNotify:
+          return handler.altp2mVcpuEnableNotify(&call)
+        case .altp2mCreateP2m:
+          return handler.altp2mCreateP2m(&call)
+        case .altp2mDestroyP2m:
+          return handler.altp2mDestroyP2m(&call)
+        case .altp2mSwitchP2m:
+          return handler.altp2mSwitchP2m(&call)
+        case .altp2mSetMemAccess:
+          return handler.altp2mSetMemAccess(&call)
+        case .altp2mChangeGfn:
+          return handler.altp2mChangeGfn(&call)
+        case .altp2mSetMemAccessMulti:
+          return handler.altp2mSetMemAccessMulti(&call)
+        case .altp2mSetSuppressVe:
+          return handler.altp2mSetSuppressVe(&call)
+        case .altp2mGetSuppressVe:
+          return handler.altp2mGetSuppressVe(&call)
+        case .altp2mGetMemAccess:
+          return handler.altp2mGetMemAccess(&call)
+        case .altp2mVcpuDisableNotify:
+          return handler.altp2mVcpuDisableNotify(&call)
+        case .altp2mGetP2mIdx:
+          return handler.altp2mGetP2mIdx(&call)
+        case .altp2mSetSuppressVeMulti:
+          return handler.altp2mSetSuppressVeMulti(&call)
+        case .altp2mSetVisibility:
+          return handler.altp2mSetVisibility(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `hvm_op.altp2m` for `HvmOpAltp2m.dispatch(_:guestWidth:to:)`, one method
+  /// per sub-op.
+  public protocol HvmOpAltp2mHandler {
+    /// `HVMOP_altp2m_get_domain_state`.
+    mutating func altp2mGetDomainState(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_domain_state`.
+    mutating func altp2mSetDomainState(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_vcpu_enable_notify`.
+    mutating func altp2mVcpuEnableNotify(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_create_p2m`.
+    mutating func altp2mCreateP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_destroy_p2m`.
+    mutating func altp2mDestroyP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_switch_p2m`.
+    mutating func altp2mSwitchP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_mem_access`.
+    mutating func altp2mSetMemAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_change_gfn`.
+    mutating func altp2mChangeGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_mem_access_multi`.
+    mutating func altp2mSetMemAccessMulti(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_suppress_ve`.
+    mutating func altp2mSetSuppressVe(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_get_suppress_ve`.
+    mutating func altp2mGetSuppressVe(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_get_mem_access`.
+    mutating func altp2mGetMemAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_vcpu_disable_notify`.
+    mutating func altp2mVcpuDisableNotify(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_get_p2m_idx`.
+    mutating func altp2mGetP2mIdx(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_suppress_ve_multi`.
+    mutating func altp2mSetSuppressVeMulti(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_visibility`.
+    mutating func altp2mSetVisibility(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_dm_op` (41): the op is all of `op` (argument 2, a `uint32_t` field in guest

@@ -9,6 +9,9 @@ public enum Xen_4_4: ReleaseABI {
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
       MemoryOp.self,
+      MemoryOpPagingOp.self,
+      MemoryOpAccessOp.self,
+      MemoryOpSharingOp.self,
       GrantTableOp.self,
       EventChannelOp.self,
       HvmOp.self,
@@ -344,6 +347,215 @@ public enum Xen_4_4: ReleaseABI {
     mutating func addToPhysmapBatch(_ call: inout SubOpCall) -> HandlerOutcome
     /// `XENMEM_claim_pages`.
     mutating func claimPages(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.paging_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_paging_op` calls read
+  /// a second op from `xen_mem_event_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpPagingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_paging_op_nominate` (tools only).
+    case pagingOpNominate = 0
+    /// `XENMEM_paging_op_evict` (tools only).
+    case pagingOpEvict = 1
+    /// `XENMEM_paging_op_prep` (tools only).
+    case pagingOpPrep = 2
+
+    public static let hypercallName = "memory_op.paging_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .pagingOpNominate:
+        return "XENMEM_paging_op_nominate"
+      case .pagingOpEvict:
+        return "XENMEM_paging_op_evict"
+      case .pagingOpPrep:
+        return "XENMEM_paging_op_prep"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpPagingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .pagingOpNominate:
+          return handler.pagingOpNominate(&call)
+        case .pagingOpEvict:
+          return handler.pagingOpEvict(&call)
+        case .pagingOpPrep:
+          return handler.pagingOpPrep(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.paging_op` for `MemoryOpPagingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpPagingOpHandler {
+    /// `XENMEM_paging_op_nominate`.
+    mutating func pagingOpNominate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_evict`.
+    mutating func pagingOpEvict(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_prep`.
+    mutating func pagingOpPrep(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.access_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_access_op` calls read
+  /// a second op from `xen_mem_event_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpAccessOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_access_op_resume` (tools only).
+    case accessOpResume = 0
+
+    public static let hypercallName = "memory_op.access_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .accessOpResume:
+        return "XENMEM_access_op_resume"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpAccessOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .accessOpResume:
+          return handler.accessOpResume(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.access_op` for `MemoryOpAccessOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpAccessOpHandler {
+    /// `XENMEM_access_op_resume`.
+    mutating func accessOpResume(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.sharing_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_sharing_op` calls
+  /// read a second op from `xen_mem_sharing_op.op` (through argument 1); the op is all of `op`
+  /// (argument 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum MemoryOpSharingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_sharing_op_nominate_gfn` (tools only).
+    case sharingOpNominateGfn = 0
+    /// `XENMEM_sharing_op_nominate_gref` (tools only).
+    case sharingOpNominateGref = 1
+    /// `XENMEM_sharing_op_share` (tools only).
+    case sharingOpShare = 2
+    /// `XENMEM_sharing_op_resume` (tools only).
+    case sharingOpResume = 3
+    /// `XENMEM_sharing_op_debug_gfn` (tools only).
+    case sharingOpDebugGfn = 4
+    /// `XENMEM_sharing_op_debug_mfn` (tools only).
+    case sharingOpDebugMfn = 5
+    /// `XENMEM_sharing_op_debug_gref` (tools only).
+    case sharingOpDebugGref = 6
+    /// `XENMEM_sharing_op_add_physmap` (tools only).
+    case sharingOpAddPhysmap = 7
+    /// `XENMEM_sharing_op_audit` (tools only).
+    case sharingOpAudit = 8
+
+    public static let hypercallName = "memory_op.sharing_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .sharingOpNominateGfn:
+        return "XENMEM_sharing_op_nominate_gfn"
+      case .sharingOpNominateGref:
+        return "XENMEM_sharing_op_nominate_gref"
+      case .sharingOpShare:
+        return "XENMEM_sharing_op_share"
+      case .sharingOpResume:
+        return "XENMEM_sharing_op_resume"
+      case .sharingOpDebugGfn:
+        return "XENMEM_sharing_op_debug_gfn"
+      case .sharingOpDebugMfn:
+        return "XENMEM_sharing_op_debug_mfn"
+      case .sharingOpDebugGref:
+        return "XENMEM_sharing_op_debug_gref"
+      case .sharingOpAddPhysmap:
+        return "XENMEM_sharing_op_add_physmap"
+      case .sharingOpAudit:
+        return "XENMEM_sharing_op_audit"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpSharingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .sharingOpNominateGfn:
+          return handler.sharingOpNominateGfn(&call)
+        case .sharingOpNominateGref:
+          return handler.sharingOpNominateGref(&call)
+        case .sharingOpShare:
+          return handler.sharingOpShare(&call)
+        case .sharingOpResume:
+          return handler.sharingOpResume(&call)
+        case .sharingOpDebugGfn:
+          return handler.sharingOpDebugGfn(&call)
+        case .sharingOpDebugMfn:
+          return handler.sharingOpDebugMfn(&call)
+        case .sharingOpDebugGref:
+          return handler.sharingOpDebugGref(&call)
+        case .sharingOpAddPhysmap:
+          return handler.sharingOpAddPhysmap(&call)
+        case .sharingOpAudit:
+          return handler.sharingOpAudit(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.sharing_op` for `MemoryOpSharingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpSharingOpHandler {
+    /// `XENMEM_sharing_op_nominate_gfn`.
+    mutating func sharingOpNominateGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_nominate_gref`.
+    mutating func sharingOpNominateGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_share`.
+    mutating func sharingOpShare(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_resume`.
+    mutating func sharingOpResume(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gfn`.
+    mutating func sharingOpDebugGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_mfn`.
+    mutating func sharingOpDebugMfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gref`.
+    mutating func sharingOpDebugGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_add_physmap`.
+    mutating func sharingOpAddPhysmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_audit`.
+    mutating func sharingOpAudit(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_grant_table_op` (20): the op is all of `cmd` (argument 0, `unsigned int`); any

@@ -9,9 +9,13 @@ public enum Xen_4_7: ReleaseABI {
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
       MemoryOp.self,
+      MemoryOpSharingOp.self,
+      MemoryOpPagingOp.self,
+      MemoryOpAccessOp.self,
       GrantTableOp.self,
       EventChannelOp.self,
       HvmOp.self,
+      HvmOpAltp2m.self,
     ]
   #endif
 
@@ -372,6 +376,215 @@ public enum Xen_4_7: ReleaseABI {
     mutating func getVnumainfo(_ call: inout SubOpCall) -> HandlerOutcome
     /// `XENMEM_reserved_device_memory_map`.
     mutating func reservedDeviceMemoryMap(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.sharing_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_sharing_op` calls
+  /// read a second op from `xen_mem_sharing_op.op` (through argument 1); the op is all of `op`
+  /// (argument 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum MemoryOpSharingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_sharing_op_nominate_gfn` (tools only).
+    case sharingOpNominateGfn = 0
+    /// `XENMEM_sharing_op_nominate_gref` (tools only).
+    case sharingOpNominateGref = 1
+    /// `XENMEM_sharing_op_share` (tools only).
+    case sharingOpShare = 2
+    /// `XENMEM_sharing_op_debug_gfn` (tools only).
+    case sharingOpDebugGfn = 3
+    /// `XENMEM_sharing_op_debug_mfn` (tools only).
+    case sharingOpDebugMfn = 4
+    /// `XENMEM_sharing_op_debug_gref` (tools only).
+    case sharingOpDebugGref = 5
+    /// `XENMEM_sharing_op_add_physmap` (tools only).
+    case sharingOpAddPhysmap = 6
+    /// `XENMEM_sharing_op_audit` (tools only).
+    case sharingOpAudit = 7
+
+    public static let hypercallName = "memory_op.sharing_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .sharingOpNominateGfn:
+        return "XENMEM_sharing_op_nominate_gfn"
+      case .sharingOpNominateGref:
+        return "XENMEM_sharing_op_nominate_gref"
+      case .sharingOpShare:
+        return "XENMEM_sharing_op_share"
+      case .sharingOpDebugGfn:
+        return "XENMEM_sharing_op_debug_gfn"
+      case .sharingOpDebugMfn:
+        return "XENMEM_sharing_op_debug_mfn"
+      case .sharingOpDebugGref:
+        return "XENMEM_sharing_op_debug_gref"
+      case .sharingOpAddPhysmap:
+        return "XENMEM_sharing_op_add_physmap"
+      case .sharingOpAudit:
+        return "XENMEM_sharing_op_audit"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpSharingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .sharingOpNominateGfn:
+          return handler.sharingOpNominateGfn(&call)
+        case .sharingOpNominateGref:
+          return handler.sharingOpNominateGref(&call)
+        case .sharingOpShare:
+          return handler.sharingOpShare(&call)
+        case .sharingOpDebugGfn:
+          return handler.sharingOpDebugGfn(&call)
+        case .sharingOpDebugMfn:
+          return handler.sharingOpDebugMfn(&call)
+        case .sharingOpDebugGref:
+          return handler.sharingOpDebugGref(&call)
+        case .sharingOpAddPhysmap:
+          return handler.sharingOpAddPhysmap(&call)
+        case .sharingOpAudit:
+          return handler.sharingOpAudit(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.sharing_op` for `MemoryOpSharingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpSharingOpHandler {
+    /// `XENMEM_sharing_op_nominate_gfn`.
+    mutating func sharingOpNominateGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_nominate_gref`.
+    mutating func sharingOpNominateGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_share`.
+    mutating func sharingOpShare(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gfn`.
+    mutating func sharingOpDebugGfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_mfn`.
+    mutating func sharingOpDebugMfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_debug_gref`.
+    mutating func sharingOpDebugGref(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_add_physmap`.
+    mutating func sharingOpAddPhysmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_sharing_op_audit`.
+    mutating func sharingOpAudit(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.paging_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_paging_op` calls read
+  /// a second op from `xen_mem_paging_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpPagingOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_paging_op_nominate` (tools only).
+    case pagingOpNominate = 0
+    /// `XENMEM_paging_op_evict` (tools only).
+    case pagingOpEvict = 1
+    /// `XENMEM_paging_op_prep` (tools only).
+    case pagingOpPrep = 2
+
+    public static let hypercallName = "memory_op.paging_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .pagingOpNominate:
+        return "XENMEM_paging_op_nominate"
+      case .pagingOpEvict:
+        return "XENMEM_paging_op_evict"
+      case .pagingOpPrep:
+        return "XENMEM_paging_op_prep"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpPagingOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .pagingOpNominate:
+          return handler.pagingOpNominate(&call)
+        case .pagingOpEvict:
+          return handler.pagingOpEvict(&call)
+        case .pagingOpPrep:
+          return handler.pagingOpPrep(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.paging_op` for `MemoryOpPagingOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpPagingOpHandler {
+    /// `XENMEM_paging_op_nominate`.
+    mutating func pagingOpNominate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_evict`.
+    mutating func pagingOpEvict(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_paging_op_prep`.
+    mutating func pagingOpPrep(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `memory_op.access_op`, nested in `__HYPERVISOR_memory_op` (12): `XENMEM_access_op` calls read
+  /// a second op from `xen_mem_access_op.op` (through argument 1); the op is all of `op` (argument
+  /// 1, a `uint8_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum MemoryOpAccessOp: UInt64, MultiplexedSubOp {
+    /// `XENMEM_access_op_set_access` (tools only).
+    case accessOpSetAccess = 0
+    /// `XENMEM_access_op_get_access` (tools only).
+    case accessOpGetAccess = 1
+
+    public static let hypercallName = "memory_op.access_op"
+    public static let hypercallNumber: UInt64 = 12
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField8, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .accessOpSetAccess:
+        return "XENMEM_access_op_set_access"
+      case .accessOpGetAccess:
+        return "XENMEM_access_op_get_access"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MemoryOpAccessOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .accessOpSetAccess:
+          return handler.accessOpSetAccess(&call)
+        case .accessOpGetAccess:
+          return handler.accessOpGetAccess(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `memory_op.access_op` for `MemoryOpAccessOp.dispatch(_:guestWidth:to:)`,
+  /// one method per sub-op.
+  public protocol MemoryOpAccessOpHandler {
+    /// `XENMEM_access_op_set_access`.
+    mutating func accessOpSetAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENMEM_access_op_get_access`.
+    mutating func accessOpGetAccess(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_grant_table_op` (20): the op is the low 12 bits (`GNTTABOP_CMD_MASK`) of `cmd`
@@ -908,5 +1121,104 @@ public enum Xen_4_7: ReleaseABI {
     mutating func guestRequestVmEvent(_ call: inout SubOpCall) -> HandlerOutcome
     /// `HVMOP_altp2m`.
     mutating func altp2m(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `hvm_op.altp2m`, nested in `__HYPERVISOR_hvm_op` (34): `HVMOP_altp2m` calls read a second op
+  /// from `xen_hvm_altp2m_op.cmd` (through argument 1); the op is all of `cmd` (argument 1, a
+  /// `uint32_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum HvmOpAltp2m: UInt64, MultiplexedSubOp {
+    /// `HVMOP_altp2m_get_domain_state`.
+    case altp2mGetDomainState = 1
+    /// `HVMOP_altp2m_set_domain_state`.
+    case altp2mSetDomainState = 2
+    /// `HVMOP_altp2m_vcpu_enable_notify`.
+    case altp2mVcpuEnableNotify = 3
+    /// `HVMOP_altp2m_create_p2m`.
+    case altp2mCreateP2m = 4
+    /// `HVMOP_altp2m_destroy_p2m`.
+    case altp2mDestroyP2m = 5
+    /// `HVMOP_altp2m_switch_p2m`.
+    case altp2mSwitchP2m = 6
+    /// `HVMOP_altp2m_set_mem_access`.
+    case altp2mSetMemAccess = 7
+    /// `HVMOP_altp2m_change_gfn`.
+    case altp2mChangeGfn = 8
+
+    public static let hypercallName = "hvm_op.altp2m"
+    public static let hypercallNumber: UInt64 = 34
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .altp2mGetDomainState:
+        return "HVMOP_altp2m_get_domain_state"
+      case .altp2mSetDomainState:
+        return "HVMOP_altp2m_set_domain_state"
+      case .altp2mVcpuEnableNotify:
+        return "HVMOP_altp2m_vcpu_enable_notify"
+      case .altp2mCreateP2m:
+        return "HVMOP_altp2m_create_p2m"
+      case .altp2mDestroyP2m:
+        return "HVMOP_altp2m_destroy_p2m"
+      case .altp2mSwitchP2m:
+        return "HVMOP_altp2m_switch_p2m"
+      case .altp2mSetMemAccess:
+        return "HVMOP_altp2m_set_mem_access"
+      case .altp2mChangeGfn:
+        return "HVMOP_altp2m_change_gfn"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: HvmOpAltp2mHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .altp2mGetDomainState:
+          return handler.altp2mGetDomainState(&call)
+        case .altp2mSetDomainState:
+          return handler.altp2mSetDomainState(&call)
+        case .altp2mVcpuEnableNotify:
+          return handler.altp2mVcpuEnableNotify(&call)
+        case .altp2mCreateP2m:
+          return handler.altp2mCreateP2m(&call)
+        case .altp2mDestroyP2m:
+          return handler.altp2mDestroyP2m(&call)
+        case .altp2mSwitchP2m:
+          return handler.altp2mSwitchP2m(&call)
+        case .altp2mSetMemAccess:
+          return handler.altp2mSetMemAccess(&call)
+        case .altp2mChangeGfn:
+          return handler.altp2mChangeGfn(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `hvm_op.altp2m` for `HvmOpAltp2m.dispatch(_:guestWidth:to:)`, one method
+  /// per sub-op.
+  public protocol HvmOpAltp2mHandler {
+    /// `HVMOP_altp2m_get_domain_state`.
+    mutating func altp2mGetDomainState(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_domain_state`.
+    mutating func altp2mSetDomainState(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_vcpu_enable_notify`.
+    mutating func altp2mVcpuEnableNotify(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_create_p2m`.
+    mutating func altp2mCreateP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_destroy_p2m`.
+    mutating func altp2mDestroyP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_switch_p2m`.
+    mutating func altp2mSwitchP2m(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_set_mem_access`.
+    mutating func altp2mSetMemAccess(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `HVMOP_altp2m_change_gfn`.
+    mutating func altp2mChangeGfn(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

@@ -76,7 +76,8 @@ extension AtlasFinding {
     }
     lineage = history?.lineage
     hypercall = obligation.hypercall
-    word = example.argument
+    // A nested table's word is drawn under the table's name (`memory_op.access_op`).
+    word = obligation.hypercall.flatMap { $0.contains(HypercallTable.separator) ? $0 : nil } ?? example.argument
     guestABI = obligation.guestABI
     guestWidth = obligation.guestWidth
     value = example.value

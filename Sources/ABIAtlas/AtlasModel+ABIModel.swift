@@ -25,6 +25,7 @@ extension AtlasModel {
             release: release.name, name: hypercall.name, number: hypercall.number,
             words: Self.words(of: hypercall, guestWidth: width, guests: model.guestABIs),
             ops: hypercall.multiplex?.subOps.map(Self.entry) ?? [],
+            nestedTables: hypercall.tables.filter(\.isNested).map(Self.nestedSnapshot),
             mask: hypercall.multiplex.map(Self.maskText), shifts: hypercall.multiplex.map(Self.shiftTexts) ?? [],
             unusedBits: hypercall.multiplex?.unusedBits.rawValue,
             changes: previous[lineage].map { Self.changes(from: $0, to: hypercall, release: release) } ?? [],
@@ -61,6 +62,22 @@ extension AtlasModel {
       words.append(
         WordLayout(
           word: multiplex.opArgument.name, declaration: declaration(multiplex.opArgument), bits: bits,
+          narrowerWidths: narrower(multiplex.opArgument.type, bits),
+          rows: opRows(multiplex, bits: bits, guestWidth: guestWidth)))
+    }
+    // A nested table's word is drawn as the main table's register is.
+    for table in hypercall.tables where table.isNested {
+      let multiplex = table.multiplex
+      let bits = multiplex.opWidth(guestWidth: guestWidth)
+      // Named by the table (two tables can share a structure's field, as access_op and
+      // paging_op share xen_mem_event_op.op in 4.2): findings on the table find it by that name.
+      let nested = table.nested!
+      words.append(
+        WordLayout(
+          word: table.name,
+          declaration:
+            "\(nested.wordName), \(multiplex.opArgument.type.rawValue) through argument \(multiplex.opArgument.index)",
+          bits: bits,
           narrowerWidths: narrower(multiplex.opArgument.type, bits),
           rows: opRows(multiplex, bits: bits, guestWidth: guestWidth)))
     }
@@ -184,6 +201,16 @@ extension AtlasModel {
       fields.append(BitField(role: .count, low: bit + 1, width: bits - bit - 1, name: "0", detail: zero))
     }
     return LayoutRow(title: "sentinel continuation", ops: [], fields: fields.filter { $0.width > 0 })
+  }
+
+  static func nestedSnapshot(_ table: HypercallTable) -> NestedTableSnapshot {
+    let nested = table.nested!
+    let argument = table.multiplex.opArgument
+    return NestedTableSnapshot(
+      name: table.name, selection: nested.selectedBy.map { "selected by \($0)" } ?? "every call",
+      word:
+        "\(nested.wordName) (\(argument.type.rawValue), \(nested.structure == nil ? "" : "through ")argument \(argument.index))",
+      ops: table.multiplex.subOps.map(entry))
   }
 
   static func entry(_ op: SubOp) -> OpEntry {

@@ -26,8 +26,11 @@ public struct AtlasModel: Sendable {
   let model: ABIModel
 
   /// The history a hypercall name belongs to in a release.
+  /// The history of a hypercall, or of the hypercall of a nested table (`memory_op.access_op` is
+  /// drawn on `memory_op`'s page).
   public func history(ofHypercall name: String, in release: String) -> HypercallHistory? {
-    guard let lineage = model.release(named: release)?.hypercall(named: name)?.lineage else { return nil }
+    let hypercall = name.split(separator: HypercallTable.separator, maxSplits: 1).first.map(String.init) ?? name
+    guard let lineage = model.release(named: release)?.hypercall(named: hypercall)?.lineage else { return nil }
     return hypercalls.first { $0.lineage == lineage }
   }
 

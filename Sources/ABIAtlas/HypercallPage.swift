@@ -25,7 +25,8 @@ struct HypercallPage {
     var previousIndex: Int?
     for snapshot in history.snapshots {
       let index = atlas.releaseIndex(snapshot.release)
-      if let last = groups.last?.last, last.words == snapshot.words, let previousIndex, let index,
+      if let last = groups.last?.last, last.words == snapshot.words, last.nestedTables == snapshot.nestedTables,
+        let previousIndex, let index,
         index == previousIndex + 1
       {
         groups[groups.count - 1].snapshots.append(snapshot)
@@ -145,6 +146,10 @@ struct HypercallPage {
       children.append(element("div", [("class", "diagram")], [diagram(word, id: diagramID, group: group).markup]))
       children.append(FieldTable.markup(word))
     }
+    for table in group.first.nestedTables {
+      children.append(element("h4", [], text: "\(table.name): \(table.selection), op in \(table.word)"))
+      children.append(Self.nestedOpsTable(table))
+    }
     let breaking = zip(findings, findingAnchors).filter { finding, _ in
       group.snapshots.contains { $0.release == finding.newer }
     }
@@ -158,6 +163,27 @@ struct HypercallPage {
             }))
     }
     return element("section", [("class", "group"), ("id", id)], children)
+  }
+
+  /// A nested table's ops in one release group: number, name, what it is.
+  static func nestedOpsTable(_ table: NestedTableSnapshot) -> Markup {
+    var rows: [Markup] = [
+      element("tr", [], ["number", "name", "notes"].map { element("th", [("scope", "col")], text: $0) })
+    ]
+    for op in table.ops {
+      var notes: [String] = []
+      if op.toolsOnly { notes.append("tools-only") }
+      if let continuation = op.continuation { notes.append("continues: \(continuation)") }
+      rows.append(
+        element(
+          "tr", [],
+          [
+            element("td", [("class", "mono")], text: String(op.number)),
+            element("td", [("class", "mono")], text: op.name),
+            element("td", text: notes.isEmpty ? "-" : notes.joined(separator: "; ")),
+          ]))
+    }
+    return element("table", [("class", "nested")], [element("tbody", [], rows)])
   }
 
   func diagram(_ word: WordLayout, id: String, group: Group) -> BitDiagram {

@@ -133,6 +133,17 @@ public struct OpEntry: Hashable, Sendable {
   public var continuation: String?
 }
 
+/// A nested sub-op table of a hypercall in one release (`memory_op.access_op`).
+public struct NestedTableSnapshot: Hashable, Sendable {
+  /// `memory_op.access_op`.
+  public var name: String
+  /// `selected by XENMEM_access_op`, or `every call`.
+  public var selection: String
+  /// `xen_mem_access_op.op (uint8_t field, through argument 1)`.
+  public var word: String
+  public var ops: [OpEntry]
+}
+
 /// A hypercall in one release.
 public struct HypercallSnapshot: Hashable, Sendable {
   public var release: String
@@ -141,6 +152,8 @@ public struct HypercallSnapshot: Hashable, Sendable {
   /// At the widest guest width.
   public var words: [WordLayout]
   public var ops: [OpEntry]
+  /// Its nested tables, each drawn as a word of `words` and listed with its ops.
+  public var nestedTables: [NestedTableSnapshot] = []
   /// `0x3f (MEMOP_CMD_MASK)`, `whole register`; `nil` without a sub-op table.
   public var mask: String?
   /// Progress shifts and the macros that name them (`MEMOP_EXTENT_SHIFT = 6`).

@@ -125,12 +125,26 @@ extension ABIModel {
     }
 
     let olderReleases = releases[older]
-    let hypercalls = lineages(named: coverage.hypercall, in: olderReleases.map { $0.hypercalls })
-    guard hypercalls.count == 1, let hypercall = hypercalls.first else {
+    // `memory_op.access_op` names a nested table of `memory_op`: its values are that table's.
+    let parts = coverage.hypercall.split(separator: HypercallTable.separator, maxSplits: 1).map(String.init)
+    let hypercallName = parts.first ?? coverage.hypercall
+    let hypercalls = lineages(named: hypercallName, in: olderReleases.map { $0.hypercalls })
+    guard hypercalls.count == 1, let owner = hypercalls.first else {
       return failure(
         hypercalls.isEmpty
-          ? "no release of \(coverage.older) has hypercall '\(coverage.hypercall)'"
-          : "'\(coverage.hypercall)' names \(hypercalls.count) different hypercalls in \(coverage.older)")
+          ? "no release of \(coverage.older) has hypercall '\(hypercallName)'"
+          : "'\(hypercallName)' names \(hypercalls.count) different hypercalls in \(coverage.older)")
+    }
+    var hypercall = owner
+    if parts.count == 2 {
+      let lineage = "\(owner)\(HypercallTable.separator)\(parts[1])"
+      guard olderReleases.contains(where: { $0.table(lineage: lineage) != nil }) else {
+        return failure("no release of \(coverage.older) has the nested table '\(coverage.hypercall)'")
+      }
+      guard coverage.value == .subOp else {
+        return failure("a nested table '\(coverage.hypercall)' has sub-op values only")
+      }
+      hypercall = lineage
     }
     var subject = hypercall
     switch coverage.value {
@@ -224,7 +238,7 @@ extension ABIModel {
   private func subOpLineages(named name: String, of hypercall: String, in releases: ArraySlice<Release>) -> Set<String>
   {
     Set(
-      releases.flatMap { $0.hypercall(lineage: hypercall)?.multiplex?.subOps ?? [] }
+      releases.flatMap { $0.table(lineage: hypercall)?.multiplex.subOps ?? [] }
         .filter { $0.name == name || $0.formerNames.contains(name) }.map(\.lineage))
   }
 }

@@ -173,7 +173,12 @@ struct NameRuleCheck {
       location(accepted.location, what)
       for coverage in accepted.covers {
         location(coverage.location, what)
-        report("\(what): the hypercall", coverage.hypercall, CNameRules.problem(coverage.hypercall), coverage.location)
+        // `memory_op.access_op` names a nested table: two identifiers.
+        let parts = coverage.hypercall.split(
+          separator: HypercallTable.separator, maxSplits: 1, omittingEmptySubsequences: false)
+        report(
+          "\(what): the hypercall", coverage.hypercall,
+          parts.lazy.compactMap { CNameRules.problem(String($0)) }.first, coverage.location)
         if let op = coverage.subOp {
           report("\(what): the sub-op", op, CNameRules.problem(op), coverage.location)
         }
@@ -219,20 +224,38 @@ struct NameRuleCheck {
       guard nameProblem == nil else { continue }
       let owner = "hypercall '\(hypercall.name)'"
       claim("Swift constant HypercallNumber", SwiftNameMapping.memberName(hypercall.name), owner, hypercall.location)
-      if let multiplex = hypercall.multiplex {
-        let type = SwiftNameMapping.hypercallTypeName(hypercall.name)
+      for nested in hypercall.nestedTables {
+        let n = "\(what): nested table \(DisplayText.quoted(nested.name))"
+        report(
+          "\(what): nested table", nested.name,
+          CNameRules.problem(nested.name, maximumLength: ABIModel.maximumWordLength, word: true), nested.location)
+        if let parent = nested.selectedBy {
+          report("\(n): the op it is selected by", parent, CNameRules.problem(parent), nested.location)
+        }
+        if let structure = nested.structure {
+          report("\(n): the structure", structure, CNameRules.problem(structure), nested.location)
+        }
+        location(nested.location, n)
+        freeText("\(n): the source", nested.source, nested.location)
+      }
+      for table in hypercall.tables {
+        // A nested table is owned, and reported, as `memory_op.access_op`.
+        let tableWhat = table.isNested ? "\(r): table \(DisplayText.quoted(table.name))" : what
+        let tableOwner = table.isNested ? "table '\(table.name)'" : owner
+        let location = table.nested?.location ?? hypercall.location
+        let type = SwiftNameMapping.hypercallTypeName(table.identifier)
         for name in [type, type + "Handler"] {
           if SwiftNameMapping.runtimeTypeNames.contains(name) || SwiftNameMapping.keywords.contains(name) {
-            error(
-              "\(what) becomes the Swift type '\(name)', which the generated code or Swift reserves", hypercall.location
-            )
+            error("\(tableWhat) becomes the Swift type '\(name)', which the generated code or Swift reserves", location)
           }
-          claim("Swift type", name, owner, hypercall.location)
+          claim("Swift type", name, tableOwner, location)
         }
         for suffix in ["_decode", "_is_valid", "_encode", "_max_progress"] {
-          claim("C identifier", "abigen_" + hypercall.name + suffix, owner, hypercall.location)
+          claim("C identifier", "abigen_" + table.identifier + suffix, tableOwner, location)
         }
-        check(multiplex, of: hypercall, what: what, prefix: prefixes[hypercall.lineage] ?? "")
+        check(
+          table.multiplex, named: table.identifier, owner: tableOwner, what: tableWhat,
+          prefix: prefixes[table.lineage] ?? "")
       }
       if let writeBack = hypercall.writeBack {
         for (label, name) in [
@@ -343,7 +366,7 @@ struct NameRuleCheck {
   }
 
   mutating func check(
-    _ multiplex: Multiplex, of hypercall: Hypercall, what: String, prefix: String
+    _ multiplex: Multiplex, named tableName: String, owner: String, what: String, prefix: String
   ) {
     check(multiplex.opArgument, what: what, multiplex.location)
     location(multiplex.location, what)
@@ -354,8 +377,7 @@ struct NameRuleCheck {
     if let name = multiplex.opMask.shiftName {
       report("\(what): the shift name", name, CNameRules.problem(name), multiplex.location)
     }
-    let owner = "hypercall '\(hypercall.name)'"
-    let tag = "abigen_assert_" + hypercall.name
+    let tag = "abigen_assert_" + tableName
     claim("C identifier", tag + "_mask_matches_shift", owner, multiplex.location)
     var lineages: [String: String] = [:]
     var cases: [String: String] = [:]

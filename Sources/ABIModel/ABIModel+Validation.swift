@@ -2,6 +2,10 @@
 /// It collects every problem rather than stopping at the first, so one run shows them all.
 extension ABIModel {
   public static let maximumGuestABIs = 255
+  /// Argument registers of a hypercall: Xen passes at most five (`_hypercall5`; x86_64 rdi, rsi,
+  /// rdx, r10, r8, arm x0-x4). The model states no per-hypercall arity, so a word is checked
+  /// against what every hypercall can have.
+  public static let maximumArguments = 5
 
   public func validate() -> [Diagnostic] {
     var found: [Diagnostic] = []
@@ -72,7 +76,7 @@ extension ABIModel {
     var macros: [String: (value: UInt64, owner: String, location: SourceLocation)] = [:]
     for hypercall in release.hypercalls {
       var defined: [(String, UInt64, SourceLocation)] = []
-      if let multiplex = hypercall.multiplex {
+      for multiplex in hypercall.tables.map(\.multiplex) {
         // A sub-op defined twice under one name is reported as such, not again as a clash.
         let repeated = Set(duplicates(multiplex.subOps, by: \.name).map(\.0))
         defined += multiplex.subOps.filter { !repeated.contains($0.name) }.map { ($0.cName, $0.number, $0.location) }
@@ -101,10 +105,13 @@ extension ABIModel {
         batching[1].writeBack!.location)
     }
     for hypercall in release.hypercalls {
+      for table in hypercall.tables {
+        validate(table.multiplex, named: table.name, error: error)
+      }
       if let multiplex = hypercall.multiplex {
-        validate(multiplex, of: hypercall, error: error)
         validateSwitches(multiplex, of: hypercall, in: release, error: error)
       }
+      validateNestedTables(of: hypercall, error: error)
       if let flag = hypercall.countFlag {
         for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
           error(
@@ -198,9 +205,9 @@ extension ABIModel {
   }
 
   private func validate(
-    _ multiplex: Multiplex, of hypercall: Hypercall, error: (String, SourceLocation) -> Void
+    _ multiplex: Multiplex, named tableName: String, error: (String, SourceLocation) -> Void
   ) {
-    let name = shown(hypercall.name)
+    let name = shown(tableName)
     let argument = multiplex.opArgument.name
     let narrowest = guestWidths.map { multiplex.opWidth(guestWidth: $0) }.min() ?? 64
     if let bits = multiplex.opMask.bits, bits < 1 || bits > narrowest {
@@ -229,7 +236,7 @@ extension ABIModel {
           "\(name): sub-op \(quoted(op.name)) cannot be both tools-only and hypervisor-internal", op.location)
       }
       if let continuation = op.continuation {
-        validate(continuation, of: op, in: multiplex, hypercall: hypercall.name, error: error)
+        validate(continuation, of: op, in: multiplex, hypercall: tableName, error: error)
       }
     }
   }
@@ -288,6 +295,54 @@ extension ABIModel {
           "\(what): the progress shift \(shift) leaves no room in the \(multiplex.opWidth(guestWidth: width))-bit \(quoted(multiplex.opArgument.name)) register",
           op.location)
         break
+      }
+    }
+  }
+
+  /// What a nested table needs of its hypercall: a parent op its main table has, a word of its
+  /// own that exists, a name no other nested table of the hypercall has.
+  private func validateNestedTables(of hypercall: Hypercall, error: (String, SourceLocation) -> Void) {
+    let name = shown(hypercall.name)
+    for (tableName, copies) in duplicates(hypercall.nestedTables, by: \.name) {
+      error("\(name): nested table \(quoted(tableName)) is declared \(copies.count) times", copies[1].location)
+    }
+    let main = hypercall.multiplex
+    for nested in hypercall.nestedTables {
+      let what = "\(name): nested table \(quoted(nested.name))"
+      if let parent = nested.selectedBy {
+        if let main {
+          if main.subOp(named: parent) == nil {
+            error(
+              "\(what) is selected by \(quoted(parent)), which the release's \(name) table does not have (known: \(shown(main.subOps.map(\.name).joined(separator: ", "), limit: 400)))",
+              nested.location)
+          }
+        } else {
+          error("\(what) is selected by \(quoted(parent)), but \(name) has no sub-op table of its own", nested.location)
+        }
+      }
+      let word = nested.table.opArgument
+      if word.index < 0 || word.index >= Self.maximumArguments {
+        error(
+          "\(what): its word \(quoted(nested.wordName)) is reached through argument \(word.index), but a hypercall has arguments 0 to \(Self.maximumArguments - 1)",
+          nested.location)
+      }
+      switch (nested.structure, word.type.isGuestField) {
+      case (nil, true):
+        error(
+          "\(what): its word \(quoted(word.name)) is a \(word.type.rawValue), so it needs the structure it is a field of",
+          nested.location)
+      case (let structure?, false):
+        error(
+          "\(what): its word \(quoted(nested.wordName)) is a field of \(quoted(structure)), so its type must be a field type (uint8_t, uint16_t or uint32_t field), not \(quoted(word.type.rawValue))",
+          nested.location)
+      default: break
+      }
+      // The main table's register holds the op; it is neither another table's register nor a
+      // pointer to a structure.
+      if let main, word.index == main.opArgument.index {
+        error(
+          "\(what): its word is reached through argument \(word.index) (\(quoted(main.opArgument.name))), which holds the op of \(name)'s main table",
+          nested.location)
       }
     }
   }

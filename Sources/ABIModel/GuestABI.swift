@@ -26,6 +26,15 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   /// `int`: 32 bits for every guest, signed (`do_memory_op(int cmd, ...)` in 3.0.0): a 64-bit
   /// guest's upper register bits are dropped, and a value with bit 31 set is negative.
   case signedInt = "int"
+  /// A `uint16_t` field of a structure in guest memory (`xen_mem_acquire_resource.type`).
+  case guestField16 = "uint16_t field"
+  /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
+  case guestField8 = "uint8_t field"
+
+  /// Whether the value is a field of a structure in guest memory rather than a register.
+  public var isGuestField: Bool {
+    self == .guestField32 || self == .guestField16 || self == .guestField8
+  }
 
   /// The C macro for this type's largest value, as bounds are written (`UINT_MAX >> 6`).
   public var cMaximumName: String {
@@ -34,6 +43,8 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     case .unsignedInt: return "UINT_MAX"
     case .guestField32: return "UINT32_MAX"
     case .signedInt: return "INT_MAX"
+    case .guestField16: return "UINT16_MAX"
+    case .guestField8: return "UINT8_MAX"
     }
   }
 
@@ -42,6 +53,8 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     switch self {
     case .unsignedLong: return guestWidth
     case .unsignedInt, .guestField32, .signedInt: return 32
+    case .guestField16: return 16
+    case .guestField8: return 8
     }
   }
 

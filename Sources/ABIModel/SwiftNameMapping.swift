@@ -83,13 +83,13 @@ public enum SwiftNameMapping {
     typeName(hypercall)
   }
 
-  /// The sub-op prefix of each hypercall lineage, over every release of the model (not only the
+  /// The sub-op prefix of each table lineage (`memory_op`, `memory_op.access_op`), over every release of the model (not only the
   /// selected ones), so `--release R` names cases as `--all-releases` does.
   public static func subOpPrefixes(_ model: ABIModel) -> [String: String] {
     var names: [String: [String]] = [:]
     for release in model.releases {
-      for hypercall in release.hypercalls {
-        names[hypercall.lineage, default: []] += hypercall.multiplex?.subOps.map(\.name) ?? []
+      for table in release.hypercalls.flatMap(\.tables) {
+        names[table.lineage, default: []] += table.multiplex.subOps.map(\.name)
       }
     }
     return names.mapValues { commonPrefix(of: $0) }

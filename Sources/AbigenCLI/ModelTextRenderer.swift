@@ -18,7 +18,7 @@ enum ModelTextRenderer {
         out += line + "\n"
       }
       for hypercall in release.hypercalls {
-        if let multiplex = hypercall.multiplex { out += render(multiplex, of: hypercall) }
+        for table in hypercall.tables { out += render(table, of: hypercall) }
         if let writeBack = hypercall.writeBack {
           out += "  \(hypercall.name) (\(hypercall.number)): writes preempted calls back into "
           out += "\(writeBack.structure).\(writeBack.numberField) and .\(writeBack.argumentsField)[]"
@@ -38,9 +38,15 @@ enum ModelTextRenderer {
     return out
   }
 
-  static func render(_ multiplex: Multiplex, of hypercall: Hypercall) -> String {
-    var out = "  \(hypercall.name) (\(hypercall.number)): op in '\(multiplex.opArgument.name)'"
-    out += " (arg \(multiplex.opArgument.index), \(multiplex.opArgument.type.rawValue)); "
+  static func render(_ table: HypercallTable, of hypercall: Hypercall) -> String {
+    let multiplex = table.multiplex
+    var out = "  \(table.name) (\(hypercall.number)\(table.nestingNote)): op in "
+    if let structure = table.nested?.structure {
+      out += "'\(structure).\(multiplex.opArgument.name)' (through arg \(multiplex.opArgument.index), "
+    } else {
+      out += "'\(multiplex.opArgument.name)' (arg \(multiplex.opArgument.index), "
+    }
+    out += "\(multiplex.opArgument.type.rawValue)); "
     if let bits = multiplex.opMask.bits {
       out += "mask \(multiplex.opMask.maskName ?? "op mask") = \(hexString(lowBitsMask(bits)))"
       if let shiftName = multiplex.opMask.shiftName { out += " (\(shiftName) = \(bits))" }

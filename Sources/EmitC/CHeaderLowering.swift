@@ -49,11 +49,11 @@ public struct CHeaderLowering {
     items += hypercallNumbers(symbols: &symbols)
     items += CPrelude.items
     for hypercall in release.hypercalls {
-      if let multiplex = hypercall.multiplex {
+      // Nested tables (`memory_op.access_op`) follow their hypercall's, with helpers of their own.
+      for table in hypercall.tables {
         items.append(.blank)
-        items += MultiplexLowering(
-          hypercall: hypercall, multiplex: multiplex, release: release, guestWidths: model.guestWidths
-        ).items(symbols: &symbols)
+        items += MultiplexLowering(hypercall: hypercall, table: table, release: release, guestWidths: model.guestWidths)
+          .items(symbols: &symbols)
       }
     }
     for hypercall in release.hypercalls {

@@ -6,12 +6,15 @@ import EmitCore
 /// and encode op-register values as `Multiplex.decode` / `encode` / `maximumProgress` do.
 struct MultiplexLowering {
   var hypercall: Hypercall
-  var multiplex: Multiplex
+  /// The table (main or nested) this lowers; its name (`memory_op.access_op`) names the helpers.
+  var table: HypercallTable
+  var multiplex: Multiplex { table.multiplex }
   var release: Release
   /// The model's guest register widths, for the checks that must hold for all of them.
   var guestWidths: [Int]
 
-  var prefix: String { "abigen_" + ABIModelSelection.identifier(for: hypercall.name) }
+  var prefix: String { "abigen_" + ABIModelSelection.identifier(for: tableName) }
+  var tableName: String { table.name }
   var argument: ArgumentSlot { multiplex.opArgument }
   var maskBits: Int? { multiplex.opMask.bits }
   var mask: UInt64? { multiplex.opMask.value }
@@ -20,17 +23,17 @@ struct MultiplexLowering {
     var items: [CItem] = [.comment(summary)]
     var entries: [GuardedItem] = []
     if let bits = maskBits, let shiftName = multiplex.opMask.shiftName,
-      let item = symbols.define(shiftName, String(bits), owner: hypercall.name)
+      let item = symbols.define(shiftName, String(bits), owner: tableName)
     {
       entries.append(GuardedItem(conditions: [], item: item))
     }
     if let mask, let maskName = multiplex.opMask.maskName,
-      let item = symbols.define(maskName, CLiteral.define(mask, hex: true), owner: hypercall.name)
+      let item = symbols.define(maskName, CLiteral.define(mask, hex: true), owner: tableName)
     {
       entries.append(GuardedItem(conditions: [], item: item))
     }
     for op in multiplex.subOps {
-      if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: hypercall.name) {
+      if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: tableName) {
         entries.append(GuardedItem(conditions: conditions(of: op), item: item))
       }
     }
@@ -50,8 +53,8 @@ struct MultiplexLowering {
 
   var summary: [String] {
     var text =
-      "\(hypercall.name) (\(hypercall.cName) = \(hypercall.number)): the op is in '\(argument.name)' "
-      + "(argument \(argument.index), \(argument.type.rawValue)). "
+      "\(tableName) (\(hypercall.cName) = \(hypercall.number)\(table.nestingNote)): the op is in "
+      + "\(table.wordDescription). "
     if let bits = maskBits, let mask {
       text +=
         "The low \(bits) bits select the sub-op (mask \(CLiteral.define(mask, hex: true))). High bits on an op "
@@ -71,7 +74,7 @@ struct MultiplexLowering {
   }
 
   var assertions: [GuardedItem] {
-    let tag = "abigen_assert_" + ABIModelSelection.identifier(for: hypercall.name)
+    let tag = "abigen_assert_" + ABIModelSelection.identifier(for: tableName)
     var out: [GuardedItem] = []
     // The mask macro exists only when there is a mask (a name alone defines nothing).
     let maskSpelling = mask.map { multiplex.opMask.maskName ?? CLiteral.define($0, hex: true) }
@@ -123,7 +126,8 @@ struct MultiplexLowering {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(CPrelude.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .signedInt: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+      return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
 
@@ -133,6 +137,8 @@ struct MultiplexLowering {
     case .unsignedInt, .guestField32, .signedInt:
       return
         "'\(argument.name)' is \(argument.type.rawValue == "unsigned int" ? "an unsigned int" : "a uint32_t"): 32 bits for every guest"
+    case .guestField16: return "'\(argument.name)' is a uint16_t: 16 bits for every guest"
+    case .guestField8: return "'\(argument.name)' is a uint8_t: 8 bits for every guest"
     }
   }
 
@@ -186,7 +192,7 @@ struct MultiplexLowering {
     body.append(.returns(CPrelude.rejectUnknownOp))
     return CFunction(
       documentation: [
-        "Splits the '\(argument.name)' argument of \(hypercall.name) as \(release.name) decodes it: the sub-op number "
+        "Splits the '\(argument.name)' argument of \(tableName) as \(release.name) decodes it: the sub-op number "
           + "into *op, the progress a continuation resumes at into *progress. \(widthDescription); bits above "
           + "them are dropped first. Returns \(CPrelude.decodeOK), or why the hypervisor fails the call with "
           + "-ENOSYS (*op and *progress are 0 then)."
@@ -202,7 +208,7 @@ struct MultiplexLowering {
   var isValid: CFunction {
     CFunction(
       documentation: [
-        "Whether \(release.name) accepts this '\(argument.name)' argument of \(hypercall.name) (not -ENOSYS)."
+        "Whether \(release.name) accepts this '\(argument.name)' argument of \(tableName) (not -ENOSYS)."
       ],
       returnType: "int", name: prefix + "_is_valid",
       parameters: [.init("uint64_t", "value"), .init("unsigned int", "guest_width")],
@@ -242,7 +248,7 @@ struct MultiplexLowering {
     ]
     return CFunction(
       documentation: [
-        "Builds the '\(argument.name)' argument \(release.name) writes when \(hypercall.name) op is preempted at "
+        "Builds the '\(argument.name)' argument \(release.name) writes when \(tableName) op is preempted at "
           + "progress (\(widthDescription); the arithmetic wraps there). Returns 1 and sets *value, or 0 when "
           + "the op is unknown or cannot carry that progress in the register."
       ],
@@ -266,7 +272,7 @@ struct MultiplexLowering {
     ]
     return CFunction(
       documentation: [
-        "The largest progress \(release.name) preempts \(hypercall.name) op at, for a guest of guest_width "
+        "The largest progress \(release.name) preempts \(tableName) op at, for a guest of guest_width "
           + "bits: the bound the hypervisor states, or what the register holds above the op field. 0 for an "
           + "op that keeps no progress in '\(argument.name)', and for an unknown op."
       ],
@@ -295,7 +301,8 @@ struct MultiplexLowering {
     case .typeMaximum(let type, let shift):
       switch type {
       case .unsignedLong: return CValue.code("\(CPrelude.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32, .signedInt: return bound.maximum(guestWidth: 64).map(CValue.constant)
+      case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+        return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):
       return .constant(value)

@@ -25,12 +25,15 @@ struct XenHypervisorLowering {
   func headers() -> [CHeader] {
     var out = [arguments]
     for hypercall in release.hypercalls {
-      if let multiplex = hypercall.multiplex {
+      let tables = hypercall.tables
+      if !tables.isEmpty {
+        // One header per hypercall: its main table's helpers, then each nested table's.
         out.append(
           header(
             hypercall,
-            XenMultiplexHelpers(hypercall: hypercall, multiplex: multiplex, release: release)
-              .items(model: model)))
+            tables.flatMap {
+              XenMultiplexHelpers(hypercall: hypercall, table: $0, release: release).items(model: model)
+            }))
       } else if let flag = hypercall.countFlag {
         out.append(header(hypercall, XenCountFlagHelpers(hypercall: hypercall, flag: flag).items))
       }
@@ -41,7 +44,7 @@ struct XenHypervisorLowering {
   func header(_ hypercall: Hypercall, _ body: [CItem]) -> CHeader {
     let name = ABIModelSelection.identifier(for: hypercall.name)
     var includes = ["xen/types.h", "xen/errno.h", "xen/lib.h", "xen/\(Self.argumentsHeader)"]
-    if hypercall.multiplex != nil { includes.append("public/\(name).h") }
+    if !hypercall.tables.isEmpty { includes.append("public/\(name).h") }
     return CHeader(
       path: "\(directory)/xen/\(name).h", includeGuard: "__XEN_\(name.uppercased())_H__",
       banner: XenLayoutEmitter.banner(

@@ -6,12 +6,15 @@ import EmitCore
 /// compute exactly `Multiplex.decode` / `encode` / `maximumProgress`.
 struct XenMultiplexHelpers {
   var hypercall: Hypercall
-  var multiplex: Multiplex
+  /// The table (main or nested) this lowers; its name (`memory_op.access_op`) names the helpers.
+  var table: HypercallTable
+  var multiplex: Multiplex { table.multiplex }
   var release: Release
 
+  var tableName: String { table.name }
   var argument: ArgumentSlot { multiplex.opArgument }
   var mask: UInt64? { multiplex.opMask.value }
-  var prefix: String { ABIModelSelection.identifier(for: hypercall.name) }
+  var prefix: String { ABIModelSelection.identifier(for: tableName) }
   var suffix: String { ABIModelSelection.identifier(for: argument.name) }
 
   func items(model: ABIModel) -> [CItem] {
@@ -40,7 +43,7 @@ struct XenMultiplexHelpers {
 
   var summary: String {
     var text =
-      "\(hypercall.name): the op is in '\(argument.name)' (argument \(argument.index), \(argument.type.rawValue)). "
+      "\(tableName)\(table.isNested ? " (\(table.nestingNote.dropFirst(2)))" : ""): the op is in \(table.wordDescription). "
     if let bits = multiplex.opMask.bits, let mask {
       text +=
         "The low \(bits) bits select the sub-op (mask \(CLiteral.define(mask, hex: true))); high bits on an op that "
@@ -88,7 +91,8 @@ struct XenMultiplexHelpers {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(XenHypervisorLowering.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .signedInt: return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+      return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
 
@@ -236,7 +240,8 @@ struct XenMultiplexHelpers {
       switch type {
       case .unsignedLong:
         return CValue.code("\(XenHypervisorLowering.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32, .signedInt: return bound.maximum(guestWidth: 64).map(CValue.constant)
+      case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+        return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):
       return .constant(value)

@@ -18,7 +18,7 @@ struct XenPublicLowering {
     var out: [CHeader] = []
     if let version = release.interfaceVersion { out.append(compat(version)) }
     out.append(hypercallNumbers())
-    for hypercall in release.hypercalls where hypercall.multiplex != nil {
+    for hypercall in release.hypercalls where !hypercall.tables.isEmpty {
       out.append(subOps(of: hypercall))
     }
     return out
@@ -81,17 +81,25 @@ struct XenPublicLowering {
       items: items)
   }
 
+  /// The main table's ops, then each nested table's under a comment saying where its op is, as
+  /// Xen's own header defines `XENMEM_access_op_*` next to `XENMEM_access_op`.
   func subOps(of hypercall: Hypercall) -> CHeader {
-    let multiplex = hypercall.multiplex!
     var symbols = CSymbolTable()
-    var entries: [GuardedItem] = []
-    for op in multiplex.subOps {
-      if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: hypercall.name) {
-        entries.append(GuardedItem(conditions: Self.conditions(of: op), item: item))
+    var items: [CItem] = compatInclude
+    for table in hypercall.tables {
+      var entries: [GuardedItem] = []
+      for op in table.multiplex.subOps {
+        if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: table.name) {
+          entries.append(GuardedItem(conditions: Self.conditions(of: op), item: item))
+        }
       }
+      items.append(.blank)
+      if table.isNested {
+        items += [.comment(["\(table.name)\(table.nestingNote): the op is in \(table.wordDescription)."])]
+      }
+      items += GuardedItem.nest(entries)
+      if !table.isNested { items += aliases(in: hypercall.name) }
     }
-    var items: [CItem] = compatInclude + [.blank] + GuardedItem.nest(entries)
-    items += aliases(in: hypercall.name)
     items.append(.blank)
     let name = ABIModelSelection.identifier(for: hypercall.name)
     return CHeader(

@@ -60,7 +60,7 @@ public struct HypercallNumberConstant: Hashable, Sendable {
 
 /// The C type of the argument that carries the op, as the generated runtime spells it.
 public enum LoweredArgumentType: String, Hashable, Sendable {
-  case unsignedLong, unsignedInt, guestField32, signedInt
+  case unsignedLong, unsignedInt, guestField32, guestField16, guestField8, signedInt
 }
 
 /// A progress bound, as the generated runtime spells it.
@@ -98,13 +98,32 @@ public struct MultiplexedHypercall: Hashable, Sendable {
   public var rejectsUnusedBits: Bool
   /// In number order.
   public var subOps: [SubOpCase]
+  /// For a nested table (`memory_op.access_op`): where its word is and which op selects it.
+  public var nesting: Nesting?
+
+  /// A nested table's place: `xen_mem_access_op.op` of `XENMEM_access_op` calls.
+  public struct Nesting: Hashable, Sendable {
+    /// `memory_op`.
+    public var hypercall: String
+    /// `XENMEM_access_op`; `nil` when every call decodes it.
+    public var selectedBy: String?
+    /// `xen_mem_access_op`; `nil` when the word is the argument register.
+    public var structure: String?
+
+    public init(hypercall: String, selectedBy: String?, structure: String?) {
+      self.hypercall = hypercall
+      self.selectedBy = selectedBy
+      self.structure = structure
+    }
+  }
 
   public init(
     typeName: String, handlerName: String, hypercallName: String, number: UInt64,
     argumentIndex: Int,
     argumentName: String, argumentType: LoweredArgumentType, maskBits: Int?, maskName: String?,
-    rejectsUnusedBits: Bool, subOps: [SubOpCase]
+    rejectsUnusedBits: Bool, subOps: [SubOpCase], nesting: Nesting? = nil
   ) {
+    self.nesting = nesting
     self.typeName = typeName
     self.handlerName = handlerName
     self.hypercallName = hypercallName

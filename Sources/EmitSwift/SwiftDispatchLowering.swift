@@ -44,13 +44,20 @@ public enum SwiftDispatchLowering {
     }
     var typeNames = SwiftNames.Scope(reserved: runtimeTypeNames.union([typeName]))
     var multiplexed: [MultiplexedHypercall] = []
+    // A nested table is a type of its own (`MemoryOpAccessOp`), decoding its word as a main
+    // table decodes its register.
     for hypercall in numbers {
-      guard let multiplex = hypercall.multiplex else { continue }
-      let type = typeNames.claim(SwiftNames.typeName(hypercall.name))
-      multiplexed.append(
-        lower(
-          multiplex, of: hypercall, typeName: type, handlerName: typeNames.claim(type + "Handler"),
-          prefix: prefixes[hypercall.lineage] ?? ""))
+      for table in hypercall.tables {
+        let type = typeNames.claim(SwiftNames.typeName(table.identifier))
+        var lowered = lower(
+          table.multiplex, of: hypercall, typeName: type, handlerName: typeNames.claim(type + "Handler"),
+          prefix: prefixes[table.lineage] ?? "")
+        if let nested = table.nested {
+          lowered.hypercallName = table.name
+          lowered.nesting = .init(hypercall: hypercall.name, selectedBy: nested.selectedBy, structure: nested.structure)
+        }
+        multiplexed.append(lowered)
+      }
     }
     return ReleaseNamespace(
       typeName: typeName, releaseName: release.name, inDevelopment: release.status == .development,
@@ -102,6 +109,8 @@ public enum SwiftDispatchLowering {
     case .unsignedInt: return .unsignedInt
     case .guestField32: return .guestField32
     case .signedInt: return .signedInt
+    case .guestField16: return .guestField16
+    case .guestField8: return .guestField8
     }
   }
 }

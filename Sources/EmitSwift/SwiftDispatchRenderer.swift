@@ -99,9 +99,20 @@ public enum SwiftDispatchRenderer {
       : hypercall.rejectsUnusedBits
         ? "high bits on an op that keeps no progress there get -ENOSYS."
         : "high bits on an op that keeps no progress there are ignored."
-    out.doc(
-      "`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)"
-    )
+    if let nesting = hypercall.nesting {
+      let word = nesting.structure.map {
+        "`\($0).\(hypercall.argumentName)` (through argument \(hypercall.argumentIndex))"
+      }
+      let selected = nesting.selectedBy.map { "`\($0)` calls" } ?? "every call"
+      out.doc(
+        "`\(hypercall.hypercallName)`, nested in `__HYPERVISOR_\(nesting.hypercall)` (\(hypercall.number)): "
+          + "\(selected) read a second op\(word.map { " from " + $0 } ?? ""); the op is \(field); \(highBits)"
+          + " The caller puts the word's value in the argument slot.")
+    } else {
+      out.doc(
+        "`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)"
+      )
+    }
     // A raw type needs at least one case: an empty table spells `RawRepresentable` by hand.
     let empty = hypercall.subOps.isEmpty
     let conformance = empty ? "MultiplexedSubOp" : "UInt64, MultiplexedSubOp"
@@ -235,6 +246,8 @@ public enum SwiftDispatchRenderer {
     case .unsignedInt: return "`unsigned int`"
     case .guestField32: return "a `uint32_t` field in guest memory"
     case .signedInt: return "`int`"
+    case .guestField16: return "a `uint16_t` field in guest memory"
+    case .guestField8: return "a `uint8_t` field in guest memory"
     }
   }
 

@@ -40,6 +40,10 @@ enum SwiftRuntimeSource {
         case guestField32
         /// `int`: 32 bits for every guest, signed, so its largest value has 31 bits.
         case signedInt
+        /// A `uint16_t` field of a structure in guest memory (`xen_mem_acquire_resource.type`).
+        case guestField16
+        /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
+        case guestField8
 
         /// The number of bits decoded for a guest with registers of `guestWidth` bits.
         public func bits(guestWidth: Int) -> Int {
@@ -48,12 +52,21 @@ enum SwiftRuntimeSource {
             return guestWidth
           case .unsignedInt, .guestField32, .signedInt:
             return 32
+          case .guestField16:
+            return 16
+          case .guestField8:
+            return 8
           }
         }
 
         /// The bits of the type's largest value.
         public func valueBits(guestWidth: Int) -> Int {
           self == .signedInt ? 31 : bits(guestWidth: guestWidth)
+        }
+
+        /// Whether the op is read from guest memory rather than from a register.
+        public var isGuestField: Bool {
+          self == .guestField32 || self == .guestField16 || self == .guestField8
         }
       }
 
@@ -262,7 +275,7 @@ enum SwiftRuntimeSource {
           else { return .unencodable(op, progress: progress) }
           var continuation = call.arguments
           // An op read from guest memory is re-issued with the same arguments.
-          if layout.argumentType != .guestField32 {
+          if !layout.argumentType.isGuestField {
             continuation[layout.argumentIndex] = register
           }
           return .preempted(op, progress: progress, continuation: continuation)

@@ -190,8 +190,9 @@ extension Checker {
     -> Counterexample?
   {
     let width = Int(item.0.guestWidth)
-    switch item.0.subject.resolved(in: model) {
-    case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
+    switch item.0.resolved(in: model) {
+    case .migration(let older, let table, let newer, let newerMultiplex):
+      let (hypercall, olderMultiplex) = (table, table.multiplex)
       guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
       // The same slices the obligation's query was asked on: the op's number, and what the newer
       // release can read at it; small however large the tables are.
@@ -223,7 +224,7 @@ extension Checker {
             guestWidth: width))?.0
       }
       guard let replayed, replayed.identity == item.1.identity else { return nil }
-      return replayed
+      return replayed.naming(table)
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       let olderShape = CountFlagShape(flag, argument: argument, guestWidth: width)
       let newerShape = CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)

@@ -51,13 +51,19 @@ public struct Checker {
     var results = ObligationResults()
     // Names interned once: release positions, then each release's hypercalls.
     let releaseNames = model.releases.map { results.intern($0.name) }
-    let hypercallNames = model.releases.map { release in release.hypercalls.map { results.intern($0.name) } }
+    // Each hypercall's tables by position (`Hypercall.table(at:)`): `memory_op`, then
+    // `memory_op.access_op`, ...
+    let tableNames = model.releases.map { release in
+      release.hypercalls.map { hypercall in
+        (0...hypercall.nestedTables.count).map { results.intern(hypercall.tableName(at: $0)) }
+      }
+    }
     let abis = model.guestABIs.map { results.guestABI($0.name) }
     func record(_ item: PlannedObligation, _ outcome: CheckReport.Outcome, _ verdict: Verdict) {
       let older = item.olderIndex
       results.append(
         kind: item.kind, outcome: outcome, guestWidth: item.guestWidth, guestABI: abis[Int(item.guestABI)],
-        hypercall: item.subject.hypercall.map { hypercallNames[older ?? item.newerIndex][$0] } ?? -1,
+        hypercall: item.subject.hypercall.map { tableNames[older ?? item.newerIndex][$0][Int(item.table)] } ?? -1,
         older: older.map { releaseNames[$0] } ?? -1, release: releaseNames[item.newerIndex], verdict: verdict)
     }
     var notes: [CheckReport.Note] = []
@@ -236,19 +242,21 @@ public struct Checker {
     -> (Counterexample, MigrationGroup?)
   {
     let width = Int(item.guestWidth)
-    switch item.subject.resolved(in: model) {
-    case .migration(let older, let hypercall, let olderMultiplex, let newer, _, let newerMultiplex):
+    switch item.resolved(in: model) {
+    case .migration(let older, let table, let newer, let newerMultiplex):
+      let (hypercall, olderMultiplex) = (table, table.multiplex)
       if item.kind == .progressBound {
         return (
           try CounterexampleReplay.progressBound(
             found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
-            guestWidth: width), nil
+            guestWidth: width
+          ).naming(table), nil
         )
       }
       let (counterexample, group) = try CounterexampleReplay.migration(
         found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
         guestWidth: width)
-      return (counterexample, group)
+      return (counterexample.naming(table), group)
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       return (
         try CounterexampleReplay.countFlagMigration(
@@ -273,8 +281,8 @@ public struct Checker {
       )
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)
-    case .multiplex(_, _, let multiplex):
-      return (try ReleaseReplay.replay(found, item.kind, multiplex, guestWidth: width), nil)
+    case .multiplex(_, let table):
+      return (try ReleaseReplay.replay(found, item.kind, table.multiplex, guestWidth: width).naming(table), nil)
     }
   }
 
@@ -294,6 +302,17 @@ public struct Checker {
 
   /// The obligation in the spec's names.
   func obligation(_ item: PlannedObligation) -> ProofObligation { item.obligation(in: model) }
+}
+
+extension Counterexample {
+  /// The counterexample with its word named as reports name it: a nested table's field with its
+  /// structure (`xen_mem_access_op.op`), a main table's argument as it is.
+  func naming(_ table: HypercallTable) -> Counterexample {
+    guard let nested = table.nested else { return self }
+    var named = self
+    named.argument = nested.wordName
+    return named
+  }
 }
 
 /// A value the workers write under a lock (each writes its own entries).

@@ -126,7 +126,9 @@ public struct IdentityTable: Sendable {
     for release in model.releases {
       for hypercall in release.hypercalls {
         add("hypercall " + hypercall.lineage)
-        for op in hypercall.multiplex?.subOps ?? [] { add(op.lineage) }
+        for table in hypercall.tables {
+          for op in table.multiplex.subOps { add(op.lineage) }
+        }
       }
     }
   }

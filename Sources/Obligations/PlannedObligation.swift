@@ -5,9 +5,12 @@ import ABIModel
 struct PlannedObligation: Sendable {
   /// What the obligation is about, resolved: the model's own values, for replay and reports.
   enum ResolvedSubject: Sendable {
-    case multiplex(Release, Hypercall, Multiplex)
+    /// A sub-op table (main or nested) of one release.
+    case multiplex(Release, HypercallTable)
     case countFlag(Release, Hypercall, CountFlagEncoding)
-    case migration(older: Release, Hypercall, Multiplex, newer: Release, Hypercall, Multiplex)
+    /// A table of the older release and what the newer release decodes its values with: the
+    /// table of the same lineage, or a table without ops when the newer release has none.
+    case migration(older: Release, HypercallTable, newer: Release, Multiplex)
     /// Either side may lack the flag (a release that drops or adds it): then every count is a
     /// fresh call there.
     case countFlagMigration(
@@ -63,21 +66,23 @@ struct PlannedObligation: Sendable {
       }
     }
 
-    func resolved(in model: ABIModel) -> ResolvedSubject {
+    /// `table` is the position of the table in the (older) hypercall (`Hypercall.table(at:)`).
+    func resolved(in model: ABIModel, table: Int) -> ResolvedSubject {
       switch self {
       case .multiplex(let release, let hypercall):
         let value = model.releases[Int(release)].hypercalls[Int(hypercall)]
-        return .multiplex(model.releases[Int(release)], value, value.multiplex!)
+        return .multiplex(model.releases[Int(release)], value.table(at: table)!)
       case .countFlag(let release, let hypercall):
         let value = model.releases[Int(release)].hypercalls[Int(hypercall)]
         return .countFlag(model.releases[Int(release)], value, value.countFlag!)
       case .migration(let older, let hypercall, let newer, let successor):
         let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
         let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
-        let multiplex = before.multiplex!
+        let olderTable = before.table(at: table)!
+        let newerTable = after.tables.first { $0.lineage == olderTable.lineage }
         return .migration(
-          older: olderRelease, before, multiplex, newer: newerRelease, after,
-          after.multiplex ?? .withoutSubOps(readingValuesOf: multiplex, location: after.location))
+          older: olderRelease, olderTable, newer: newerRelease,
+          newerTable?.multiplex ?? .withoutSubOps(readingValuesOf: olderTable.multiplex, location: after.location))
       case .countFlagMigration(let older, let hypercall, let newer, let successor):
         let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
         let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
@@ -105,6 +110,9 @@ struct PlannedObligation: Sendable {
   var kind: ProofObligation.Kind
   /// Which of each key's answers is this obligation's (see `QueryKey.facets`).
   var facet: UInt8 = 0
+  /// The sub-op table of the (older) hypercall it is about: 0 the main one, `n` the nested
+  /// table `n - 1` (`Hypercall.table(at:)`); 0 for obligations about no table.
+  var table: UInt8 = 0
   /// The guest ABI, by position in the model: the first of its width, or for the hypercall
   /// table the ABI itself.
   var guestABI: UInt8
@@ -127,8 +135,11 @@ struct PlannedObligation: Sendable {
     return ProofObligation(
       kind: kind, older: older?.name, release: release.name, guestWidth: Int(guestWidth),
       guestABI: model.guestABIs[Int(guestABI)].name,
-      hypercall: subject.hypercall.map { (older ?? release).hypercalls[$0].name })
+      hypercall: subject.hypercall.map { (older ?? release).hypercalls[$0].tableName(at: Int(table)) })
   }
+
+  /// The subject resolved, with this obligation's table.
+  func resolved(in model: ABIModel) -> ResolvedSubject { subject.resolved(in: model, table: Int(table)) }
 }
 
 /// The obligations a model and options call for.
@@ -169,10 +180,11 @@ struct ObligationPlanner {
       var newer: Int
     }
 
-    /// A hypercall of a release, for one width.
+    /// A sub-op table of a hypercall of a release, for one width.
     struct Site: Hashable {
       var release: Int
       var hypercall: Int
+      var table: Int
       var width: Int
     }
 
@@ -286,8 +298,8 @@ struct ObligationPlanner {
   /// A release's decoder shape, built once per (release, hypercall, width), as the id of the
   /// distinct shape: every release takes part in dozens of pairs, and most releases leave a
   /// hypercall as it was.
-  func shapeID(_ multiplex: Multiplex, release: Int, hypercall: Int, width: Int) -> Int {
-    let key = ShapeMemo.Site(release: release, hypercall: hypercall, width: width)
+  func shapeID(_ multiplex: Multiplex, release: Int, hypercall: Int, table: Int = 0, width: Int) -> Int {
+    let key = ShapeMemo.Site(release: release, hypercall: hypercall, table: table, width: width)
     if let known = shapes.ids[key] { return known }
     let made = DecoderShape(multiplex, guestWidth: width, identities: identities)
     let id = shapes.byShape[made] ?? shapes.shapes.count
@@ -396,8 +408,10 @@ struct ObligationPlanner {
     var planned: [PlannedObligation] = []
     let abi = abiIndex(width: width)
     for (position, hypercall) in release.hypercalls.enumerated() {
-      if let multiplex = hypercall.multiplex {
-        let id = shapeID(multiplex, release: index, hypercall: position, width: width)
+      // Every table, main or nested, owes the same properties.
+      for table in 0...hypercall.nestedTables.count {
+        guard let multiplex = hypercall.table(at: table)?.multiplex else { continue }
+        let id = shapeID(multiplex, release: index, hypercall: position, table: table, width: width)
         let shape = shape(id)
         var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
         // Only a register that carries progress has a progress field to keep apart.
@@ -405,7 +419,7 @@ struct ObligationPlanner {
         for kind in kinds {
           planned.append(
             PlannedObligation(
-              kind: kind, guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
+              kind: kind, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
               subject: .multiplex(release: Int32(index), hypercall: Int32(position))))
         }
       }
@@ -425,9 +439,15 @@ struct ObligationPlanner {
   struct HypercallSite {
     /// Dense id of the hypercall's lineage.
     var lineage: Int
-    /// The decoder shape id per planned width; `nil` without a sub-op table.
-    var shapes: [Int]?
+    /// Per table position (`Hypercall.table(at:)`) the decoder shape id per planned width;
+    /// `nil` where the hypercall has no table there.
+    var tables: [[Int]?]
+    /// The lineage of each table (`memory_op.access_op` through renames), for finding the newer
+    /// release's table of the same lineage.
+    var tableLineages: [String?]
     var hasCountFlag: Bool
+
+    func position(ofTable lineage: String) -> Int? { tableLineages.firstIndex { $0 == lineage } }
   }
 
   struct ReleaseSites {
@@ -441,10 +461,16 @@ struct ObligationPlanner {
     var made = ReleaseSites(hypercalls: [], positionOfLineage: [])
     for (position, hypercall) in model.releases[release].hypercalls.enumerated() {
       let lineage = identities.id(ofHypercall: hypercall.lineage)
-      let shapes = hypercall.multiplex.map { multiplex in
-        widths.map { shapeID(multiplex, release: release, hypercall: position, width: $0) }
+      let tables = (0...hypercall.nestedTables.count).map { hypercall.table(at: $0) }
+      let shapes = tables.enumerated().map { table, found in
+        found.map { found in
+          widths.map { shapeID(found.multiplex, release: release, hypercall: position, table: table, width: $0) }
+        }
       }
-      made.hypercalls.append(HypercallSite(lineage: lineage, shapes: shapes, hasCountFlag: hypercall.countFlag != nil))
+      made.hypercalls.append(
+        HypercallSite(
+          lineage: lineage, tables: shapes, tableLineages: tables.map { $0?.lineage },
+          hasCountFlag: hypercall.countFlag != nil))
       if lineage >= made.positionOfLineage.count {
         made.positionOfLineage += Array(repeating: -1, count: lineage + 1 - made.positionOfLineage.count)
       }
@@ -471,20 +497,24 @@ struct ObligationPlanner {
         let subject = PlannedObligation.Subject.migration(
           older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
           successor: Int32(successorPosition))
-        if let olderShapes = site.shapes {
-          // A hypercall that lost its sub-op table is still checked against what older releases
-          // write: conservatively, it runs none of their ops. Its reading depends on the older
-          // release's register, so that shape is memoized per older hypercall.
+        for (table, olderShapes) in site.tables.enumerated() {
+          guard let olderShapes, let lineage = site.tableLineages[table] else { continue }
+          // A hypercall that lost a sub-op table (main or nested) is still checked against what
+          // older releases write: conservatively, it runs none of their ops. Its reading depends
+          // on the older release's word, so that shape is memoized per older table.
           let newerShape =
-            next.shapes?[w]
-            ?? lostTableShape(older: olderIndex, position, newer: newerIndex, successorPosition, width: width)
+            next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] }
+            ?? lostTableShape(
+              older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width)
           let keys = migrationKeys(olderShapes[w], newerShape)
           planned.append(
             PlannedObligation(
-              kind: .migration, guestABI: abi, guestWidth: UInt8(width), keySet: keys, subject: subject))
+              kind: .migration, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width), keySet: keys,
+              subject: subject))
           planned.append(
             PlannedObligation(
-              kind: .progressBound, facet: 1, guestABI: abi, guestWidth: UInt8(width), keySet: keys, subject: subject))
+              kind: .progressBound, facet: 1, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width),
+              keySet: keys, subject: subject))
         }
         // A release that drops (or adds) the flag is checked against what the other writes.
         if site.hasCountFlag || next.hasCountFlag {
@@ -527,13 +557,13 @@ struct ObligationPlanner {
 
   /// The shape of a newer release's hypercall without a sub-op table, reading the older
   /// release's register.
-  func lostTableShape(older olderIndex: Int, _ position: Int, newer newerIndex: Int, _ successor: Int, width: Int)
-    -> Int
-  {
+  func lostTableShape(
+    older olderIndex: Int, _ position: Int, table: Int, newer newerIndex: Int, _ successor: Int, width: Int
+  ) -> Int {
     let before = model.releases[olderIndex].hypercalls[position]
     let after = model.releases[newerIndex].hypercalls[successor]
     return shapeID(
-      .withoutSubOps(readingValuesOf: before.multiplex!, location: after.location), release: -1 - olderIndex,
-      hypercall: position, width: width)
+      .withoutSubOps(readingValuesOf: before.table(at: table)!.multiplex, location: after.location),
+      release: -1 - olderIndex, hypercall: position, table: table, width: width)
   }
 }

@@ -51,7 +51,38 @@ public enum ReleaseDescription {
         "\(writeBack.structure).\(writeBack.numberField), .\(writeBack.argumentsField)[], register-wide"
           + (widths.isEmpty ? "" : " except \(widths) bits"), writeBack.location)
     }
-    guard let multiplex = hypercall.multiplex else { return facts }
+    if let multiplex = hypercall.multiplex {
+      facts += tableFacts(multiplex, named: hypercall.name)
+    }
+    // Each nested table's facts under `table access_op `, so a locked release can gain a nested
+    // table as a whole (`release --extend`) while every fact of one already locked stays put.
+    for nested in hypercall.nestedTables {
+      let prefix = nestedTablePrefix(nested.name)
+      add(prefix + "selected by", nested.selectedBy ?? "every call", nested.location)
+      if let structure = nested.structure { add(prefix + "structure", structure, nested.location) }
+      facts += tableFacts(nested.table, named: "\(hypercall.name)\(HypercallTable.separator)\(nested.name)").map {
+        ABIFact(prefix + $0.key, $0.value, at: $0.location)
+      }
+    }
+    return facts
+  }
+
+  /// `table access_op `: the key prefix of a nested table's facts.
+  static func nestedTablePrefix(_ name: String) -> String { "table \(name) " }
+
+  /// The nested table a fact key belongs to (`access_op` of `table access_op op 3`), if any.
+  static func nestedTable(ofKey key: String) -> String? {
+    let words = key.split(separator: " ", maxSplits: 2)
+    guard words.count == 3, words[0] == "table" else { return nil }
+    return String(words[1])
+  }
+
+  /// The facts of one sub-op table: its word, mask and policy, then its ops by number.
+  static func tableFacts(_ multiplex: Multiplex, named table: String) -> [ABIFact] {
+    var facts: [ABIFact] = []
+    func add(_ key: String, _ value: String, _ location: SourceLocation) {
+      facts.append(ABIFact(key, value, at: location))
+    }
     let at = multiplex.location
     add("op argument", "\(multiplex.opArgument.index) (\(multiplex.opArgument.type.rawValue))", at)
     add("op mask", multiplex.opMask.value.map(hex) ?? "whole register", at)
@@ -61,7 +92,7 @@ public enum ReleaseDescription {
     for op in multiplex.subOps.sorted(by: { ($0.number, $0.name) < ($1.number, $1.name) }) {
       let key = opKey(op.number)
       add(key, op.name, op.location)
-      if op.lineage != "\(hypercall.name):\(op.name)" { add("\(key) lineage", op.lineage, op.location) }
+      if op.lineage != "\(table):\(op.name)" { add("\(key) lineage", op.lineage, op.location) }
       if op.cName != op.name { add("\(key) c name", op.cName, op.location) }
       if !op.formerNames.isEmpty { add("\(key) former names", op.formerNames.joined(separator: ", "), op.location) }
       if op.toolsOnly { add("\(key) tools-only", "yes", op.location) }

@@ -9,8 +9,9 @@ extension ReleaseLock {
   }
 
   /// The lock with `release`'s entry extended to what `model` describes now, when that only adds
-  /// to what was locked: a hypercall the entry did not list, a sub-op table, a count flag or a
-  /// count sentinel for a hypercall that had none, and accepted breaks. The model then describes more of what the
+  /// to what was locked: a hypercall the entry did not list, a sub-op table, a count flag, a count
+  /// sentinel or a write-back for a hypercall that had none, a nested table the entry did not
+  /// describe, and accepted breaks. The model then describes more of what the
   /// release always was. Anything else (a locked fact that changed or is gone, an op added to a
   /// locked table, a default that now reads otherwise) is a rewrite of history and is refused
   /// with what differs; correcting a transcription goes through removing the entry and locking
@@ -34,12 +35,18 @@ extension ReleaseLock {
       }
       let lockedKeys = Set(before.compactMap(ABIFact.init(line:)).map(\.key))
       let hadTable = lockedKeys.contains("op argument")
+      let hadNested = Set(lockedKeys.compactMap(ReleaseDescription.nestedTable(ofKey:)))
       for line in lines where !before.contains(line) {
         // A key the lock has with another value is reported above, as the locked line the spec
         // no longer says.
         guard let fact = ABIFact(line: line), !lockedKeys.contains(fact.key) else { continue }
-        if (!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" || fact.key == "count sentinel"
-          || fact.key == "write-back"
+        // A nested table the lock did not describe is added whole, like a main table.
+        let nested = ReleaseDescription.nestedTable(ofKey: fact.key)
+        if let nested, !hadNested.contains(nested) {
+          added.append("\(name): \(line)")
+        } else if nested == nil
+          && ((!hadTable && Self.isTableFact(fact.key)) || fact.key == "count flag" || fact.key == "count sentinel"
+            || fact.key == "write-back")
         {
           added.append("\(name): \(line)")
         } else {

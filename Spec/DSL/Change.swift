@@ -27,6 +27,11 @@ public struct Change: Sendable {
     case setToolsOnly(subOp: String, Bool)
     /// Another preprocessor guard is added, changed or removed.
     case setGuard(subOp: String, String?)
+    /// Changes to a nested sub-op table (`XENMEM_access_op` -> `xen_mem_access_op.op`); its
+    /// parent op and word are stated where it appears and carried forward after.
+    case nested(NestedChange)
+    /// A nested table disappears (its values become -ENOSYS).
+    case withdrawNested(name: String)
   }
 
   public var action: Action
@@ -38,6 +43,31 @@ public struct Change: Sendable {
     self.action = action
     self.source = source
     self.location = location
+  }
+}
+
+/// One release's changes to a nested table, with what it is where it first appears.
+public struct NestedChange: Sendable {
+  public var name: String
+  /// The parent op; `nil` for a table decoded on every call, or to keep the earlier release's.
+  public var selectedBy: String?
+  /// The parent op is stated as none: the table is decoded on every call.
+  public var alwaysDecoded: Bool
+  public var structure: String?
+  /// The word; `nil` to keep the earlier release's.
+  public var word: ArgumentSlot?
+  public var changes: [Change]
+
+  public init(
+    name: String, selectedBy: String?, alwaysDecoded: Bool, structure: String?, word: ArgumentSlot?,
+    changes: [Change]
+  ) {
+    self.name = name
+    self.selectedBy = selectedBy
+    self.alwaysDecoded = alwaysDecoded
+    self.structure = structure
+    self.word = word
+    self.changes = changes
   }
 }
 

@@ -134,3 +134,48 @@ public struct OpArgument: ChangeComponent {
     change = Change(.setOpArgument(argument), source: source, location: SourceLocation(filePath: file, line: line))
   }
 }
+
+/// A nested sub-op table, in a word of its own, and its changes in this release:
+///
+/// ```swift
+/// Nested("access_op", selectedBy: "XENMEM_access_op", structure: "xen_mem_access_op",
+///        word: ArgumentSlot(index: 1, name: "op", type: .guestField8)) {
+///   Op("XENMEM_access_op_resume", 0, toolsOnly: true)
+/// }
+/// ```
+///
+/// Where the table first appears it needs its word (and its parent op, unless every call decodes
+/// it: `selectedBy: nil`); later releases name it alone (`Nested("access_op") { ... }`) and keep
+/// what it was, or restate either. The block holds the changes a `Multiplexed` history holds.
+public struct Nested: ChangeComponent {
+  public let change: Change
+  public init(
+    _ name: String, selectedBy parent: String? = nil, structure: String? = nil, word: ArgumentSlot? = nil,
+    source: String? = nil, file: String = #filePath, line: Int = #line, @ChangeBuilder _ changes: () -> [Change]
+  ) {
+    change = Change(
+      .nested(
+        NestedChange(
+          name: name, selectedBy: parent, alwaysDecoded: false, structure: structure, word: word, changes: changes())),
+      source: source, location: SourceLocation(filePath: file, line: line))
+  }
+
+  /// A table every call decodes, whatever the main op (`vm_assist`'s `type` in argument 1).
+  public init(
+    _ name: String, alwaysIn word: ArgumentSlot, source: String? = nil, file: String = #filePath, line: Int = #line,
+    @ChangeBuilder _ changes: () -> [Change]
+  ) {
+    change = Change(
+      .nested(
+        NestedChange(name: name, selectedBy: nil, alwaysDecoded: true, structure: nil, word: word, changes: changes())),
+      source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// A nested table is withdrawn, with every op in it.
+public struct WithdrawnTable: ChangeComponent {
+  public let change: Change
+  public init(_ name: String, source: String? = nil, file: String = #filePath, line: Int = #line) {
+    change = Change(.withdrawNested(name: name), source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}

@@ -17,6 +17,17 @@ struct SpecResolver {
     var mask: OpMask = .wholeRegister
     var unusedBits: UnusedBitsPolicy = .ignored
     var ops: [OpState] = []
+    var nested: [NestedState] = []
+    var source: String?
+    var location: SourceLocation
+  }
+
+  /// A nested table between releases: what it is, and its own table state.
+  struct NestedState {
+    var name: String
+    var selectedBy: String?
+    var structure: String?
+    var table: MultiplexState
     var source: String?
     var location: SourceLocation
   }
@@ -286,8 +297,59 @@ struct SpecResolver {
         error(
           "\(release): \(hypercall): a hypercall number belongs in 'HypercallNumbers', not in a sub-op history",
           change.location)
+      case .nested(let nested):
+        applyNested(
+          nested, change: change, block: block, hypercall: hypercall, release: release, to: &state,
+          usedLineages: &usedLineages)
+      case .withdrawNested(let name):
+        guard let position = state.nested.firstIndex(where: { $0.name == name }) else {
+          error(
+            "\(release): \(hypercall): unknown nested table '\(name)' (known: \(state.nested.map(\.name).joined(separator: ", ")))",
+            change.location)
+          continue
+        }
+        state.nested.remove(at: position)
       }
     }
+  }
+
+  /// A nested table's changes go through the same replay as a main table's, under the name
+  /// `memory_op.access_op`, so its lineages and diagnostics read as the table's.
+  mutating func applyNested(
+    _ nested: NestedChange, change: Change, block: In, hypercall: String, release: String,
+    to state: inout MultiplexState, usedLineages: inout Set<String>
+  ) {
+    let source = change.source ?? block.source
+    let tableName = "\(hypercall)\(HypercallTable.separator)\(nested.name)"
+    var table: NestedState
+    if let position = state.nested.firstIndex(where: { $0.name == nested.name }) {
+      table = state.nested.remove(at: position)
+      if let word = nested.word { table.table.argument = word }
+      if let structure = nested.structure { table.structure = structure }
+      if let parent = nested.selectedBy { table.selectedBy = parent }
+      if nested.alwaysDecoded { table.selectedBy = nil }
+    } else {
+      guard let word = nested.word else {
+        error(
+          "\(release): \(tableName) first appears here, so it needs its word ('word:' or 'alwaysIn:')", change.location)
+        return
+      }
+      if nested.selectedBy == nil && !nested.alwaysDecoded {
+        error(
+          "\(release): \(tableName) first appears here, so it needs the op that selects it ('selectedBy:') or 'alwaysIn:'",
+          change.location)
+      }
+      table = NestedState(
+        name: nested.name, selectedBy: nested.selectedBy, structure: nested.structure,
+        table: MultiplexState(argument: word, location: change.location), source: source, location: change.location)
+    }
+    var inner = In(release, source: source) {}
+    inner.changes = nested.changes
+    inner.location = change.location
+    applyMultiplex(inner, hypercall: tableName, release: release, to: &table.table, usedLineages: &usedLineages)
+    table.source = source
+    table.location = change.location
+    state.nested.append(table)
   }
 
   mutating func findOp(
@@ -314,8 +376,25 @@ struct SpecResolver {
         opArgument: multiplex.argument, opMask: multiplex.mask, unusedBits: multiplex.unusedBits,
         subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, source: multiplex.source,
         location: multiplex.location)
+      hypercall.nestedTables = multiplex.nested.map {
+        NestedTable(
+          name: $0.name, selectedBy: $0.selectedBy, structure: $0.structure, table: table(of: $0.table),
+          source: $0.source, location: $0.location)
+      }
     }
     return hypercall
+  }
+
+  func table(of multiplex: MultiplexState) -> Multiplex {
+    let ops = multiplex.ops.map { entry -> SubOp in
+      var op = entry.op
+      op.continuation = entry.continuation.map { resolve($0, mask: multiplex.mask, source: op.source) }
+      return op
+    }
+    return Multiplex(
+      opArgument: multiplex.argument, opMask: multiplex.mask, unusedBits: multiplex.unusedBits,
+      subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, source: multiplex.source,
+      location: multiplex.location)
   }
 
   func resolve(_ continuation: Continuation, mask: OpMask, source: String?) -> ContinuationEncoding {

@@ -85,6 +85,24 @@ extension Xen {
         Op("HVMOP_set_evtchn_upcall_vector", 23, guardedBy: "defined(__i386__) || defined(__x86_64__)")
         Op("HVMOP_guest_request_vm_event", 24)
         Op("HVMOP_altp2m", 25)
+        // struct xen_hvm_altp2m_op.cmd, a uint32_t in the structure argument 1 points to. Numbered
+        // from 1; guest-visible (no guard). Progress of set_mem_access_multi (4.11) lives in the
+        // structure, so the word is never rewritten.
+        Nested(
+          "altp2m", selectedBy: "HVMOP_altp2m", structure: "xen_hvm_altp2m_op",
+          word: ArgumentSlot(index: 1, name: "cmd", type: .guestField32), source: "affa72690c"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("HVMOP_altp2m_get_domain_state", 1)
+          Op("HVMOP_altp2m_set_domain_state", 2)
+          Op("HVMOP_altp2m_vcpu_enable_notify", 3)
+          Op("HVMOP_altp2m_create_p2m", 4)
+          Op("HVMOP_altp2m_destroy_p2m", 5)
+          Op("HVMOP_altp2m_switch_p2m", 6)
+          Op("HVMOP_altp2m_set_mem_access", 7)
+          Op("HVMOP_altp2m_change_gfn", 8)
+        }
       }
       In("4.9", source: "RELEASE-4.9.0") {
         // Ops 6, 7, 8, 14, 16 and 17-22 moved to dm_op (41); the facts name the converting commits of
@@ -111,6 +129,28 @@ extension Xen {
       In("4.11", source: "RELEASE-4.11.0") {
         // Sub-op set_mem_access_multi only: plain HVMOP_altp2m, progress in u.set_mem_access_multi.opaque.
         Continues("HVMOP_altp2m", .guestStruct)
+        Nested("altp2m") {
+          Op("HVMOP_altp2m_set_mem_access_multi", 9, source: "9383de210e")
+        }
+      }
+      In("4.12", source: "RELEASE-4.12.0") {
+        Nested("altp2m") {
+          Op("HVMOP_altp2m_set_suppress_ve", 10, source: "e4405e0799")
+          Op("HVMOP_altp2m_get_suppress_ve", 11, source: "e4405e0799")
+          Op("HVMOP_altp2m_get_mem_access", 12, source: "7559ab7830")
+          Op("HVMOP_altp2m_vcpu_disable_notify", 13, source: "9b97818c3d")
+        }
+      }
+      In("4.13", source: "RELEASE-4.13.0") {
+        Nested("altp2m") {
+          Op("HVMOP_altp2m_get_p2m_idx", 14, source: "039e70668a")
+        }
+      }
+      In("4.14", source: "RELEASE-4.14.0") {
+        Nested("altp2m") {
+          Op("HVMOP_altp2m_set_suppress_ve_multi", 15, source: "ea22bcd030")
+          Op("HVMOP_altp2m_set_visibility", 16, source: "3fd3e9303e")
+        }
       }
     }
   }

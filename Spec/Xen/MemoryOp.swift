@@ -101,6 +101,45 @@ extension Xen {
         Op("XENMEM_paging_op", 20, toolsOnly: true)
         Op("XENMEM_access_op", 21, toolsOnly: true)
         Op("XENMEM_sharing_op", 22, toolsOnly: true)
+        // The nested tables: a second op in a uint8_t field of the structure argument 1 points to.
+        // Only the toolstack calls them (the same tools-only guard as their parents). Their word is
+        // never rewritten: a continuation keeps its progress in cmd or in the structure, so the
+        // fresh-call check of the word covers every continuation too.
+        // 4.2-4.5: struct xen_mem_event_op, shared by XENMEM_paging_op and XENMEM_access_op.
+        Nested(
+          "paging_op", selectedBy: "XENMEM_paging_op", structure: "xen_mem_event_op",
+          word: Self.structureOp, source: "59a36d66a5"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("XENMEM_paging_op_nominate", 0, toolsOnly: true)
+          Op("XENMEM_paging_op_evict", 1, toolsOnly: true)
+          Op("XENMEM_paging_op_prep", 2, toolsOnly: true)
+        }
+        Nested(
+          "access_op", selectedBy: "XENMEM_access_op", structure: "xen_mem_event_op", word: Self.structureOp,
+          source: "59a36d66a5"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("XENMEM_access_op_resume", 0, toolsOnly: true)
+        }
+        Nested(
+          "sharing_op", selectedBy: "XENMEM_sharing_op", structure: "xen_mem_sharing_op", word: Self.structureOp,
+          source: "59a36d66a5"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("XENMEM_sharing_op_nominate_gfn", 0, toolsOnly: true)
+          Op("XENMEM_sharing_op_nominate_gref", 1, toolsOnly: true)
+          Op("XENMEM_sharing_op_share", 2, toolsOnly: true)
+          Op("XENMEM_sharing_op_resume", 3, toolsOnly: true)
+          Op("XENMEM_sharing_op_debug_gfn", 4, toolsOnly: true)
+          Op("XENMEM_sharing_op_debug_mfn", 5, toolsOnly: true)
+          Op("XENMEM_sharing_op_debug_gref", 6, toolsOnly: true)
+          Op("XENMEM_sharing_op_add_physmap", 7, toolsOnly: true)
+          Op("XENMEM_sharing_op_audit", 8, toolsOnly: true)
+        }
       }
       In("4.3", source: "RELEASE-4.3.0") {
         // Native limit becomes UINT_MAX >> MEMOP_EXTENT_SHIFT, the same as compat's: restate the bounds.
@@ -144,18 +183,74 @@ extension Xen {
           "XENMEM_access_op", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "334f970e2c")
         Op("XENMEM_machphys_compat_mfn_list", 25)
         Op("XENMEM_get_vnumainfo", 26)
+        // XENMEM_access_op gets a structure of its own (HVMOP_set_mem_access / get_mem_access moved here).
+        Nested("access_op", structure: "xen_mem_access_op", source: "334f970e2c") {
+          Op("XENMEM_access_op_set_access", 1, toolsOnly: true)
+          Op("XENMEM_access_op_get_access", 2, toolsOnly: true)
+        }
       }
-      // The tools-only sub-ops of access_op / sharing_op (in the guest struct, not in cmd) were
-      // renumbered in 4.6 (4fa41d0504); they are not modelled here.
       In("4.6", source: "RELEASE-4.6.0") {
         Op("XENMEM_reserved_device_memory_map", 27, toolsOnly: true)
+        // 4fa41d0504 retires the resume sub-ops (moved to the vm_event_op domctl) and renumbers what
+        // follows them: a new lineage for every moved op, so the check reports each renumbering
+        // (tools-only: reported, not failing).
+        Nested("access_op", source: "4fa41d0504") {
+          Withdrawn("XENMEM_access_op_resume")
+          Withdrawn("XENMEM_access_op_set_access")
+          Withdrawn("XENMEM_access_op_get_access")
+          Op("XENMEM_access_op_set_access", 0, toolsOnly: true)
+          Op("XENMEM_access_op_get_access", 1, toolsOnly: true)
+          Op("XENMEM_access_op_enable_emulate", 2, toolsOnly: true)
+          Op("XENMEM_access_op_disable_emulate", 3, toolsOnly: true)
+        }
+        Nested("sharing_op", source: "4fa41d0504") {
+          Withdrawn("XENMEM_sharing_op_resume")
+          Withdrawn("XENMEM_sharing_op_debug_gfn")
+          Withdrawn("XENMEM_sharing_op_debug_mfn")
+          Withdrawn("XENMEM_sharing_op_debug_gref")
+          Withdrawn("XENMEM_sharing_op_add_physmap")
+          Withdrawn("XENMEM_sharing_op_audit")
+          Op("XENMEM_sharing_op_debug_gfn", 3, toolsOnly: true)
+          Op("XENMEM_sharing_op_debug_mfn", 4, toolsOnly: true)
+          Op("XENMEM_sharing_op_debug_gref", 5, toolsOnly: true)
+          Op("XENMEM_sharing_op_add_physmap", 6, toolsOnly: true)
+          Op("XENMEM_sharing_op_audit", 7, toolsOnly: true)
+        }
+        // struct xen_mem_paging_op replaces the shared xen_mem_event_op; same field and ops.
+        Nested("paging_op", structure: "xen_mem_paging_op") {}
+      }
+      In("4.7", source: "RELEASE-4.7.0") {
+        Nested("access_op", source: "51c2291e14") {
+          Withdrawn("XENMEM_access_op_enable_emulate")
+          Withdrawn("XENMEM_access_op_disable_emulate")
+        }
       }
       In("4.8", source: "RELEASE-4.8.0") {
         // x86 only, sub-op range_share: plain XENMEM_sharing_op, progress in u.range.opaque.
         Continues("XENMEM_sharing_op", .guestStruct, source: "f3356e1d4d")
+        Nested("access_op") {
+          Op("XENMEM_access_op_set_access_multi", 4, toolsOnly: true, source: "1ef5056bd6")
+        }
+        Nested("sharing_op") {
+          Op("XENMEM_sharing_op_range_share", 8, toolsOnly: true, source: "f3356e1d4d")
+        }
       }
       In("4.11", source: "RELEASE-4.11.0") {
         Op("XENMEM_acquire_resource", 28, toolsOnly: true)
+        // The resource type: a uint16_t field of struct xen_mem_acquire_resource.
+        Nested(
+          "resource_type", selectedBy: "XENMEM_acquire_resource", structure: "xen_mem_acquire_resource",
+          word: ArgumentSlot(index: 1, name: "type", type: .guestField16), source: "6e387461ed"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("XENMEM_resource_ioreq_server", 0, toolsOnly: true)
+        }
+      }
+      In("4.12", source: "RELEASE-4.12.0") {
+        Nested("resource_type") {
+          Op("XENMEM_resource_grant_table", 1, toolsOnly: true, source: "83fa6552ce")
+        }
       }
       In("4.14", source: "RELEASE-4.14.0") {
         // Sub-op fork re-executes on -ERESTART (facts.md section 2 "g / u"; the facts.json kind field lists
@@ -163,13 +258,28 @@ extension Xen {
         Continues("XENMEM_sharing_op", .combining(.guestStruct, .reexecuteUnchanged), source: "41548c5472")
         // The tools-only guard is removed.
         ToolsOnly("XENMEM_acquire_resource", false, source: "0e2e54966a")
+        Nested("resource_type", source: "0e2e54966a") {
+          ToolsOnly("XENMEM_resource_ioreq_server", false)
+          ToolsOnly("XENMEM_resource_grant_table", false)
+        }
+        Nested("sharing_op") {
+          Op("XENMEM_sharing_op_fork", 9, toolsOnly: true, source: "41548c5472")
+          Op("XENMEM_sharing_op_fork_reset", 10, toolsOnly: true, source: "41548c5472")
+        }
       }
       In("4.15", source: "RELEASE-4.15.0") {
         // XENMEM_acquire_resource | (start_extent << 6); nr_frames > UINT_MAX >> MEMOP_EXTENT_SHIFT -> -EINVAL.
         Continues(
           "XENMEM_acquire_resource", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
           source: "34cc2e5f8d")
+        Nested("resource_type") {
+          Op("XENMEM_resource_vmtrace_buf", 2, source: "b72eab2635")
+        }
       }
     }
   }
+
+  /// `op`, the first field of the structure argument 1 points to: a `uint8_t` (memory.h's
+  /// `xen_mem_event_op`, `xen_mem_access_op`, `xen_mem_sharing_op`, `xen_mem_paging_op`).
+  static let structureOp = ArgumentSlot(index: 1, name: "op", type: .guestField8)
 }

@@ -176,3 +176,84 @@ func line(of marker: String, file: String = #filePath) -> Int {
   let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
   return (lines.firstIndex { $0.hasSuffix("// \(marker)") } ?? -1) + 1
 }
+
+/// A nested table's changelog: stated once with its parent op and word, carried forward, and
+/// its diagnostics with the line that states them.
+@Suite struct NestedTableDSLTests {
+  static let word = ArgumentSlot(index: 1, name: "op", type: .guestField8)
+
+  static let spec = ABISpec("mini") {
+    Guest("x86_64", width: 64)
+    Released("4.5", tag: "RELEASE-4.5.0")
+    Released("4.6", tag: "RELEASE-4.6.0")
+    HypercallNumbers { In("4.5") { Number("memory_op", 12) } }
+    Multiplexed("memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)) {
+      In("4.5") {
+        Mask(bits: 6, name: "MEMOP_CMD_MASK")
+        Op("XENMEM_access_op", 21, toolsOnly: true)
+        Nested("access_op", selectedBy: "XENMEM_access_op", structure: "xen_mem_access_op", word: word) {  // @nested
+          WholeRegisterIsOp()
+          Op("XENMEM_access_op_resume", 0, toolsOnly: true)
+          Op("XENMEM_access_op_set_access", 1, toolsOnly: true)
+        }
+      }
+      In("4.6", source: "4fa41d0504") {
+        Nested("access_op") {
+          Withdrawn("XENMEM_access_op_resume")
+          Withdrawn("XENMEM_access_op_set_access")
+          Op("XENMEM_access_op_set_access", 0, toolsOnly: true)  // @renumbered
+        }
+      }
+    }
+  }
+
+  @Test func theTableIsCarriedForwardWithItsWordAndParent() throws {
+    let model = try Self.spec.model()
+    let older = try #require(
+      model.release(named: "4.5")?.hypercall(named: "memory_op")?.nestedTable(named: "access_op"))
+    let newer = try #require(
+      model.release(named: "4.6")?.hypercall(named: "memory_op")?.nestedTable(named: "access_op"))
+    #expect(older.selectedBy == "XENMEM_access_op")
+    #expect(newer.selectedBy == "XENMEM_access_op")
+    #expect(newer.structure == "xen_mem_access_op")
+    #expect(newer.table.opArgument == Self.word)
+    #expect(older.location.line == line(of: "@nested"))
+    #expect(older.table.subOps.map(\.name) == ["XENMEM_access_op_resume", "XENMEM_access_op_set_access"])
+    let renumbered = try #require(newer.table.subOp(named: "XENMEM_access_op_set_access"))
+    #expect(renumbered.number == 0)
+    #expect(renumbered.location.line == line(of: "@renumbered"))
+    #expect(renumbered.source == "4fa41d0504")
+    // Re-added after a withdrawal: a lineage of its own, so the check sees the renumbering.
+    #expect(
+      older.table.subOp(named: "XENMEM_access_op_set_access")?.lineage
+        == "memory_op.access_op:XENMEM_access_op_set_access")
+    #expect(renumbered.lineage == "memory_op.access_op:XENMEM_access_op_set_access@4.6")
+  }
+
+  @Test func aTableWithoutItsWordOrParentWhereItAppearsIsReported() {
+    let spec = ABISpec("broken") {
+      Guest("x86_64", width: 64)
+      Released("1.0", tag: "v1")
+      HypercallNumbers { In("1.0") { Number("memory_op", 12) } }
+      Multiplexed("memory_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)) {
+        In("1.0") {
+          Op("XENMEM_access_op", 21)
+          Nested("access_op") { Op("XENMEM_access_op_resume", 0) }  // @noWord
+          Nested("sharing_op", word: Self.word) { Op("XENMEM_sharing_op_share", 2) }  // @noParent
+          Nested("paging_op", selectedBy: "XENMEM_access_op", structure: "s", word: Self.word) {
+            Withdrawn("XENMEM_nonesuch")  // @unknownNested
+          }
+          WithdrawnTable("nonesuch")  // @unknownTable
+        }
+      }
+    }
+    let messages = spec.resolve().diagnostics.map { "\($0.location.line): \($0.message)" }
+    #expect(
+      messages == [
+        "\(line(of: "@noWord")): 1.0: memory_op.access_op first appears here, so it needs its word ('word:' or 'alwaysIn:')",
+        "\(line(of: "@noParent")): 1.0: memory_op.sharing_op first appears here, so it needs the op that selects it ('selectedBy:') or 'alwaysIn:'",
+        "\(line(of: "@unknownNested")): 1.0: memory_op.paging_op: unknown sub-op 'XENMEM_nonesuch' (known: )",
+        "\(line(of: "@unknownTable")): 1.0: memory_op: unknown nested table 'nonesuch' (known: sharing_op, paging_op)",
+      ])
+  }
+}

@@ -152,7 +152,7 @@ import Testing
         } else {
           #expect(printed[hypercall.cName] == nil, "\(release.name) \(hypercall.cName) is not \(Self.hostABI)'s")
         }
-        if let multiplex = hypercall.multiplex {
+        for multiplex in hypercall.tables.map(\.multiplex) {
           for op in multiplex.subOps {
             // Interface-version guards may hide an op; tools-only ones are visible here, and
             // hypervisor-internal ones are not (this is the toolstack's view).

@@ -21,8 +21,9 @@ enum BundledSpec {
     XenReleases.release(named: release)
   }
 
+  /// The table of `hypercall` (`memory_op`, or a nested one: `memory_op.access_op`).
   static func multiplex(_ release: String, _ hypercall: String) -> Multiplex? {
-    model.release(named: release)?.hypercall(named: hypercall)?.multiplex
+    model.release(named: release)?.hypercalls.lazy.flatMap(\.tables).first { $0.name == hypercall }?.multiplex
   }
 }
 

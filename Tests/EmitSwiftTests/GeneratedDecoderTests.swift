@@ -14,19 +14,18 @@ import XenDispatch
     let modelRelease = try #require(BundledSpec.model.release(named: release))
     #expect(generated.name == release)
     #expect(generated.inDevelopment == (modelRelease.status == .development))
-    let expected = modelRelease.hypercalls.filter { $0.multiplex != nil }.sorted {
-      $0.number < $1.number
-    }
-    #expect(generated.multiplexedHypercalls.map { $0.hypercallName } == expected.map(\.name))
-    for hypercall in expected {
-      let found = generated.multiplexedHypercall(named: hypercall.name)
+    // Every table, a nested one (`memory_op.access_op`) after its hypercall's.
+    let hypercalls = modelRelease.hypercalls.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+    let expected = hypercalls.flatMap { hypercall in hypercall.tables.map { (hypercall, $0) } }
+    #expect(generated.multiplexedHypercalls.map { $0.hypercallName } == expected.map(\.1.name))
+    for (hypercall, table) in expected {
+      let found = generated.multiplexedHypercall(named: table.name)
       let type = try #require(found)
-      checkTable(type, against: hypercall)
+      checkTable(type, against: hypercall, table.multiplex)
     }
   }
 
-  func checkTable<Op: MultiplexedSubOp>(_ type: Op.Type, against hypercall: Hypercall) {
-    let multiplex = hypercall.multiplex!
+  func checkTable<Op: MultiplexedSubOp>(_ type: Op.Type, against hypercall: Hypercall, _ multiplex: Multiplex) {
     #expect(Op.hypercallNumber == hypercall.number)
     #expect(Op.layout.argumentIndex == multiplex.opArgument.index)
     #expect(Op.layout.maskBits == multiplex.opMask.bits)

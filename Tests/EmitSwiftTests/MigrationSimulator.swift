@@ -191,18 +191,17 @@ enum MigrationSimulator {
     lineages["\(release) \(Op.hypercallName)"]?[op.rawValue] ?? op.cName
   }
 
-  /// Op number to lineage for every multiplexed hypercall of every release (`"4.19 memory_op"`),
+  /// Op number to lineage for every table of every release (`"4.19 memory_op"`, `"4.19 memory_op.access_op"`),
   /// looked up once: the sweeps ask for it on every slice.
   static let lineages: [String: [UInt64: String]] = {
-    var table: [String: [UInt64: String]] = [:]
+    var lineages: [String: [UInt64: String]] = [:]
     for release in BundledSpec.model.releases {
-      for hypercall in release.hypercalls {
-        guard let multiplex = hypercall.multiplex else { continue }
-        table["\(release.name) \(hypercall.name)"] = Dictionary(
-          multiplex.subOps.map { ($0.number, $0.lineage) }, uniquingKeysWith: { first, _ in first })
+      for table in release.hypercalls.flatMap(\.tables) {
+        lineages["\(release.name) \(table.name)"] = Dictionary(
+          table.multiplex.subOps.map { ($0.number, $0.lineage) }, uniquingKeysWith: { first, _ in first })
       }
     }
-    return table
+    return lineages
   }()
 
   /// The guest's side: its call's work, and the progress the guest-memory argument records.

@@ -41,10 +41,10 @@ struct ProbeProgram {
     ]
     for hypercall in unit.release.hypercalls {
       let name = ABIModelSelection.identifier(for: hypercall.name)
-      if hypercall.multiplex != nil {
-        let f = "abigen_\(name)"
+      for table in hypercall.tables {
+        let f = "abigen_\(ABIModelSelection.identifier(for: table.name))"
         lines += [
-          "    if (strcmp(hypercall, \"\(hypercall.name)\") == 0) {",
+          "    if (strcmp(hypercall, \"\(table.name)\") == 0) {",
           "        switch (kind) {",
           "        case 'D':",
           "            r = \(f)_decode(a, width, &x, &y);",
@@ -95,7 +95,7 @@ struct ProbeProgram {
     var names: [String] = []
     for hypercall in release.hypercalls {
       names.append(hypercall.cName)
-      if let multiplex = hypercall.multiplex {
+      for multiplex in hypercall.tables.map(\.multiplex) {
         names += [multiplex.opMask.maskName, multiplex.opMask.shiftName].compactMap { $0 }
         names += multiplex.subOps.map(\.cName)
       }

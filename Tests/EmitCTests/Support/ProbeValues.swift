@@ -15,9 +15,12 @@ struct ProbeValues {
     let widths = model.guestWidths.map { ($0, randomPerWidth) } + oddWidths.map { ($0, randomPerOddWidth) }
     for hypercall in release.hypercalls {
       for (width, randomCount) in widths {
-        if let multiplex = hypercall.multiplex {
+        // Every table, nested ones (`memory_op.access_op`) asked under their own name.
+        for table in hypercall.tables {
+          var named = hypercall
+          named.name = table.name
           out += queries(
-            header, hypercall, multiplex, width: width, randomCount: randomCount,
+            header, named, table.multiplex, width: width, randomCount: randomCount,
             thorough: model.guestWidths.contains(width), &generator)
         }
         if let flag = hypercall.countFlag {

@@ -24,20 +24,25 @@ enum XenExpectation {
       out[hypercall.cName] = String(hypercall.number)
     }
     try applyAliases(release.aliases.filter { $0.hypercall == nil }, abi: abi, guardTest: guardTest, to: &out)
+    // A nested table's ops are macros of its hypercall's header, like the main table's.
     for hypercall in release.hypercalls {
-      guard let multiplex = hypercall.multiplex else { continue }
-      for op in multiplex.subOps {
-        if op.toolsOnly && !configuration.seesToolsOnly { continue }
-        if op.hypervisorInternal && !configuration.includesHypervisorHeaders { continue }
-        if let condition = op.guardCondition, !(try guardTest.holds(condition)) { continue }
-        out[op.cName] = String(op.number)
-      }
-      try applyAliases(
-        release.aliases.filter { $0.hypercall == hypercall.name }, abi: abi, guardTest: guardTest, to: &out)
-      if configuration.includesHypervisorHeaders {
-        if let bits = multiplex.opMask.bits, let shift = multiplex.opMask.shiftName { out[shift] = String(bits) }
-        if let mask = multiplex.opMask.value, let name = multiplex.opMask.maskName {
-          out[name] = MacroTable.normalize(multiplex.opMask.spelling ?? String(mask))
+      for table in hypercall.tables {
+        let multiplex = table.multiplex
+        for op in multiplex.subOps {
+          if op.toolsOnly && !configuration.seesToolsOnly { continue }
+          if op.hypervisorInternal && !configuration.includesHypervisorHeaders { continue }
+          if let condition = op.guardCondition, !(try guardTest.holds(condition)) { continue }
+          out[op.cName] = String(op.number)
+        }
+        if !table.isNested {
+          try applyAliases(
+            release.aliases.filter { $0.hypercall == hypercall.name }, abi: abi, guardTest: guardTest, to: &out)
+        }
+        if configuration.includesHypervisorHeaders {
+          if let bits = multiplex.opMask.bits, let shift = multiplex.opMask.shiftName { out[shift] = String(bits) }
+          if let mask = multiplex.opMask.value, let name = multiplex.opMask.maskName {
+            out[name] = MacroTable.normalize(multiplex.opMask.spelling ?? String(mask))
+          }
         }
       }
     }

@@ -18,18 +18,23 @@ import Testing
     var body: [String] = []
     for hypercall in release.hypercalls {
       let name = ABIModelSelection.identifier(for: hypercall.name)
-      if let multiplex = hypercall.multiplex {
-        let arg = ABIModelSelection.identifier(for: multiplex.opArgument.name)
+      let tables = hypercall.tables
+      if !tables.isEmpty {
         lines.append("#include <xen/\(name).h>")
-        body += [
-          "    if (strcmp(hypercall, \"\(hypercall.name)\") == 0) {",
-          "        if (kind == 'D') { rc = \(name)_decode_\(arg)(a, width, &x, &y);"
-            + " printf(\"%d %llx %llx\\n\", rc, (unsigned long long)x, (unsigned long long)y); return 1; }",
-          "        if (kind == 'E') { rc = \(name)_encode_\(arg)(a, b, width, &x);"
-            + " printf(\"%d %llx\\n\", rc, (unsigned long long)x); return 1; }",
-          "        if (kind == 'M') { printf(\"%llx\\n\", (unsigned long long)\(name)_max_progress_\(arg)(a, width)); return 1; }",
-          "    }",
-        ]
+        // The main table's helpers, then each nested table's (`memory_op_access_op_decode_op`).
+        for table in tables {
+          let f = ABIModelSelection.identifier(for: table.name)
+          let arg = ABIModelSelection.identifier(for: table.multiplex.opArgument.name)
+          body += [
+            "    if (strcmp(hypercall, \"\(table.name)\") == 0) {",
+            "        if (kind == 'D') { rc = \(f)_decode_\(arg)(a, width, &x, &y);"
+              + " printf(\"%d %llx %llx\\n\", rc, (unsigned long long)x, (unsigned long long)y); return 1; }",
+            "        if (kind == 'E') { rc = \(f)_encode_\(arg)(a, b, width, &x);"
+              + " printf(\"%d %llx\\n\", rc, (unsigned long long)x); return 1; }",
+            "        if (kind == 'M') { printf(\"%llx\\n\", (unsigned long long)\(f)_max_progress_\(arg)(a, width)); return 1; }",
+            "    }",
+          ]
+        }
       } else if let flag = hypercall.countFlag {
         let arg = ABIModelSelection.identifier(for: flag.argument.name)
         lines.append("#include <xen/\(name).h>")
@@ -82,11 +87,12 @@ import Testing
   static func expected(_ query: ProbeQuery, release: Release) -> String {
     let fields = query.input.split(separator: " ").map(String.init)
     let kind = fields[0]
-    let hypercall = release.hypercall(named: fields[2])!
+    // A table by its name (`memory_op`, `memory_op.access_op`), else a count flag's hypercall.
+    let table = release.hypercalls.lazy.flatMap(\.tables).first { $0.name == fields[2] }
     let width = Int(fields[3])!
     let a = UInt64(fields[4], radix: 16)!
     let b = UInt64(fields[5], radix: 16)!
-    if let multiplex = hypercall.multiplex {
+    if let multiplex = table?.multiplex {
       switch kind {
       case "D":
         switch multiplex.decode(a, guestWidth: width) {
@@ -100,7 +106,7 @@ import Testing
         return hex(multiplex.subOp(number: a).map { multiplex.maximumProgress(of: $0, guestWidth: width) } ?? 0)
       }
     }
-    let flag = hypercall.countFlag!
+    let flag = release.hypercall(named: fields[2])!.countFlag!
     if kind == "F" {
       let (resumed, remaining) = flag.decode(a, guestWidth: width)
       return "0 \(resumed ? 1 : 0) \(hex(remaining))"

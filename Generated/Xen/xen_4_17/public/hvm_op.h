@@ -34,4 +34,25 @@
 #define HVMOP_guest_request_vm_event 24
 #define HVMOP_altp2m                 25
 
+/*
+ * hvm_op.altp2m, nested: selected by HVMOP_altp2m: the op is in 'cmd' of struct
+ * xen_hvm_altp2m_op (through argument 1, uint32_t field).
+ */
+#define HVMOP_altp2m_get_domain_state      1
+#define HVMOP_altp2m_set_domain_state      2
+#define HVMOP_altp2m_vcpu_enable_notify    3
+#define HVMOP_altp2m_create_p2m            4
+#define HVMOP_altp2m_destroy_p2m           5
+#define HVMOP_altp2m_switch_p2m            6
+#define HVMOP_altp2m_set_mem_access        7
+#define HVMOP_altp2m_change_gfn            8
+#define HVMOP_altp2m_set_mem_access_multi  9
+#define HVMOP_altp2m_set_suppress_ve       10
+#define HVMOP_altp2m_get_suppress_ve       11
+#define HVMOP_altp2m_get_mem_access        12
+#define HVMOP_altp2m_vcpu_disable_notify   13
+#define HVMOP_altp2m_get_p2m_idx           14
+#define HVMOP_altp2m_set_suppress_ve_multi 15
+#define HVMOP_altp2m_set_visibility        16
+
 #endif /* __XEN_PUBLIC_HVM_OP_H__ */

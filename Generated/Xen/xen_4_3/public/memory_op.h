@@ -41,4 +41,38 @@
 #define XENMEM_claim_pages 24
 #endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
 
+/*
+ * memory_op.paging_op, nested: selected by XENMEM_paging_op: the op is in 'op'
+ * of struct xen_mem_event_op (through argument 1, uint8_t field).
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_paging_op_nominate 0
+#define XENMEM_paging_op_evict    1
+#define XENMEM_paging_op_prep     2
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * memory_op.access_op, nested: selected by XENMEM_access_op: the op is in 'op'
+ * of struct xen_mem_event_op (through argument 1, uint8_t field).
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_access_op_resume 0
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * memory_op.sharing_op, nested: selected by XENMEM_sharing_op: the op is in
+ * 'op' of struct xen_mem_sharing_op (through argument 1, uint8_t field).
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XENMEM_sharing_op_nominate_gfn  0
+#define XENMEM_sharing_op_nominate_gref 1
+#define XENMEM_sharing_op_share         2
+#define XENMEM_sharing_op_resume        3
+#define XENMEM_sharing_op_debug_gfn     4
+#define XENMEM_sharing_op_debug_mfn     5
+#define XENMEM_sharing_op_debug_gref    6
+#define XENMEM_sharing_op_add_physmap   7
+#define XENMEM_sharing_op_audit         8
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
 #endif /* __XEN_PUBLIC_MEMORY_OP_H__ */

@@ -211,4 +211,283 @@ static inline uint64_t memory_op_max_progress_cmd(uint64_t op,
     return 0;
 }
 
+/*
+ * memory_op.paging_op (nested: selected by XENMEM_paging_op): the op is in 'op'
+ * of struct xen_mem_event_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void memory_op_paging_op_build_assertions(void)
+{
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+    BUILD_BUG_ON(XENMEM_paging_op_nominate != 0);
+    BUILD_BUG_ON(XENMEM_paging_op_evict != 1);
+    BUILD_BUG_ON(XENMEM_paging_op_prep != 2);
+#endif
+}
+
+/*
+ * Splits 'op' as 4.3 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int memory_op_paging_op_decode_op(uint64_t value,
+                                                unsigned int guest_width,
+                                                uint64_t *op,
+                                                uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'op' 4.3 writes when op is preempted at progress (the arithmetic wraps at
+ * the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown op,
+ * or -EINVAL when the op cannot carry that progress in the register (*value is
+ * 0 then).
+ */
+static inline int memory_op_paging_op_encode_op(uint64_t op, uint64_t progress,
+                                                unsigned int guest_width,
+                                                uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* XENMEM_paging_op_nominate */
+    case 1: /* XENMEM_paging_op_evict */
+    case 2: /* XENMEM_paging_op_prep */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xff;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.3 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t memory_op_paging_op_max_progress_op(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
+/*
+ * memory_op.access_op (nested: selected by XENMEM_access_op): the op is in 'op'
+ * of struct xen_mem_event_op (through argument 1, uint8_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void memory_op_access_op_build_assertions(void)
+{
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+    BUILD_BUG_ON(XENMEM_access_op_resume != 0);
+#endif
+}
+
+/*
+ * Splits 'op' as 4.3 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int memory_op_access_op_decode_op(uint64_t value,
+                                                unsigned int guest_width,
+                                                uint64_t *op,
+                                                uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* XENMEM_access_op_resume */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'op' 4.3 writes when op is preempted at progress (the arithmetic wraps at
+ * the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown op,
+ * or -EINVAL when the op cannot carry that progress in the register (*value is
+ * 0 then).
+ */
+static inline int memory_op_access_op_encode_op(uint64_t op, uint64_t progress,
+                                                unsigned int guest_width,
+                                                uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* XENMEM_access_op_resume */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xff;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.3 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t memory_op_access_op_max_progress_op(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
+/*
+ * memory_op.sharing_op (nested: selected by XENMEM_sharing_op): the op is in
+ * 'op' of struct xen_mem_sharing_op (through argument 1, uint8_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void memory_op_sharing_op_build_assertions(void)
+{
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+    BUILD_BUG_ON(XENMEM_sharing_op_nominate_gfn != 0);
+    BUILD_BUG_ON(XENMEM_sharing_op_nominate_gref != 1);
+    BUILD_BUG_ON(XENMEM_sharing_op_share != 2);
+    BUILD_BUG_ON(XENMEM_sharing_op_resume != 3);
+    BUILD_BUG_ON(XENMEM_sharing_op_debug_gfn != 4);
+    BUILD_BUG_ON(XENMEM_sharing_op_debug_mfn != 5);
+    BUILD_BUG_ON(XENMEM_sharing_op_debug_gref != 6);
+    BUILD_BUG_ON(XENMEM_sharing_op_add_physmap != 7);
+    BUILD_BUG_ON(XENMEM_sharing_op_audit != 8);
+#endif
+}
+
+/*
+ * Splits 'op' as 4.3 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int memory_op_sharing_op_decode_op(uint64_t value,
+                                                 unsigned int guest_width,
+                                                 uint64_t *op,
+                                                 uint64_t *progress)
+{
+    const uint64_t v = value & 0xff;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_resume */
+    case 4: /* XENMEM_sharing_op_debug_gfn */
+    case 5: /* XENMEM_sharing_op_debug_mfn */
+    case 6: /* XENMEM_sharing_op_debug_gref */
+    case 7: /* XENMEM_sharing_op_add_physmap */
+    case 8: /* XENMEM_sharing_op_audit */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'op' 4.3 writes when op is preempted at progress (the arithmetic wraps at
+ * the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown op,
+ * or -EINVAL when the op cannot carry that progress in the register (*value is
+ * 0 then).
+ */
+static inline int memory_op_sharing_op_encode_op(uint64_t op, uint64_t progress,
+                                                 unsigned int guest_width,
+                                                 uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* XENMEM_sharing_op_nominate_gfn */
+    case 1: /* XENMEM_sharing_op_nominate_gref */
+    case 2: /* XENMEM_sharing_op_share */
+    case 3: /* XENMEM_sharing_op_resume */
+    case 4: /* XENMEM_sharing_op_debug_gfn */
+    case 5: /* XENMEM_sharing_op_debug_mfn */
+    case 6: /* XENMEM_sharing_op_debug_gref */
+    case 7: /* XENMEM_sharing_op_add_physmap */
+    case 8: /* XENMEM_sharing_op_audit */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xff;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.3 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t memory_op_sharing_op_max_progress_op(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
 #endif /* __XEN_MEMORY_OP_H__ */

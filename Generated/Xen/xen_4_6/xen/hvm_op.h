@@ -221,4 +221,105 @@ static inline uint64_t hvm_op_max_progress_op(uint64_t op,
     return 0;
 }
 
+/*
+ * hvm_op.altp2m (nested: selected by HVMOP_altp2m): the op is in 'cmd' of
+ * struct xen_hvm_altp2m_op (through argument 1, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void hvm_op_altp2m_build_assertions(void)
+{
+    BUILD_BUG_ON(HVMOP_altp2m_get_domain_state != 1);
+    BUILD_BUG_ON(HVMOP_altp2m_set_domain_state != 2);
+    BUILD_BUG_ON(HVMOP_altp2m_vcpu_enable_notify != 3);
+    BUILD_BUG_ON(HVMOP_altp2m_create_p2m != 4);
+    BUILD_BUG_ON(HVMOP_altp2m_destroy_p2m != 5);
+    BUILD_BUG_ON(HVMOP_altp2m_switch_p2m != 6);
+    BUILD_BUG_ON(HVMOP_altp2m_set_mem_access != 7);
+    BUILD_BUG_ON(HVMOP_altp2m_change_gfn != 8);
+}
+
+/*
+ * Splits 'cmd' as 4.6 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int hvm_op_altp2m_decode_cmd(uint64_t value,
+                                           unsigned int guest_width,
+                                           uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 1: /* HVMOP_altp2m_get_domain_state */
+    case 2: /* HVMOP_altp2m_set_domain_state */
+    case 3: /* HVMOP_altp2m_vcpu_enable_notify */
+    case 4: /* HVMOP_altp2m_create_p2m */
+    case 5: /* HVMOP_altp2m_destroy_p2m */
+    case 6: /* HVMOP_altp2m_switch_p2m */
+    case 7: /* HVMOP_altp2m_set_mem_access */
+    case 8: /* HVMOP_altp2m_change_gfn */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'cmd' 4.6 writes when op is preempted at progress (the arithmetic wraps
+ * at the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown
+ * op, or -EINVAL when the op cannot carry that progress in the register (*value
+ * is 0 then).
+ */
+static inline int hvm_op_altp2m_encode_cmd(uint64_t op, uint64_t progress,
+                                           unsigned int guest_width,
+                                           uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 1: /* HVMOP_altp2m_get_domain_state */
+    case 2: /* HVMOP_altp2m_set_domain_state */
+    case 3: /* HVMOP_altp2m_vcpu_enable_notify */
+    case 4: /* HVMOP_altp2m_create_p2m */
+    case 5: /* HVMOP_altp2m_destroy_p2m */
+    case 6: /* HVMOP_altp2m_switch_p2m */
+    case 7: /* HVMOP_altp2m_set_mem_access */
+    case 8: /* HVMOP_altp2m_change_gfn */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffffffffULL;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.6 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t hvm_op_altp2m_max_progress_cmd(uint64_t op,
+                                                      unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
 #endif /* __XEN_HVM_OP_H__ */
