@@ -49,7 +49,7 @@ public struct Hypercall: Hashable, Sendable, Codable {
 
 extension Hypercall {
   private enum CodingKeys: String, CodingKey {
-    case name, lineage, number, formerNames, guestABIs, multiplex, nestedTables, countFlag, source, location
+    case name, lineage, number, formerNames, guestABIs, multiplex, nestedTables, countFlag, writeBack, source, location
   }
 
   /// `nestedTables` is written only when there are some, so a hypercall without them reads and
@@ -64,6 +64,7 @@ extension Hypercall {
     multiplex = try container.decodeIfPresent(Multiplex.self, forKey: .multiplex)
     nestedTables = try container.decodeIfPresent([NestedTable].self, forKey: .nestedTables) ?? []
     countFlag = try container.decodeIfPresent(CountFlagEncoding.self, forKey: .countFlag)
+    writeBack = try container.decodeIfPresent(WriteBack.self, forKey: .writeBack)
     source = try container.decodeIfPresent(String.self, forKey: .source)
     location = try container.decode(SourceLocation.self, forKey: .location)
   }
@@ -78,6 +79,7 @@ extension Hypercall {
     try container.encodeIfPresent(multiplex, forKey: .multiplex)
     if !nestedTables.isEmpty { try container.encode(nestedTables, forKey: .nestedTables) }
     try container.encodeIfPresent(countFlag, forKey: .countFlag)
+    try container.encodeIfPresent(writeBack, forKey: .writeBack)
     try container.encodeIfPresent(source, forKey: .source)
     try container.encode(location, forKey: .location)
   }
