@@ -19,6 +19,9 @@ struct SpecResolver {
     var ops: [OpState] = []
     var source: String?
     var location: SourceLocation
+    /// The name space of the lineages of ops added from now on (`OpLineage`); the history's
+    /// hypercall name when `nil`.
+    var opLineage: String?
   }
 
   struct HypercallState {
@@ -195,6 +198,10 @@ struct SpecResolver {
       case .setUnusedBits(let policy):
         state.unusedBits = policy
         if !statesMask { state.location = change.location }
+      case .setArgument(let argument):
+        state.argument = argument
+      case .setOpLineage(let name):
+        state.opLineage = name
       case .addSubOp(
         let name, let number, let cName, let toolsOnly, let hypervisorInternal, let guardCondition, let continuation):
         if state.ops.contains(where: { $0.op.name == name }) {
@@ -203,7 +210,7 @@ struct SpecResolver {
         }
         let op = SubOp(
           name: name, number: number,
-          lineage: lineage(for: "\(hypercall):\(name)", release: release, used: &usedLineages),
+          lineage: lineage(for: "\(state.opLineage ?? hypercall):\(name)", release: release, used: &usedLineages),
           cName: cName, toolsOnly: toolsOnly, hypervisorInternal: hypervisorInternal, guardCondition: guardCondition,
           source: source,
           location: change.location)

@@ -27,6 +27,28 @@ public enum Xen {
       eventChannelOp
       dmOp
       mmuUpdate
+      schedOp
+      consoleIO
+      vmAssist
+      physdevOp
+      vcpuOp
+      xenVersion
+      callbackOp
+      nmiOp
+      setSegmentBase
+      kexecOp
+      xenoprofOp
+      xsmOp
+      acmOp
+      tmemOp
+      argoOp
+      hypfsOp
+      xenpmuOp
+      mca
+      platformOp
+      dom0Op
+      sysctl
+      domctl
       headers
       Migration(.anyOlderToAnyNewer, mustSurvive: [.guestVisible])
       acceptedBreaks
