@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Copies the part of facts-v2.json the spec tests read into Tests/Fixtures/xen-facts-v2.json:
 for every release the spec models (by its model name), the sub-op tables of the families given
-(name, value, file:line, and whether the op is tools-only or hypervisor-internal), with the
-facts' own provenance. The facts are copied, not edited.
+(name, value, file:line, whether the op is tools-only or hypervisor-internal, and the macro it is
+an alias of, if it is one, and its other readings in some configurations: `variants`), with the facts' own provenance. The facts are copied, not edited.
 
 usage: scripts/trim-facts-v2.py FACTS-V2.json FAMILY... > Tests/Fixtures/xen-facts-v2.json
 """
@@ -26,10 +26,16 @@ for release in facts["releases"]:
         table = tables.get(family)
         if table is None:
             continue
-        entry["families"][family] = [
-            {key: op[key] for key in ("name", "value", "at", "guard", "xen_only", "tools_only") if key in op}
-            for op in table.get("ops", [])
-        ]
+        ops = []
+        for op in table.get("ops", []):
+            kept = {key: op[key] for key in ("name", "value", "at", "guard", "xen_only", "tools_only", "alias_of") if key in op}
+            if "variants" in op:
+                kept["variants"] = [
+                    {key: variant[key] for key in ("value", "at", "guard", "alias_of") if key in variant}
+                    for variant in op["variants"]
+                ]
+            ops.append(kept)
+        entry["families"][family] = ops
     out["releases"].append(entry)
 json.dump(out, sys.stdout, indent=1, sort_keys=True)
 sys.stdout.write("\n")

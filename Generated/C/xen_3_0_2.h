@@ -88,6 +88,300 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
+ * sched_op_compat (__HYPERVISOR_sched_op_compat = 6): the op is in 'cmd' (argument 0, unsigned
+ * int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_yield 0
+#define SCHEDOP_block 1
+#define SCHEDOP_shutdown 2
+typedef char abigen_assert_sched_op_compat_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op_compat as 3.0.2 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of sched_op_compat (not -ENOSYS).
+ */
+static inline int abigen_sched_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when sched_op_compat op is preempted at progress
+ * ('cmd' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts sched_op_compat op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * dom0_op (__HYPERVISOR_dom0_op = 7): the op is in 'cmd' (argument 0, uint32_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define DOM0_GETMEMLIST 2
+#define DOM0_SCHEDCTL 6
+#define DOM0_ADJUSTDOM 7
+#define DOM0_CREATEDOMAIN 8
+#define DOM0_DESTROYDOMAIN 9
+#define DOM0_PAUSEDOMAIN 10
+#define DOM0_UNPAUSEDOMAIN 11
+#define DOM0_GETDOMAININFO 12
+#define DOM0_SETVCPUCONTEXT 13
+#define DOM0_MSR 15
+#define DOM0_SETTIME 17
+#define DOM0_GETPAGEFRAMEINFO 18
+#define DOM0_READCONSOLE 19
+#define DOM0_SETVCPUAFFINITY 20
+#define DOM0_TBUFCONTROL 21
+#define DOM0_PHYSINFO 22
+#define DOM0_SCHED_ID 24
+#define DOM0_SHADOW_CONTROL 25
+#define DOM0_SETDOMAINMAXMEM 28
+#define DOM0_GETPAGEFRAMEINFO2 29
+#define DOM0_ADD_MEMTYPE 31
+#define DOM0_DEL_MEMTYPE 32
+#define DOM0_READ_MEMTYPE 33
+#define DOM0_PERFCCONTROL 34
+#define DOM0_MICROCODE 35
+#define DOM0_IOPORT_PERMISSION 36
+#define DOM0_GETVCPUCONTEXT 37
+#define DOM0_GETDOMAININFOLIST 38
+#define DOM0_PLATFORM_QUIRK 39
+#define DOM0_PHYSICAL_MEMORY_MAP 40
+#define DOM0_MAX_VCPUS 41
+#define DOM0_GETVCPUINFO 43
+#define DOM0_SETDOMAINHANDLE 44
+#define DOM0_SETDEBUGGING 45
+#define DOM0_IRQ_PERMISSION 46
+#define DOM0_IOMEM_PERMISSION 47
+#define DOM0_HYPERCALL_INIT 48
+typedef char abigen_assert_dom0_op_DOM0_GETMEMLIST_fits[((unsigned long long)DOM0_GETMEMLIST <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SCHEDCTL_fits[((unsigned long long)DOM0_SCHEDCTL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_ADJUSTDOM_fits[((unsigned long long)DOM0_ADJUSTDOM <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_CREATEDOMAIN_fits[((unsigned long long)DOM0_CREATEDOMAIN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_DESTROYDOMAIN_fits[((unsigned long long)DOM0_DESTROYDOMAIN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_PAUSEDOMAIN_fits[((unsigned long long)DOM0_PAUSEDOMAIN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_UNPAUSEDOMAIN_fits[((unsigned long long)DOM0_UNPAUSEDOMAIN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETDOMAININFO_fits[((unsigned long long)DOM0_GETDOMAININFO <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETVCPUCONTEXT_fits[((unsigned long long)DOM0_SETVCPUCONTEXT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_MSR_fits[((unsigned long long)DOM0_MSR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETTIME_fits[((unsigned long long)DOM0_SETTIME <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETPAGEFRAMEINFO_fits[((unsigned long long)DOM0_GETPAGEFRAMEINFO <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_READCONSOLE_fits[((unsigned long long)DOM0_READCONSOLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETVCPUAFFINITY_fits[((unsigned long long)DOM0_SETVCPUAFFINITY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_TBUFCONTROL_fits[((unsigned long long)DOM0_TBUFCONTROL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_PHYSINFO_fits[((unsigned long long)DOM0_PHYSINFO <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SCHED_ID_fits[((unsigned long long)DOM0_SCHED_ID <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SHADOW_CONTROL_fits[((unsigned long long)DOM0_SHADOW_CONTROL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETDOMAINMAXMEM_fits[((unsigned long long)DOM0_SETDOMAINMAXMEM <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETPAGEFRAMEINFO2_fits[((unsigned long long)DOM0_GETPAGEFRAMEINFO2 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_ADD_MEMTYPE_fits[((unsigned long long)DOM0_ADD_MEMTYPE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_DEL_MEMTYPE_fits[((unsigned long long)DOM0_DEL_MEMTYPE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_READ_MEMTYPE_fits[((unsigned long long)DOM0_READ_MEMTYPE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_PERFCCONTROL_fits[((unsigned long long)DOM0_PERFCCONTROL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_MICROCODE_fits[((unsigned long long)DOM0_MICROCODE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_IOPORT_PERMISSION_fits[((unsigned long long)DOM0_IOPORT_PERMISSION <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETVCPUCONTEXT_fits[((unsigned long long)DOM0_GETVCPUCONTEXT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETDOMAININFOLIST_fits[((unsigned long long)DOM0_GETDOMAININFOLIST <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_PLATFORM_QUIRK_fits[((unsigned long long)DOM0_PLATFORM_QUIRK <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_PHYSICAL_MEMORY_MAP_fits[((unsigned long long)DOM0_PHYSICAL_MEMORY_MAP <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_MAX_VCPUS_fits[((unsigned long long)DOM0_MAX_VCPUS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_GETVCPUINFO_fits[((unsigned long long)DOM0_GETVCPUINFO <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETDOMAINHANDLE_fits[((unsigned long long)DOM0_SETDOMAINHANDLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_SETDEBUGGING_fits[((unsigned long long)DOM0_SETDEBUGGING <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_IRQ_PERMISSION_fits[((unsigned long long)DOM0_IRQ_PERMISSION <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_IOMEM_PERMISSION_fits[((unsigned long long)DOM0_IOMEM_PERMISSION <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_dom0_op_DOM0_HYPERCALL_INIT_fits[((unsigned long long)DOM0_HYPERCALL_INIT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of dom0_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_dom0_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 2: /* DOM0_GETMEMLIST */
+    case 6: /* DOM0_SCHEDCTL */
+    case 7: /* DOM0_ADJUSTDOM */
+    case 8: /* DOM0_CREATEDOMAIN */
+    case 9: /* DOM0_DESTROYDOMAIN */
+    case 10: /* DOM0_PAUSEDOMAIN */
+    case 11: /* DOM0_UNPAUSEDOMAIN */
+    case 12: /* DOM0_GETDOMAININFO */
+    case 13: /* DOM0_SETVCPUCONTEXT */
+    case 15: /* DOM0_MSR */
+    case 17: /* DOM0_SETTIME */
+    case 18: /* DOM0_GETPAGEFRAMEINFO */
+    case 19: /* DOM0_READCONSOLE */
+    case 20: /* DOM0_SETVCPUAFFINITY */
+    case 21: /* DOM0_TBUFCONTROL */
+    case 22: /* DOM0_PHYSINFO */
+    case 24: /* DOM0_SCHED_ID */
+    case 25: /* DOM0_SHADOW_CONTROL */
+    case 28: /* DOM0_SETDOMAINMAXMEM */
+    case 29: /* DOM0_GETPAGEFRAMEINFO2 */
+    case 31: /* DOM0_ADD_MEMTYPE */
+    case 32: /* DOM0_DEL_MEMTYPE */
+    case 33: /* DOM0_READ_MEMTYPE */
+    case 34: /* DOM0_PERFCCONTROL */
+    case 35: /* DOM0_MICROCODE */
+    case 36: /* DOM0_IOPORT_PERMISSION */
+    case 37: /* DOM0_GETVCPUCONTEXT */
+    case 38: /* DOM0_GETDOMAININFOLIST */
+    case 39: /* DOM0_PLATFORM_QUIRK */
+    case 40: /* DOM0_PHYSICAL_MEMORY_MAP */
+    case 41: /* DOM0_MAX_VCPUS */
+    case 43: /* DOM0_GETVCPUINFO */
+    case 44: /* DOM0_SETDOMAINHANDLE */
+    case 45: /* DOM0_SETDEBUGGING */
+    case 46: /* DOM0_IRQ_PERMISSION */
+    case 47: /* DOM0_IOMEM_PERMISSION */
+    case 48: /* DOM0_HYPERCALL_INIT */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of dom0_op (not -ENOSYS).
+ */
+static inline int abigen_dom0_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_dom0_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when dom0_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_dom0_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 2: /* DOM0_GETMEMLIST */
+    case 6: /* DOM0_SCHEDCTL */
+    case 7: /* DOM0_ADJUSTDOM */
+    case 8: /* DOM0_CREATEDOMAIN */
+    case 9: /* DOM0_DESTROYDOMAIN */
+    case 10: /* DOM0_PAUSEDOMAIN */
+    case 11: /* DOM0_UNPAUSEDOMAIN */
+    case 12: /* DOM0_GETDOMAININFO */
+    case 13: /* DOM0_SETVCPUCONTEXT */
+    case 15: /* DOM0_MSR */
+    case 17: /* DOM0_SETTIME */
+    case 18: /* DOM0_GETPAGEFRAMEINFO */
+    case 19: /* DOM0_READCONSOLE */
+    case 20: /* DOM0_SETVCPUAFFINITY */
+    case 21: /* DOM0_TBUFCONTROL */
+    case 22: /* DOM0_PHYSINFO */
+    case 24: /* DOM0_SCHED_ID */
+    case 25: /* DOM0_SHADOW_CONTROL */
+    case 28: /* DOM0_SETDOMAINMAXMEM */
+    case 29: /* DOM0_GETPAGEFRAMEINFO2 */
+    case 31: /* DOM0_ADD_MEMTYPE */
+    case 32: /* DOM0_DEL_MEMTYPE */
+    case 33: /* DOM0_READ_MEMTYPE */
+    case 34: /* DOM0_PERFCCONTROL */
+    case 35: /* DOM0_MICROCODE */
+    case 36: /* DOM0_IOPORT_PERMISSION */
+    case 37: /* DOM0_GETVCPUCONTEXT */
+    case 38: /* DOM0_GETDOMAININFOLIST */
+    case 39: /* DOM0_PLATFORM_QUIRK */
+    case 40: /* DOM0_PHYSICAL_MEMORY_MAP */
+    case 41: /* DOM0_MAX_VCPUS */
+    case 43: /* DOM0_GETVCPUINFO */
+    case 44: /* DOM0_SETDOMAINHANDLE */
+    case 45: /* DOM0_SETDEBUGGING */
+    case 46: /* DOM0_IRQ_PERMISSION */
+    case 47: /* DOM0_IOMEM_PERMISSION */
+    case 48: /* DOM0_HYPERCALL_INIT */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts dom0_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_dom0_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * memory_op (__HYPERVISOR_memory_op = 12): the op is in 'cmd' (argument 0, unsigned long). The
  * low 4 bits select the sub-op (mask 0xf). High bits on an op that keeps no progress there are
  * ignored.
@@ -201,6 +495,378 @@ static inline uint64_t abigen_memory_op_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * event_channel_op (__HYPERVISOR_event_channel_op = 16): the op is in 'cmd' (argument 0,
+ * uint32_t field). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define EVTCHNOP_bind_interdomain 0
+#define EVTCHNOP_bind_virq 1
+#define EVTCHNOP_bind_pirq 2
+#define EVTCHNOP_close 3
+#define EVTCHNOP_send 4
+#define EVTCHNOP_status 5
+#define EVTCHNOP_alloc_unbound 6
+#define EVTCHNOP_bind_ipi 7
+#define EVTCHNOP_bind_vcpu 8
+#define EVTCHNOP_unmask 9
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_close_fits[((unsigned long long)EVTCHNOP_close <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_send_fits[((unsigned long long)EVTCHNOP_send <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_status_fits[((unsigned long long)EVTCHNOP_status <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_alloc_unbound_fits[((unsigned long long)EVTCHNOP_alloc_unbound <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_ipi_fits[((unsigned long long)EVTCHNOP_bind_ipi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_vcpu_fits[((unsigned long long)EVTCHNOP_bind_vcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_EVTCHNOP_unmask_fits[((unsigned long long)EVTCHNOP_unmask <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of event_channel_op as 3.0.2 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_event_channel_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of event_channel_op (not -ENOSYS).
+ */
+static inline int abigen_event_channel_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_event_channel_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when event_channel_op op is preempted at progress
+ * ('cmd' is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and
+ * sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_event_channel_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts event_channel_op op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_event_channel_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xen_version (__HYPERVISOR_xen_version = 17): the op is in 'cmd' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENVER_version 0
+#define XENVER_extraversion 1
+#define XENVER_compile_info 2
+#define XENVER_capabilities 3
+#define XENVER_changeset 4
+#define XENVER_platform_parameters 5
+#define XENVER_get_features 6
+typedef char abigen_assert_xen_version_XENVER_version_fits[((unsigned long long)XENVER_version <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_extraversion_fits[((unsigned long long)XENVER_extraversion <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_compile_info_fits[((unsigned long long)XENVER_compile_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_capabilities_fits[((unsigned long long)XENVER_capabilities <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_changeset_fits[((unsigned long long)XENVER_changeset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_platform_parameters_fits[((unsigned long long)XENVER_platform_parameters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_get_features_fits[((unsigned long long)XENVER_get_features <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of xen_version as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xen_version_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of xen_version (not -ENOSYS).
+ */
+static inline int abigen_xen_version_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xen_version_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when xen_version op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xen_version_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts xen_version op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_xen_version_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * console_io (__HYPERVISOR_console_io = 18): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define CONSOLEIO_write 0
+#define CONSOLEIO_read 1
+typedef char abigen_assert_console_io_CONSOLEIO_write_fits[((unsigned long long)CONSOLEIO_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_console_io_CONSOLEIO_read_fits[((unsigned long long)CONSOLEIO_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of console_io as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_console_io_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of console_io (not -ENOSYS).
+ */
+static inline int abigen_console_io_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_console_io_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when console_io op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_console_io_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts console_io op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_console_io_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * physdev_op (__HYPERVISOR_physdev_op = 19): the op is in 'cmd' (argument 0, uint32_t field).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define PHYSDEVOP_IRQ_UNMASK_NOTIFY 4
+#define PHYSDEVOP_IRQ_STATUS_QUERY 5
+#define PHYSDEVOP_SET_IOPL 6
+#define PHYSDEVOP_SET_IOBITMAP 7
+#define PHYSDEVOP_APIC_READ 8
+#define PHYSDEVOP_APIC_WRITE 9
+#define PHYSDEVOP_ASSIGN_VECTOR 10
+typedef char abigen_assert_physdev_op_PHYSDEVOP_IRQ_UNMASK_NOTIFY_fits[((unsigned long long)PHYSDEVOP_IRQ_UNMASK_NOTIFY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_IRQ_STATUS_QUERY_fits[((unsigned long long)PHYSDEVOP_IRQ_STATUS_QUERY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_SET_IOPL_fits[((unsigned long long)PHYSDEVOP_SET_IOPL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_SET_IOBITMAP_fits[((unsigned long long)PHYSDEVOP_SET_IOBITMAP <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_APIC_READ_fits[((unsigned long long)PHYSDEVOP_APIC_READ <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_APIC_WRITE_fits[((unsigned long long)PHYSDEVOP_APIC_WRITE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_ASSIGN_VECTOR_fits[((unsigned long long)PHYSDEVOP_ASSIGN_VECTOR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of physdev_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_physdev_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_IRQ_STATUS_QUERY */
+    case 6: /* PHYSDEVOP_SET_IOPL */
+    case 7: /* PHYSDEVOP_SET_IOBITMAP */
+    case 8: /* PHYSDEVOP_APIC_READ */
+    case 9: /* PHYSDEVOP_APIC_WRITE */
+    case 10: /* PHYSDEVOP_ASSIGN_VECTOR */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of physdev_op (not -ENOSYS).
+ */
+static inline int abigen_physdev_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_physdev_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when physdev_op op is preempted at progress ('cmd' is
+ * a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value,
+ * or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_physdev_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_IRQ_STATUS_QUERY */
+    case 6: /* PHYSDEVOP_SET_IOPL */
+    case 7: /* PHYSDEVOP_SET_IOBITMAP */
+    case 8: /* PHYSDEVOP_APIC_READ */
+    case 9: /* PHYSDEVOP_APIC_WRITE */
+    case 10: /* PHYSDEVOP_ASSIGN_VECTOR */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts physdev_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_physdev_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * grant_table_op (__HYPERVISOR_grant_table_op = 20): the op is in 'cmd' (argument 0, unsigned
  * int). The whole value is the sub-op: any other value is an unknown op.
  */
@@ -280,6 +946,410 @@ static inline int abigen_grant_table_op_encode(uint64_t op, uint64_t progress, u
  * that keeps no progress in 'cmd', and for an unknown op.
  */
 static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * vm_assist (__HYPERVISOR_vm_assist = 21): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define VMASST_CMD_enable 0
+#define VMASST_CMD_disable 1
+typedef char abigen_assert_vm_assist_VMASST_CMD_enable_fits[((unsigned long long)VMASST_CMD_enable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_VMASST_CMD_disable_fits[((unsigned long long)VMASST_CMD_disable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vm_assist as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vm_assist_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of vm_assist (not -ENOSYS).
+ */
+static inline int abigen_vm_assist_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vm_assist_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when vm_assist op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vm_assist_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts vm_assist op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vm_assist_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * vcpu_op (__HYPERVISOR_vcpu_op = 24): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define VCPUOP_initialise 0
+#define VCPUOP_up 1
+#define VCPUOP_down 2
+#define VCPUOP_is_up 3
+#define VCPUOP_get_runstate_info 4
+#define VCPUOP_register_runstate_memory_area 5
+typedef char abigen_assert_vcpu_op_VCPUOP_initialise_fits[((unsigned long long)VCPUOP_initialise <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_up_fits[((unsigned long long)VCPUOP_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_down_fits[((unsigned long long)VCPUOP_down <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_is_up_fits[((unsigned long long)VCPUOP_is_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_get_runstate_info_fits[((unsigned long long)VCPUOP_get_runstate_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_register_runstate_memory_area_fits[((unsigned long long)VCPUOP_register_runstate_memory_area <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vcpu_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vcpu_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of vcpu_op (not -ENOSYS).
+ */
+static inline int abigen_vcpu_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vcpu_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when vcpu_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vcpu_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts vcpu_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vcpu_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * set_segment_base (__HYPERVISOR_set_segment_base = 25): the op is in 'which' (argument 0,
+ * unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SEGBASE_FS 0
+#define SEGBASE_GS_USER 1
+#define SEGBASE_GS_KERNEL 2
+#define SEGBASE_GS_USER_SEL 3
+typedef char abigen_assert_set_segment_base_SEGBASE_FS_fits[((unsigned long long)SEGBASE_FS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_fits[((unsigned long long)SEGBASE_GS_USER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_KERNEL_fits[((unsigned long long)SEGBASE_GS_KERNEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_SEL_fits[((unsigned long long)SEGBASE_GS_USER_SEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'which' argument of set_segment_base as 3.0.2 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'which' is an unsigned int: 32
+ * bits for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_set_segment_base_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'which' argument of set_segment_base (not -ENOSYS).
+ */
+static inline int abigen_set_segment_base_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_set_segment_base_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'which' argument 3.0.2 writes when set_segment_base op is preempted at progress
+ * ('which' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_set_segment_base_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts set_segment_base op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'which', and for an unknown op.
+ */
+static inline uint64_t abigen_set_segment_base_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * nmi_op (__HYPERVISOR_nmi_op = 28): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define XENNMI_register_callback 0
+#define XENNMI_unregister_callback 1
+typedef char abigen_assert_nmi_op_XENNMI_register_callback_fits[((unsigned long long)XENNMI_register_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_nmi_op_XENNMI_unregister_callback_fits[((unsigned long long)XENNMI_unregister_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of nmi_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_nmi_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of nmi_op (not -ENOSYS).
+ */
+static inline int abigen_nmi_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_nmi_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when nmi_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_nmi_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts nmi_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_nmi_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * sched_op (__HYPERVISOR_sched_op = 29): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_poll 3
+typedef char abigen_assert_sched_op_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_poll_fits[((unsigned long long)SCHEDOP_poll <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of sched_op (not -ENOSYS).
+ */
+static inline int abigen_sched_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when sched_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts sched_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

@@ -104,6 +104,176 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
+ * sched_op_compat (__HYPERVISOR_sched_op_compat = 6): the op is in 'cmd' (argument 0, unsigned
+ * int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_yield 0
+#define SCHEDOP_block 1
+#define SCHEDOP_shutdown 2
+typedef char abigen_assert_sched_op_compat_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op_compat as 3.0.3 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of sched_op_compat (not -ENOSYS).
+ */
+static inline int abigen_sched_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when sched_op_compat op is preempted at progress
+ * ('cmd' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts sched_op_compat op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * platform_op (__HYPERVISOR_platform_op = 7): the op is in 'cmd' (argument 0, uint32_t field).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENPF_settime 17
+#define XENPF_add_memtype 31
+#define XENPF_del_memtype 32
+#define XENPF_read_memtype 33
+#define XENPF_microcode_update 35
+#define XENPF_platform_quirk 39
+typedef char abigen_assert_platform_op_XENPF_settime_fits[((unsigned long long)XENPF_settime <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_add_memtype_fits[((unsigned long long)XENPF_add_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_del_memtype_fits[((unsigned long long)XENPF_del_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_read_memtype_fits[((unsigned long long)XENPF_read_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_microcode_update_fits[((unsigned long long)XENPF_microcode_update <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_platform_quirk_fits[((unsigned long long)XENPF_platform_quirk <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of platform_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_platform_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 17: /* XENPF_settime */
+    case 31: /* XENPF_add_memtype */
+    case 32: /* XENPF_del_memtype */
+    case 33: /* XENPF_read_memtype */
+    case 35: /* XENPF_microcode_update */
+    case 39: /* XENPF_platform_quirk */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of platform_op (not -ENOSYS).
+ */
+static inline int abigen_platform_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_platform_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when platform_op op is preempted at progress ('cmd' is
+ * a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value,
+ * or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_platform_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 17: /* XENPF_settime */
+    case 31: /* XENPF_add_memtype */
+    case 32: /* XENPF_del_memtype */
+    case 33: /* XENPF_read_memtype */
+    case 35: /* XENPF_microcode_update */
+    case 39: /* XENPF_platform_quirk */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts platform_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_platform_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * memory_op (__HYPERVISOR_memory_op = 12): the op is in 'cmd' (argument 0, unsigned long). The
  * low 4 bits select the sub-op (mask 0xf). High bits on an op that keeps no progress there are
  * ignored.
@@ -233,6 +403,395 @@ static inline uint64_t abigen_memory_op_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * event_channel_op_compat (__HYPERVISOR_event_channel_op_compat = 16): the op is in 'cmd'
+ * (argument 0, uint32_t field). The whole value is the sub-op: any other value is an unknown
+ * op.
+ */
+#define EVTCHNOP_bind_interdomain 0
+#define EVTCHNOP_bind_virq 1
+#define EVTCHNOP_bind_pirq 2
+#define EVTCHNOP_close 3
+#define EVTCHNOP_send 4
+#define EVTCHNOP_status 5
+#define EVTCHNOP_alloc_unbound 6
+#define EVTCHNOP_bind_ipi 7
+#define EVTCHNOP_bind_vcpu 8
+#define EVTCHNOP_unmask 9
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_close_fits[((unsigned long long)EVTCHNOP_close <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_send_fits[((unsigned long long)EVTCHNOP_send <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_status_fits[((unsigned long long)EVTCHNOP_status <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_alloc_unbound_fits[((unsigned long long)EVTCHNOP_alloc_unbound <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_ipi_fits[((unsigned long long)EVTCHNOP_bind_ipi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_vcpu_fits[((unsigned long long)EVTCHNOP_bind_vcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_unmask_fits[((unsigned long long)EVTCHNOP_unmask <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of event_channel_op_compat as 3.0.3 decodes it: the sub-op number
+ * into *op, the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits
+ * for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_event_channel_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of event_channel_op_compat (not -ENOSYS).
+ */
+static inline int abigen_event_channel_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_event_channel_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when event_channel_op_compat op is preempted at
+ * progress ('cmd' is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns
+ * 1 and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_event_channel_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts event_channel_op_compat op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_event_channel_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xen_version (__HYPERVISOR_xen_version = 17): the op is in 'cmd' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENVER_version 0
+#define XENVER_extraversion 1
+#define XENVER_compile_info 2
+#define XENVER_capabilities 3
+#define XENVER_changeset 4
+#define XENVER_platform_parameters 5
+#define XENVER_get_features 6
+#define XENVER_pagesize 7
+#define XENVER_guest_handle 8
+typedef char abigen_assert_xen_version_XENVER_version_fits[((unsigned long long)XENVER_version <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_extraversion_fits[((unsigned long long)XENVER_extraversion <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_compile_info_fits[((unsigned long long)XENVER_compile_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_capabilities_fits[((unsigned long long)XENVER_capabilities <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_changeset_fits[((unsigned long long)XENVER_changeset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_platform_parameters_fits[((unsigned long long)XENVER_platform_parameters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_get_features_fits[((unsigned long long)XENVER_get_features <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_pagesize_fits[((unsigned long long)XENVER_pagesize <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_guest_handle_fits[((unsigned long long)XENVER_guest_handle <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of xen_version as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xen_version_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+    case 7: /* XENVER_pagesize */
+    case 8: /* XENVER_guest_handle */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of xen_version (not -ENOSYS).
+ */
+static inline int abigen_xen_version_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xen_version_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when xen_version op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xen_version_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+    case 7: /* XENVER_pagesize */
+    case 8: /* XENVER_guest_handle */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts xen_version op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_xen_version_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * console_io (__HYPERVISOR_console_io = 18): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define CONSOLEIO_write 0
+#define CONSOLEIO_read 1
+typedef char abigen_assert_console_io_CONSOLEIO_write_fits[((unsigned long long)CONSOLEIO_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_console_io_CONSOLEIO_read_fits[((unsigned long long)CONSOLEIO_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of console_io as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_console_io_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of console_io (not -ENOSYS).
+ */
+static inline int abigen_console_io_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_console_io_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when console_io op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_console_io_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts console_io op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_console_io_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * physdev_op_compat (__HYPERVISOR_physdev_op_compat = 19): the op is in 'cmd' (argument 0,
+ * uint32_t field). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define PHYSDEVOP_IRQ_UNMASK_NOTIFY 4
+#define PHYSDEVOP_irq_status_query 5
+#define PHYSDEVOP_set_iopl 6
+#define PHYSDEVOP_set_iobitmap 7
+#define PHYSDEVOP_apic_read 8
+#define PHYSDEVOP_apic_write 9
+#define PHYSDEVOP_alloc_irq_vector 10
+#define PHYSDEVOP_free_irq_vector 11
+#define PHYSDEVOP_eoi 12
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_IRQ_UNMASK_NOTIFY_fits[((unsigned long long)PHYSDEVOP_IRQ_UNMASK_NOTIFY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_irq_status_query_fits[((unsigned long long)PHYSDEVOP_irq_status_query <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_set_iopl_fits[((unsigned long long)PHYSDEVOP_set_iopl <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_set_iobitmap_fits[((unsigned long long)PHYSDEVOP_set_iobitmap <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_apic_read_fits[((unsigned long long)PHYSDEVOP_apic_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_apic_write_fits[((unsigned long long)PHYSDEVOP_apic_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_alloc_irq_vector_fits[((unsigned long long)PHYSDEVOP_alloc_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_free_irq_vector_fits[((unsigned long long)PHYSDEVOP_free_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_eoi_fits[((unsigned long long)PHYSDEVOP_eoi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of physdev_op_compat as 3.0.3 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_physdev_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of physdev_op_compat (not -ENOSYS).
+ */
+static inline int abigen_physdev_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_physdev_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when physdev_op_compat op is preempted at progress
+ * ('cmd' is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and
+ * sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_physdev_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts physdev_op_compat op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_physdev_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * grant_table_op (__HYPERVISOR_grant_table_op = 20): the op is in 'cmd' (argument 0, unsigned
  * int). The whole value is the sub-op: any other value is an unknown op.
  */
@@ -324,19 +883,706 @@ static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned 
 }
 
 /*
+ * vm_assist (__HYPERVISOR_vm_assist = 21): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define VMASST_CMD_enable 0
+#define VMASST_CMD_disable 1
+typedef char abigen_assert_vm_assist_VMASST_CMD_enable_fits[((unsigned long long)VMASST_CMD_enable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_VMASST_CMD_disable_fits[((unsigned long long)VMASST_CMD_disable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vm_assist as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vm_assist_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of vm_assist (not -ENOSYS).
+ */
+static inline int abigen_vm_assist_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vm_assist_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when vm_assist op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vm_assist_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts vm_assist op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vm_assist_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * vcpu_op (__HYPERVISOR_vcpu_op = 24): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define VCPUOP_initialise 0
+#define VCPUOP_up 1
+#define VCPUOP_down 2
+#define VCPUOP_is_up 3
+#define VCPUOP_get_runstate_info 4
+#define VCPUOP_register_runstate_memory_area 5
+typedef char abigen_assert_vcpu_op_VCPUOP_initialise_fits[((unsigned long long)VCPUOP_initialise <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_up_fits[((unsigned long long)VCPUOP_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_down_fits[((unsigned long long)VCPUOP_down <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_is_up_fits[((unsigned long long)VCPUOP_is_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_get_runstate_info_fits[((unsigned long long)VCPUOP_get_runstate_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_register_runstate_memory_area_fits[((unsigned long long)VCPUOP_register_runstate_memory_area <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vcpu_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vcpu_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of vcpu_op (not -ENOSYS).
+ */
+static inline int abigen_vcpu_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vcpu_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when vcpu_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vcpu_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts vcpu_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vcpu_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * set_segment_base (__HYPERVISOR_set_segment_base = 25): the op is in 'which' (argument 0,
+ * unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SEGBASE_FS 0
+#define SEGBASE_GS_USER 1
+#define SEGBASE_GS_KERNEL 2
+#define SEGBASE_GS_USER_SEL 3
+typedef char abigen_assert_set_segment_base_SEGBASE_FS_fits[((unsigned long long)SEGBASE_FS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_fits[((unsigned long long)SEGBASE_GS_USER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_KERNEL_fits[((unsigned long long)SEGBASE_GS_KERNEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_SEL_fits[((unsigned long long)SEGBASE_GS_USER_SEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'which' argument of set_segment_base as 3.0.3 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'which' is an unsigned int: 32
+ * bits for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_set_segment_base_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'which' argument of set_segment_base (not -ENOSYS).
+ */
+static inline int abigen_set_segment_base_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_set_segment_base_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'which' argument 3.0.3 writes when set_segment_base op is preempted at progress
+ * ('which' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_set_segment_base_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts set_segment_base op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'which', and for an unknown op.
+ */
+static inline uint64_t abigen_set_segment_base_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * acm_op (__HYPERVISOR_acm_op = 27): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define ACMOP_setpolicy 1
+#define ACMOP_getpolicy 2
+#define ACMOP_dumpstats 3
+#define ACMOP_getssid 4
+#define ACMOP_getdecision 5
+typedef char abigen_assert_acm_op_ACMOP_setpolicy_fits[((unsigned long long)ACMOP_setpolicy <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_acm_op_ACMOP_getpolicy_fits[((unsigned long long)ACMOP_getpolicy <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_acm_op_ACMOP_dumpstats_fits[((unsigned long long)ACMOP_dumpstats <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_acm_op_ACMOP_getssid_fits[((unsigned long long)ACMOP_getssid <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_acm_op_ACMOP_getdecision_fits[((unsigned long long)ACMOP_getdecision <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of acm_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_acm_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* ACMOP_setpolicy */
+    case 2: /* ACMOP_getpolicy */
+    case 3: /* ACMOP_dumpstats */
+    case 4: /* ACMOP_getssid */
+    case 5: /* ACMOP_getdecision */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of acm_op (not -ENOSYS).
+ */
+static inline int abigen_acm_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_acm_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when acm_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_acm_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* ACMOP_setpolicy */
+    case 2: /* ACMOP_getpolicy */
+    case 3: /* ACMOP_dumpstats */
+    case 4: /* ACMOP_getssid */
+    case 5: /* ACMOP_getdecision */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts acm_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_acm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * nmi_op (__HYPERVISOR_nmi_op = 28): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define XENNMI_register_callback 0
+#define XENNMI_unregister_callback 1
+typedef char abigen_assert_nmi_op_XENNMI_register_callback_fits[((unsigned long long)XENNMI_register_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_nmi_op_XENNMI_unregister_callback_fits[((unsigned long long)XENNMI_unregister_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of nmi_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_nmi_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of nmi_op (not -ENOSYS).
+ */
+static inline int abigen_nmi_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_nmi_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when nmi_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_nmi_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts nmi_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_nmi_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * sched_op (__HYPERVISOR_sched_op = 29): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_poll 3
+#define SCHEDOP_remote_shutdown 4
+typedef char abigen_assert_sched_op_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_poll_fits[((unsigned long long)SCHEDOP_poll <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_remote_shutdown_fits[((unsigned long long)SCHEDOP_remote_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+    case 4: /* SCHEDOP_remote_shutdown */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of sched_op (not -ENOSYS).
+ */
+static inline int abigen_sched_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when sched_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+    case 4: /* SCHEDOP_remote_shutdown */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts sched_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * callback_op (__HYPERVISOR_callback_op = 30): the op is in 'cmd' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define CALLBACKOP_register 0
+#define CALLBACKOP_unregister 1
+typedef char abigen_assert_callback_op_CALLBACKOP_register_fits[((unsigned long long)CALLBACKOP_register <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_callback_op_CALLBACKOP_unregister_fits[((unsigned long long)CALLBACKOP_unregister <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of callback_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_callback_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CALLBACKOP_register */
+    case 1: /* CALLBACKOP_unregister */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of callback_op (not -ENOSYS).
+ */
+static inline int abigen_callback_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_callback_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when callback_op op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_callback_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CALLBACKOP_register */
+    case 1: /* CALLBACKOP_unregister */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts callback_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_callback_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xenoprof_op (__HYPERVISOR_xenoprof_op = 31): the op is in 'op' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENOPROF_init 0
+#define XENOPROF_reset_active_list 1
+#define XENOPROF_reset_passive_list 2
+#define XENOPROF_set_active 3
+#define XENOPROF_set_passive 4
+#define XENOPROF_reserve_counters 5
+#define XENOPROF_counter 6
+#define XENOPROF_setup_events 7
+#define XENOPROF_enable_virq 8
+#define XENOPROF_start 9
+#define XENOPROF_stop 10
+#define XENOPROF_disable_virq 11
+#define XENOPROF_release_counters 12
+#define XENOPROF_shutdown 13
+#define XENOPROF_get_buffer 14
+typedef char abigen_assert_xenoprof_op_XENOPROF_init_fits[((unsigned long long)XENOPROF_init <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reset_active_list_fits[((unsigned long long)XENOPROF_reset_active_list <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reset_passive_list_fits[((unsigned long long)XENOPROF_reset_passive_list <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_set_active_fits[((unsigned long long)XENOPROF_set_active <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_set_passive_fits[((unsigned long long)XENOPROF_set_passive <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reserve_counters_fits[((unsigned long long)XENOPROF_reserve_counters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_counter_fits[((unsigned long long)XENOPROF_counter <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_setup_events_fits[((unsigned long long)XENOPROF_setup_events <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_enable_virq_fits[((unsigned long long)XENOPROF_enable_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_start_fits[((unsigned long long)XENOPROF_start <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_stop_fits[((unsigned long long)XENOPROF_stop <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_disable_virq_fits[((unsigned long long)XENOPROF_disable_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_release_counters_fits[((unsigned long long)XENOPROF_release_counters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_shutdown_fits[((unsigned long long)XENOPROF_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_get_buffer_fits[((unsigned long long)XENOPROF_get_buffer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'op' argument of xenoprof_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned int: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xenoprof_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENOPROF_init */
+    case 1: /* XENOPROF_reset_active_list */
+    case 2: /* XENOPROF_reset_passive_list */
+    case 3: /* XENOPROF_set_active */
+    case 4: /* XENOPROF_set_passive */
+    case 5: /* XENOPROF_reserve_counters */
+    case 6: /* XENOPROF_counter */
+    case 7: /* XENOPROF_setup_events */
+    case 8: /* XENOPROF_enable_virq */
+    case 9: /* XENOPROF_start */
+    case 10: /* XENOPROF_stop */
+    case 11: /* XENOPROF_disable_virq */
+    case 12: /* XENOPROF_release_counters */
+    case 13: /* XENOPROF_shutdown */
+    case 14: /* XENOPROF_get_buffer */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'op' argument of xenoprof_op (not -ENOSYS).
+ */
+static inline int abigen_xenoprof_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xenoprof_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 3.0.3 writes when xenoprof_op op is preempted at progress ('op' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xenoprof_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENOPROF_init */
+    case 1: /* XENOPROF_reset_active_list */
+    case 2: /* XENOPROF_reset_passive_list */
+    case 3: /* XENOPROF_set_active */
+    case 4: /* XENOPROF_set_passive */
+    case 5: /* XENOPROF_reserve_counters */
+    case 6: /* XENOPROF_counter */
+    case 7: /* XENOPROF_setup_events */
+    case 8: /* XENOPROF_enable_virq */
+    case 9: /* XENOPROF_start */
+    case 10: /* XENOPROF_stop */
+    case 11: /* XENOPROF_disable_virq */
+    case 12: /* XENOPROF_release_counters */
+    case 13: /* XENOPROF_shutdown */
+    case 14: /* XENOPROF_get_buffer */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts xenoprof_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_xenoprof_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * event_channel_op (__HYPERVISOR_event_channel_op = 32): the op is in 'cmd' (argument 0,
  * unsigned int). The whole value is the sub-op: any other value is an unknown op.
  */
-#define EVTCHNOP_bind_interdomain 0
-#define EVTCHNOP_bind_virq 1
-#define EVTCHNOP_bind_pirq 2
-#define EVTCHNOP_close 3
-#define EVTCHNOP_send 4
-#define EVTCHNOP_status 5
-#define EVTCHNOP_alloc_unbound 6
-#define EVTCHNOP_bind_ipi 7
-#define EVTCHNOP_bind_vcpu 8
-#define EVTCHNOP_unmask 9
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
@@ -431,6 +1677,100 @@ static inline uint64_t abigen_event_channel_op_max_progress(uint64_t op, unsigne
 }
 
 /*
+ * physdev_op (__HYPERVISOR_physdev_op = 33): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+typedef char abigen_assert_physdev_op_PHYSDEVOP_IRQ_UNMASK_NOTIFY_fits[((unsigned long long)PHYSDEVOP_IRQ_UNMASK_NOTIFY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_irq_status_query_fits[((unsigned long long)PHYSDEVOP_irq_status_query <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_set_iopl_fits[((unsigned long long)PHYSDEVOP_set_iopl <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_set_iobitmap_fits[((unsigned long long)PHYSDEVOP_set_iobitmap <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_apic_read_fits[((unsigned long long)PHYSDEVOP_apic_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_apic_write_fits[((unsigned long long)PHYSDEVOP_apic_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_alloc_irq_vector_fits[((unsigned long long)PHYSDEVOP_alloc_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_free_irq_vector_fits[((unsigned long long)PHYSDEVOP_free_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_eoi_fits[((unsigned long long)PHYSDEVOP_eoi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of physdev_op as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_physdev_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of physdev_op (not -ENOSYS).
+ */
+static inline int abigen_physdev_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_physdev_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when physdev_op op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_physdev_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts physdev_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_physdev_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * hvm_op (__HYPERVISOR_hvm_op = 34): the op is in 'op' (argument 0, unsigned long). The whole
  * value is the sub-op: any other value is an unknown op.
  */
@@ -496,6 +1836,272 @@ static inline int abigen_hvm_op_encode(uint64_t op, uint64_t progress, unsigned 
  * no progress in 'op', and for an unknown op.
  */
 static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * sysctl (__HYPERVISOR_sysctl = 35): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_SYSCTL_readconsole 1
+#define XEN_SYSCTL_tbuf_op 2
+#define XEN_SYSCTL_physinfo 3
+#define XEN_SYSCTL_sched_id 4
+#define XEN_SYSCTL_perfc_op 5
+#define XEN_SYSCTL_getdomaininfolist 6
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_sysctl_XEN_SYSCTL_readconsole_fits[((unsigned long long)XEN_SYSCTL_readconsole <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_tbuf_op_fits[((unsigned long long)XEN_SYSCTL_tbuf_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_physinfo_fits[((unsigned long long)XEN_SYSCTL_physinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_sched_id_fits[((unsigned long long)XEN_SYSCTL_sched_id <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_perfc_op_fits[((unsigned long long)XEN_SYSCTL_perfc_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_getdomaininfolist_fits[((unsigned long long)XEN_SYSCTL_getdomaininfolist <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'cmd' argument of sysctl as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sysctl_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* XEN_SYSCTL_readconsole */
+    case 2: /* XEN_SYSCTL_tbuf_op */
+    case 3: /* XEN_SYSCTL_physinfo */
+    case 4: /* XEN_SYSCTL_sched_id */
+    case 5: /* XEN_SYSCTL_perfc_op */
+    case 6: /* XEN_SYSCTL_getdomaininfolist */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of sysctl (not -ENOSYS).
+ */
+static inline int abigen_sysctl_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sysctl_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when sysctl op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sysctl_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* XEN_SYSCTL_readconsole */
+    case 2: /* XEN_SYSCTL_tbuf_op */
+    case 3: /* XEN_SYSCTL_physinfo */
+    case 4: /* XEN_SYSCTL_sched_id */
+    case 5: /* XEN_SYSCTL_perfc_op */
+    case 6: /* XEN_SYSCTL_getdomaininfolist */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts sysctl op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sysctl_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * domctl (__HYPERVISOR_domctl = 36): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_createdomain 1
+#define XEN_DOMCTL_destroydomain 2
+#define XEN_DOMCTL_pausedomain 3
+#define XEN_DOMCTL_unpausedomain 4
+#define XEN_DOMCTL_getdomaininfo 5
+#define XEN_DOMCTL_getmemlist 6
+#define XEN_DOMCTL_getpageframeinfo 7
+#define XEN_DOMCTL_getpageframeinfo2 8
+#define XEN_DOMCTL_setvcpuaffinity 9
+#define XEN_DOMCTL_shadow_op 10
+#define XEN_DOMCTL_max_mem 11
+#define XEN_DOMCTL_setvcpucontext 12
+#define XEN_DOMCTL_getvcpucontext 13
+#define XEN_DOMCTL_getvcpuinfo 14
+#define XEN_DOMCTL_max_vcpus 15
+#define XEN_DOMCTL_scheduler_op 16
+#define XEN_DOMCTL_setdomainhandle 17
+#define XEN_DOMCTL_setdebugging 18
+#define XEN_DOMCTL_irq_permission 19
+#define XEN_DOMCTL_iomem_permission 20
+#define XEN_DOMCTL_ioport_permission 21
+#define XEN_DOMCTL_hypercall_init 22
+#define XEN_DOMCTL_arch_setup 23
+#define XEN_DOMCTL_settimeoffset 24
+#define XEN_DOMCTL_getvcpuaffinity 25
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_domctl_XEN_DOMCTL_createdomain_fits[((unsigned long long)XEN_DOMCTL_createdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_destroydomain_fits[((unsigned long long)XEN_DOMCTL_destroydomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_pausedomain_fits[((unsigned long long)XEN_DOMCTL_pausedomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_unpausedomain_fits[((unsigned long long)XEN_DOMCTL_unpausedomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getdomaininfo_fits[((unsigned long long)XEN_DOMCTL_getdomaininfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getmemlist_fits[((unsigned long long)XEN_DOMCTL_getmemlist <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getpageframeinfo_fits[((unsigned long long)XEN_DOMCTL_getpageframeinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getpageframeinfo2_fits[((unsigned long long)XEN_DOMCTL_getpageframeinfo2 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvcpuaffinity_fits[((unsigned long long)XEN_DOMCTL_setvcpuaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_shadow_op_fits[((unsigned long long)XEN_DOMCTL_shadow_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_max_mem_fits[((unsigned long long)XEN_DOMCTL_max_mem <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvcpucontext_fits[((unsigned long long)XEN_DOMCTL_setvcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpucontext_fits[((unsigned long long)XEN_DOMCTL_getvcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpuinfo_fits[((unsigned long long)XEN_DOMCTL_getvcpuinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_max_vcpus_fits[((unsigned long long)XEN_DOMCTL_max_vcpus <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_scheduler_op_fits[((unsigned long long)XEN_DOMCTL_scheduler_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setdomainhandle_fits[((unsigned long long)XEN_DOMCTL_setdomainhandle <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setdebugging_fits[((unsigned long long)XEN_DOMCTL_setdebugging <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_irq_permission_fits[((unsigned long long)XEN_DOMCTL_irq_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_iomem_permission_fits[((unsigned long long)XEN_DOMCTL_iomem_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_ioport_permission_fits[((unsigned long long)XEN_DOMCTL_ioport_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_hypercall_init_fits[((unsigned long long)XEN_DOMCTL_hypercall_init <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_arch_setup_fits[((unsigned long long)XEN_DOMCTL_arch_setup <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_settimeoffset_fits[((unsigned long long)XEN_DOMCTL_settimeoffset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpuaffinity_fits[((unsigned long long)XEN_DOMCTL_getvcpuaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'cmd' argument of domctl as 3.0.3 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_domctl_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* XEN_DOMCTL_createdomain */
+    case 2: /* XEN_DOMCTL_destroydomain */
+    case 3: /* XEN_DOMCTL_pausedomain */
+    case 4: /* XEN_DOMCTL_unpausedomain */
+    case 5: /* XEN_DOMCTL_getdomaininfo */
+    case 6: /* XEN_DOMCTL_getmemlist */
+    case 7: /* XEN_DOMCTL_getpageframeinfo */
+    case 8: /* XEN_DOMCTL_getpageframeinfo2 */
+    case 9: /* XEN_DOMCTL_setvcpuaffinity */
+    case 10: /* XEN_DOMCTL_shadow_op */
+    case 11: /* XEN_DOMCTL_max_mem */
+    case 12: /* XEN_DOMCTL_setvcpucontext */
+    case 13: /* XEN_DOMCTL_getvcpucontext */
+    case 14: /* XEN_DOMCTL_getvcpuinfo */
+    case 15: /* XEN_DOMCTL_max_vcpus */
+    case 16: /* XEN_DOMCTL_scheduler_op */
+    case 17: /* XEN_DOMCTL_setdomainhandle */
+    case 18: /* XEN_DOMCTL_setdebugging */
+    case 19: /* XEN_DOMCTL_irq_permission */
+    case 20: /* XEN_DOMCTL_iomem_permission */
+    case 21: /* XEN_DOMCTL_ioport_permission */
+    case 22: /* XEN_DOMCTL_hypercall_init */
+    case 23: /* XEN_DOMCTL_arch_setup */
+    case 24: /* XEN_DOMCTL_settimeoffset */
+    case 25: /* XEN_DOMCTL_getvcpuaffinity */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.3 accepts this 'cmd' argument of domctl (not -ENOSYS).
+ */
+static inline int abigen_domctl_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_domctl_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.3 writes when domctl op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_domctl_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* XEN_DOMCTL_createdomain */
+    case 2: /* XEN_DOMCTL_destroydomain */
+    case 3: /* XEN_DOMCTL_pausedomain */
+    case 4: /* XEN_DOMCTL_unpausedomain */
+    case 5: /* XEN_DOMCTL_getdomaininfo */
+    case 6: /* XEN_DOMCTL_getmemlist */
+    case 7: /* XEN_DOMCTL_getpageframeinfo */
+    case 8: /* XEN_DOMCTL_getpageframeinfo2 */
+    case 9: /* XEN_DOMCTL_setvcpuaffinity */
+    case 10: /* XEN_DOMCTL_shadow_op */
+    case 11: /* XEN_DOMCTL_max_mem */
+    case 12: /* XEN_DOMCTL_setvcpucontext */
+    case 13: /* XEN_DOMCTL_getvcpucontext */
+    case 14: /* XEN_DOMCTL_getvcpuinfo */
+    case 15: /* XEN_DOMCTL_max_vcpus */
+    case 16: /* XEN_DOMCTL_scheduler_op */
+    case 17: /* XEN_DOMCTL_setdomainhandle */
+    case 18: /* XEN_DOMCTL_setdebugging */
+    case 19: /* XEN_DOMCTL_irq_permission */
+    case 20: /* XEN_DOMCTL_iomem_permission */
+    case 21: /* XEN_DOMCTL_ioport_permission */
+    case 22: /* XEN_DOMCTL_hypercall_init */
+    case 23: /* XEN_DOMCTL_arch_setup */
+    case 24: /* XEN_DOMCTL_settimeoffset */
+    case 25: /* XEN_DOMCTL_getvcpuaffinity */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.3 preempts domctl op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_domctl_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

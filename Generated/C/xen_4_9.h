@@ -108,6 +108,240 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
+ * sched_op_compat (__HYPERVISOR_sched_op_compat = 6): the op is in 'cmd' (argument 0, unsigned
+ * int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_yield 0
+#define SCHEDOP_block 1
+#define SCHEDOP_shutdown 2
+typedef char abigen_assert_sched_op_compat_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_compat_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op_compat as 4.9 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of sched_op_compat (not -ENOSYS).
+ */
+static inline int abigen_sched_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when sched_op_compat op is preempted at progress ('cmd'
+ * is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts sched_op_compat op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * platform_op (__HYPERVISOR_platform_op = 7): the op is in 'cmd' (argument 0, uint32_t field).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENPF_settime32 17
+#define XENPF_add_memtype 31
+#define XENPF_del_memtype 32
+#define XENPF_read_memtype 33
+#define XENPF_microcode_update 35
+#define XENPF_platform_quirk 39
+#define XENPF_get_cpu_version 48
+#define XENPF_efi_runtime_call 49
+#define XENPF_firmware_info 50
+#define XENPF_enter_acpi_sleep 51
+#define XENPF_change_freq 52
+#define XENPF_getidletime 53
+#define XENPF_set_processor_pminfo 54
+#define XENPF_get_cpuinfo 55
+#define XENPF_cpu_online 56
+#define XENPF_cpu_offline 57
+#define XENPF_cpu_hotadd 58
+#define XENPF_mem_hotadd 59
+#define XENPF_core_parking 60
+#define XENPF_resource_op 61
+#define XENPF_settime64 62
+#define XENPF_get_symbol 63
+typedef char abigen_assert_platform_op_XENPF_settime32_fits[((unsigned long long)XENPF_settime32 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_add_memtype_fits[((unsigned long long)XENPF_add_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_del_memtype_fits[((unsigned long long)XENPF_del_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_read_memtype_fits[((unsigned long long)XENPF_read_memtype <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_microcode_update_fits[((unsigned long long)XENPF_microcode_update <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_platform_quirk_fits[((unsigned long long)XENPF_platform_quirk <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_get_cpu_version_fits[((unsigned long long)XENPF_get_cpu_version <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_efi_runtime_call_fits[((unsigned long long)XENPF_efi_runtime_call <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_firmware_info_fits[((unsigned long long)XENPF_firmware_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_enter_acpi_sleep_fits[((unsigned long long)XENPF_enter_acpi_sleep <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_change_freq_fits[((unsigned long long)XENPF_change_freq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_getidletime_fits[((unsigned long long)XENPF_getidletime <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_set_processor_pminfo_fits[((unsigned long long)XENPF_set_processor_pminfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_get_cpuinfo_fits[((unsigned long long)XENPF_get_cpuinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_cpu_online_fits[((unsigned long long)XENPF_cpu_online <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_cpu_offline_fits[((unsigned long long)XENPF_cpu_offline <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_cpu_hotadd_fits[((unsigned long long)XENPF_cpu_hotadd <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_mem_hotadd_fits[((unsigned long long)XENPF_mem_hotadd <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_core_parking_fits[((unsigned long long)XENPF_core_parking <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_resource_op_fits[((unsigned long long)XENPF_resource_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_settime64_fits[((unsigned long long)XENPF_settime64 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_platform_op_XENPF_get_symbol_fits[((unsigned long long)XENPF_get_symbol <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of platform_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_platform_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 17: /* XENPF_settime32 */
+    case 31: /* XENPF_add_memtype */
+    case 32: /* XENPF_del_memtype */
+    case 33: /* XENPF_read_memtype */
+    case 35: /* XENPF_microcode_update */
+    case 39: /* XENPF_platform_quirk */
+    case 48: /* XENPF_get_cpu_version */
+    case 49: /* XENPF_efi_runtime_call */
+    case 50: /* XENPF_firmware_info */
+    case 51: /* XENPF_enter_acpi_sleep */
+    case 52: /* XENPF_change_freq */
+    case 53: /* XENPF_getidletime */
+    case 54: /* XENPF_set_processor_pminfo */
+    case 55: /* XENPF_get_cpuinfo */
+    case 56: /* XENPF_cpu_online */
+    case 57: /* XENPF_cpu_offline */
+    case 58: /* XENPF_cpu_hotadd */
+    case 59: /* XENPF_mem_hotadd */
+    case 60: /* XENPF_core_parking */
+    case 61: /* XENPF_resource_op */
+    case 62: /* XENPF_settime64 */
+    case 63: /* XENPF_get_symbol */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of platform_op (not -ENOSYS).
+ */
+static inline int abigen_platform_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_platform_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when platform_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_platform_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 17: /* XENPF_settime32 */
+    case 31: /* XENPF_add_memtype */
+    case 32: /* XENPF_del_memtype */
+    case 33: /* XENPF_read_memtype */
+    case 35: /* XENPF_microcode_update */
+    case 39: /* XENPF_platform_quirk */
+    case 48: /* XENPF_get_cpu_version */
+    case 49: /* XENPF_efi_runtime_call */
+    case 50: /* XENPF_firmware_info */
+    case 51: /* XENPF_enter_acpi_sleep */
+    case 52: /* XENPF_change_freq */
+    case 53: /* XENPF_getidletime */
+    case 54: /* XENPF_set_processor_pminfo */
+    case 55: /* XENPF_get_cpuinfo */
+    case 56: /* XENPF_cpu_online */
+    case 57: /* XENPF_cpu_offline */
+    case 58: /* XENPF_cpu_hotadd */
+    case 59: /* XENPF_mem_hotadd */
+    case 60: /* XENPF_core_parking */
+    case 61: /* XENPF_resource_op */
+    case 62: /* XENPF_settime64 */
+    case 63: /* XENPF_get_symbol */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts platform_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_platform_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * memory_op (__HYPERVISOR_memory_op = 12): the op is in 'cmd' (argument 0, unsigned long). The
  * low 6 bits select the sub-op (mask 0x3f). High bits on an op that keeps no progress there are
  * rejected (-ENOSYS).
@@ -597,6 +831,487 @@ static inline uint64_t abigen_memory_op_sharing_op_max_progress(uint64_t op, uns
 }
 
 /*
+ * event_channel_op_compat (__HYPERVISOR_event_channel_op_compat = 16): the op is in 'cmd'
+ * (argument 0, uint32_t field). The whole value is the sub-op: any other value is an unknown
+ * op.
+ */
+#define EVTCHNOP_bind_interdomain 0
+#define EVTCHNOP_bind_virq 1
+#define EVTCHNOP_bind_pirq 2
+#define EVTCHNOP_close 3
+#define EVTCHNOP_send 4
+#define EVTCHNOP_status 5
+#define EVTCHNOP_alloc_unbound 6
+#define EVTCHNOP_bind_ipi 7
+#define EVTCHNOP_bind_vcpu 8
+#define EVTCHNOP_unmask 9
+#define EVTCHNOP_reset 10
+#define EVTCHNOP_init_control 11
+#define EVTCHNOP_expand_array 12
+#define EVTCHNOP_set_priority 13
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_close_fits[((unsigned long long)EVTCHNOP_close <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_send_fits[((unsigned long long)EVTCHNOP_send <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_status_fits[((unsigned long long)EVTCHNOP_status <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_alloc_unbound_fits[((unsigned long long)EVTCHNOP_alloc_unbound <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_ipi_fits[((unsigned long long)EVTCHNOP_bind_ipi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_bind_vcpu_fits[((unsigned long long)EVTCHNOP_bind_vcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_unmask_fits[((unsigned long long)EVTCHNOP_unmask <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_reset_fits[((unsigned long long)EVTCHNOP_reset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_init_control_fits[((unsigned long long)EVTCHNOP_init_control <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_expand_array_fits[((unsigned long long)EVTCHNOP_expand_array <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_event_channel_op_compat_EVTCHNOP_set_priority_fits[((unsigned long long)EVTCHNOP_set_priority <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of event_channel_op_compat as 4.9 decodes it: the sub-op number
+ * into *op, the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits
+ * for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_event_channel_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+    case 10: /* EVTCHNOP_reset */
+    case 11: /* EVTCHNOP_init_control */
+    case 12: /* EVTCHNOP_expand_array */
+    case 13: /* EVTCHNOP_set_priority */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of event_channel_op_compat (not -ENOSYS).
+ */
+static inline int abigen_event_channel_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_event_channel_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when event_channel_op_compat op is preempted at progress
+ * ('cmd' is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and
+ * sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_event_channel_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* EVTCHNOP_bind_interdomain */
+    case 1: /* EVTCHNOP_bind_virq */
+    case 2: /* EVTCHNOP_bind_pirq */
+    case 3: /* EVTCHNOP_close */
+    case 4: /* EVTCHNOP_send */
+    case 5: /* EVTCHNOP_status */
+    case 6: /* EVTCHNOP_alloc_unbound */
+    case 7: /* EVTCHNOP_bind_ipi */
+    case 8: /* EVTCHNOP_bind_vcpu */
+    case 9: /* EVTCHNOP_unmask */
+    case 10: /* EVTCHNOP_reset */
+    case 11: /* EVTCHNOP_init_control */
+    case 12: /* EVTCHNOP_expand_array */
+    case 13: /* EVTCHNOP_set_priority */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts event_channel_op_compat op at, for a guest of guest_width
+ * bits: the bound the hypervisor states, or what the register holds above the op field. 0 for
+ * an op that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_event_channel_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xen_version (__HYPERVISOR_xen_version = 17): the op is in 'cmd' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENVER_version 0
+#define XENVER_extraversion 1
+#define XENVER_compile_info 2
+#define XENVER_capabilities 3
+#define XENVER_changeset 4
+#define XENVER_platform_parameters 5
+#define XENVER_get_features 6
+#define XENVER_pagesize 7
+#define XENVER_guest_handle 8
+#define XENVER_commandline 9
+#define XENVER_build_id 10
+typedef char abigen_assert_xen_version_XENVER_version_fits[((unsigned long long)XENVER_version <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_extraversion_fits[((unsigned long long)XENVER_extraversion <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_compile_info_fits[((unsigned long long)XENVER_compile_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_capabilities_fits[((unsigned long long)XENVER_capabilities <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_changeset_fits[((unsigned long long)XENVER_changeset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_platform_parameters_fits[((unsigned long long)XENVER_platform_parameters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_get_features_fits[((unsigned long long)XENVER_get_features <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_pagesize_fits[((unsigned long long)XENVER_pagesize <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_guest_handle_fits[((unsigned long long)XENVER_guest_handle <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_commandline_fits[((unsigned long long)XENVER_commandline <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xen_version_XENVER_build_id_fits[((unsigned long long)XENVER_build_id <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of xen_version as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xen_version_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+    case 7: /* XENVER_pagesize */
+    case 8: /* XENVER_guest_handle */
+    case 9: /* XENVER_commandline */
+    case 10: /* XENVER_build_id */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of xen_version (not -ENOSYS).
+ */
+static inline int abigen_xen_version_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xen_version_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when xen_version op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xen_version_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENVER_version */
+    case 1: /* XENVER_extraversion */
+    case 2: /* XENVER_compile_info */
+    case 3: /* XENVER_capabilities */
+    case 4: /* XENVER_changeset */
+    case 5: /* XENVER_platform_parameters */
+    case 6: /* XENVER_get_features */
+    case 7: /* XENVER_pagesize */
+    case 8: /* XENVER_guest_handle */
+    case 9: /* XENVER_commandline */
+    case 10: /* XENVER_build_id */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts xen_version op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_xen_version_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * console_io (__HYPERVISOR_console_io = 18): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define CONSOLEIO_write 0
+#define CONSOLEIO_read 1
+typedef char abigen_assert_console_io_CONSOLEIO_write_fits[((unsigned long long)CONSOLEIO_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_console_io_CONSOLEIO_read_fits[((unsigned long long)CONSOLEIO_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of console_io as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_console_io_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of console_io (not -ENOSYS).
+ */
+static inline int abigen_console_io_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_console_io_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when console_io op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_console_io_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CONSOLEIO_write */
+    case 1: /* CONSOLEIO_read */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts console_io op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_console_io_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * physdev_op_compat (__HYPERVISOR_physdev_op_compat = 19): the op is in 'cmd' (argument 0,
+ * uint32_t field). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define PHYSDEVOP_IRQ_UNMASK_NOTIFY 4
+#define PHYSDEVOP_irq_status_query 5
+#define PHYSDEVOP_set_iopl 6
+#define PHYSDEVOP_set_iobitmap 7
+#define PHYSDEVOP_apic_read 8
+#define PHYSDEVOP_apic_write 9
+#define PHYSDEVOP_alloc_irq_vector 10
+#define PHYSDEVOP_free_irq_vector 11
+#define PHYSDEVOP_eoi 12
+#define PHYSDEVOP_map_pirq 13
+#define PHYSDEVOP_unmap_pirq 14
+#define PHYSDEVOP_manage_pci_add 15
+#define PHYSDEVOP_manage_pci_remove 16
+#define PHYSDEVOP_pirq_eoi_gmfn_v1 17
+#define PHYSDEVOP_restore_msi 19
+#define PHYSDEVOP_manage_pci_add_ext 20
+#define PHYSDEVOP_setup_gsi 21
+#define PHYSDEVOP_get_free_pirq 23
+#define PHYSDEVOP_pci_mmcfg_reserved 24
+#define PHYSDEVOP_pci_device_add 25
+#define PHYSDEVOP_pci_device_remove 26
+#define PHYSDEVOP_restore_msi_ext 27
+#define PHYSDEVOP_pirq_eoi_gmfn_v2 28
+#define PHYSDEVOP_dbgp_op 29
+#define PHYSDEVOP_prepare_msix 30
+#define PHYSDEVOP_release_msix 31
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_IRQ_UNMASK_NOTIFY_fits[((unsigned long long)PHYSDEVOP_IRQ_UNMASK_NOTIFY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_irq_status_query_fits[((unsigned long long)PHYSDEVOP_irq_status_query <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_set_iopl_fits[((unsigned long long)PHYSDEVOP_set_iopl <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_set_iobitmap_fits[((unsigned long long)PHYSDEVOP_set_iobitmap <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_apic_read_fits[((unsigned long long)PHYSDEVOP_apic_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_apic_write_fits[((unsigned long long)PHYSDEVOP_apic_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_alloc_irq_vector_fits[((unsigned long long)PHYSDEVOP_alloc_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_free_irq_vector_fits[((unsigned long long)PHYSDEVOP_free_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_eoi_fits[((unsigned long long)PHYSDEVOP_eoi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_map_pirq_fits[((unsigned long long)PHYSDEVOP_map_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_unmap_pirq_fits[((unsigned long long)PHYSDEVOP_unmap_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_manage_pci_add_fits[((unsigned long long)PHYSDEVOP_manage_pci_add <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_manage_pci_remove_fits[((unsigned long long)PHYSDEVOP_manage_pci_remove <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_pirq_eoi_gmfn_v1_fits[((unsigned long long)PHYSDEVOP_pirq_eoi_gmfn_v1 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_restore_msi_fits[((unsigned long long)PHYSDEVOP_restore_msi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_manage_pci_add_ext_fits[((unsigned long long)PHYSDEVOP_manage_pci_add_ext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_setup_gsi_fits[((unsigned long long)PHYSDEVOP_setup_gsi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_get_free_pirq_fits[((unsigned long long)PHYSDEVOP_get_free_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_pci_mmcfg_reserved_fits[((unsigned long long)PHYSDEVOP_pci_mmcfg_reserved <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_pci_device_add_fits[((unsigned long long)PHYSDEVOP_pci_device_add <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_pci_device_remove_fits[((unsigned long long)PHYSDEVOP_pci_device_remove <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_restore_msi_ext_fits[((unsigned long long)PHYSDEVOP_restore_msi_ext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_pirq_eoi_gmfn_v2_fits[((unsigned long long)PHYSDEVOP_pirq_eoi_gmfn_v2 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_dbgp_op_fits[((unsigned long long)PHYSDEVOP_dbgp_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_prepare_msix_fits[((unsigned long long)PHYSDEVOP_prepare_msix <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_compat_PHYSDEVOP_release_msix_fits[((unsigned long long)PHYSDEVOP_release_msix <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of physdev_op_compat as 4.9 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_physdev_op_compat_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+    case 13: /* PHYSDEVOP_map_pirq */
+    case 14: /* PHYSDEVOP_unmap_pirq */
+    case 15: /* PHYSDEVOP_manage_pci_add */
+    case 16: /* PHYSDEVOP_manage_pci_remove */
+    case 17: /* PHYSDEVOP_pirq_eoi_gmfn_v1 */
+    case 19: /* PHYSDEVOP_restore_msi */
+    case 20: /* PHYSDEVOP_manage_pci_add_ext */
+    case 21: /* PHYSDEVOP_setup_gsi */
+    case 23: /* PHYSDEVOP_get_free_pirq */
+    case 24: /* PHYSDEVOP_pci_mmcfg_reserved */
+    case 25: /* PHYSDEVOP_pci_device_add */
+    case 26: /* PHYSDEVOP_pci_device_remove */
+    case 27: /* PHYSDEVOP_restore_msi_ext */
+    case 28: /* PHYSDEVOP_pirq_eoi_gmfn_v2 */
+    case 29: /* PHYSDEVOP_dbgp_op */
+    case 30: /* PHYSDEVOP_prepare_msix */
+    case 31: /* PHYSDEVOP_release_msix */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of physdev_op_compat (not -ENOSYS).
+ */
+static inline int abigen_physdev_op_compat_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_physdev_op_compat_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when physdev_op_compat op is preempted at progress
+ * ('cmd' is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and
+ * sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_physdev_op_compat_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+    case 13: /* PHYSDEVOP_map_pirq */
+    case 14: /* PHYSDEVOP_unmap_pirq */
+    case 15: /* PHYSDEVOP_manage_pci_add */
+    case 16: /* PHYSDEVOP_manage_pci_remove */
+    case 17: /* PHYSDEVOP_pirq_eoi_gmfn_v1 */
+    case 19: /* PHYSDEVOP_restore_msi */
+    case 20: /* PHYSDEVOP_manage_pci_add_ext */
+    case 21: /* PHYSDEVOP_setup_gsi */
+    case 23: /* PHYSDEVOP_get_free_pirq */
+    case 24: /* PHYSDEVOP_pci_mmcfg_reserved */
+    case 25: /* PHYSDEVOP_pci_device_add */
+    case 26: /* PHYSDEVOP_pci_device_remove */
+    case 27: /* PHYSDEVOP_restore_msi_ext */
+    case 28: /* PHYSDEVOP_pirq_eoi_gmfn_v2 */
+    case 29: /* PHYSDEVOP_dbgp_op */
+    case 30: /* PHYSDEVOP_prepare_msix */
+    case 31: /* PHYSDEVOP_release_msix */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts physdev_op_compat op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_physdev_op_compat_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * grant_table_op (__HYPERVISOR_grant_table_op = 20): the op is in 'cmd' (argument 0, unsigned
  * int). The low 12 bits select the sub-op (mask 0xfff). High bits on an op that keeps no
  * progress there are rejected (-ENOSYS).
@@ -737,23 +1452,842 @@ static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned 
 }
 
 /*
+ * vm_assist (__HYPERVISOR_vm_assist = 21): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define VMASST_CMD_enable 0
+#define VMASST_CMD_disable 1
+typedef char abigen_assert_vm_assist_VMASST_CMD_enable_fits[((unsigned long long)VMASST_CMD_enable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_VMASST_CMD_disable_fits[((unsigned long long)VMASST_CMD_disable <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vm_assist as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vm_assist_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of vm_assist (not -ENOSYS).
+ */
+static inline int abigen_vm_assist_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vm_assist_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when vm_assist op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vm_assist_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VMASST_CMD_enable */
+    case 1: /* VMASST_CMD_disable */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts vm_assist op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vm_assist_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * vcpu_op (__HYPERVISOR_vcpu_op = 24): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define VCPUOP_initialise 0
+#define VCPUOP_up 1
+#define VCPUOP_down 2
+#define VCPUOP_is_up 3
+#define VCPUOP_get_runstate_info 4
+#define VCPUOP_register_runstate_memory_area 5
+#define VCPUOP_set_periodic_timer 6
+#define VCPUOP_stop_periodic_timer 7
+#define VCPUOP_set_singleshot_timer 8
+#define VCPUOP_stop_singleshot_timer 9
+#define VCPUOP_register_vcpu_info 10
+#define VCPUOP_send_nmi 11
+#define VCPUOP_get_physid 12
+#define VCPUOP_register_vcpu_time_memory_area 13
+typedef char abigen_assert_vcpu_op_VCPUOP_initialise_fits[((unsigned long long)VCPUOP_initialise <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_up_fits[((unsigned long long)VCPUOP_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_down_fits[((unsigned long long)VCPUOP_down <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_is_up_fits[((unsigned long long)VCPUOP_is_up <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_get_runstate_info_fits[((unsigned long long)VCPUOP_get_runstate_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_register_runstate_memory_area_fits[((unsigned long long)VCPUOP_register_runstate_memory_area <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_set_periodic_timer_fits[((unsigned long long)VCPUOP_set_periodic_timer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_stop_periodic_timer_fits[((unsigned long long)VCPUOP_stop_periodic_timer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_set_singleshot_timer_fits[((unsigned long long)VCPUOP_set_singleshot_timer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_stop_singleshot_timer_fits[((unsigned long long)VCPUOP_stop_singleshot_timer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_register_vcpu_info_fits[((unsigned long long)VCPUOP_register_vcpu_info <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_send_nmi_fits[((unsigned long long)VCPUOP_send_nmi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_get_physid_fits[((unsigned long long)VCPUOP_get_physid <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vcpu_op_VCPUOP_register_vcpu_time_memory_area_fits[((unsigned long long)VCPUOP_register_vcpu_time_memory_area <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of vcpu_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vcpu_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+    case 6: /* VCPUOP_set_periodic_timer */
+    case 7: /* VCPUOP_stop_periodic_timer */
+    case 8: /* VCPUOP_set_singleshot_timer */
+    case 9: /* VCPUOP_stop_singleshot_timer */
+    case 10: /* VCPUOP_register_vcpu_info */
+    case 11: /* VCPUOP_send_nmi */
+    case 12: /* VCPUOP_get_physid */
+    case 13: /* VCPUOP_register_vcpu_time_memory_area */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of vcpu_op (not -ENOSYS).
+ */
+static inline int abigen_vcpu_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vcpu_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when vcpu_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vcpu_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VCPUOP_initialise */
+    case 1: /* VCPUOP_up */
+    case 2: /* VCPUOP_down */
+    case 3: /* VCPUOP_is_up */
+    case 4: /* VCPUOP_get_runstate_info */
+    case 5: /* VCPUOP_register_runstate_memory_area */
+    case 6: /* VCPUOP_set_periodic_timer */
+    case 7: /* VCPUOP_stop_periodic_timer */
+    case 8: /* VCPUOP_set_singleshot_timer */
+    case 9: /* VCPUOP_stop_singleshot_timer */
+    case 10: /* VCPUOP_register_vcpu_info */
+    case 11: /* VCPUOP_send_nmi */
+    case 12: /* VCPUOP_get_physid */
+    case 13: /* VCPUOP_register_vcpu_time_memory_area */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts vcpu_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_vcpu_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * set_segment_base (__HYPERVISOR_set_segment_base = 25): the op is in 'which' (argument 0,
+ * unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define SEGBASE_FS 0
+#define SEGBASE_GS_USER 1
+#define SEGBASE_GS_KERNEL 2
+#define SEGBASE_GS_USER_SEL 3
+typedef char abigen_assert_set_segment_base_SEGBASE_FS_fits[((unsigned long long)SEGBASE_FS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_fits[((unsigned long long)SEGBASE_GS_USER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_KERNEL_fits[((unsigned long long)SEGBASE_GS_KERNEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_set_segment_base_SEGBASE_GS_USER_SEL_fits[((unsigned long long)SEGBASE_GS_USER_SEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'which' argument of set_segment_base as 4.9 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'which' is an unsigned int: 32
+ * bits for every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_set_segment_base_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'which' argument of set_segment_base (not -ENOSYS).
+ */
+static inline int abigen_set_segment_base_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_set_segment_base_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'which' argument 4.9 writes when set_segment_base op is preempted at progress
+ * ('which' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_set_segment_base_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SEGBASE_FS */
+    case 1: /* SEGBASE_GS_USER */
+    case 2: /* SEGBASE_GS_KERNEL */
+    case 3: /* SEGBASE_GS_USER_SEL */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts set_segment_base op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'which', and for an unknown op.
+ */
+static inline uint64_t abigen_set_segment_base_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xsm_op (__HYPERVISOR_xsm_op = 27): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define FLASK_LOAD 1
+#define FLASK_GETENFORCE 2
+#define FLASK_SETENFORCE 3
+#define FLASK_CONTEXT_TO_SID 4
+#define FLASK_SID_TO_CONTEXT 5
+#define FLASK_ACCESS 6
+#define FLASK_CREATE 7
+#define FLASK_RELABEL 8
+#define FLASK_USER 9
+#define FLASK_POLICYVERS 10
+#define FLASK_GETBOOL 11
+#define FLASK_SETBOOL 12
+#define FLASK_COMMITBOOLS 13
+#define FLASK_MLS 14
+#define FLASK_DISABLE 15
+#define FLASK_GETAVC_THRESHOLD 16
+#define FLASK_SETAVC_THRESHOLD 17
+#define FLASK_AVC_HASHSTATS 18
+#define FLASK_AVC_CACHESTATS 19
+#define FLASK_MEMBER 20
+#define FLASK_ADD_OCONTEXT 21
+#define FLASK_DEL_OCONTEXT 22
+#define FLASK_GET_PEER_SID 23
+#define FLASK_RELABEL_DOMAIN 24
+#define FLASK_DEVICETREE_LABEL 25
+typedef char abigen_assert_xsm_op_FLASK_LOAD_fits[((unsigned long long)FLASK_LOAD <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_GETENFORCE_fits[((unsigned long long)FLASK_GETENFORCE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_SETENFORCE_fits[((unsigned long long)FLASK_SETENFORCE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_CONTEXT_TO_SID_fits[((unsigned long long)FLASK_CONTEXT_TO_SID <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_SID_TO_CONTEXT_fits[((unsigned long long)FLASK_SID_TO_CONTEXT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_ACCESS_fits[((unsigned long long)FLASK_ACCESS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_CREATE_fits[((unsigned long long)FLASK_CREATE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_RELABEL_fits[((unsigned long long)FLASK_RELABEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_USER_fits[((unsigned long long)FLASK_USER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_POLICYVERS_fits[((unsigned long long)FLASK_POLICYVERS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_GETBOOL_fits[((unsigned long long)FLASK_GETBOOL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_SETBOOL_fits[((unsigned long long)FLASK_SETBOOL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_COMMITBOOLS_fits[((unsigned long long)FLASK_COMMITBOOLS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_MLS_fits[((unsigned long long)FLASK_MLS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_DISABLE_fits[((unsigned long long)FLASK_DISABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_GETAVC_THRESHOLD_fits[((unsigned long long)FLASK_GETAVC_THRESHOLD <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_SETAVC_THRESHOLD_fits[((unsigned long long)FLASK_SETAVC_THRESHOLD <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_AVC_HASHSTATS_fits[((unsigned long long)FLASK_AVC_HASHSTATS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_AVC_CACHESTATS_fits[((unsigned long long)FLASK_AVC_CACHESTATS <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_MEMBER_fits[((unsigned long long)FLASK_MEMBER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_ADD_OCONTEXT_fits[((unsigned long long)FLASK_ADD_OCONTEXT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_DEL_OCONTEXT_fits[((unsigned long long)FLASK_DEL_OCONTEXT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_GET_PEER_SID_fits[((unsigned long long)FLASK_GET_PEER_SID <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_RELABEL_DOMAIN_fits[((unsigned long long)FLASK_RELABEL_DOMAIN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xsm_op_FLASK_DEVICETREE_LABEL_fits[((unsigned long long)FLASK_DEVICETREE_LABEL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of xsm_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xsm_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* FLASK_LOAD */
+    case 2: /* FLASK_GETENFORCE */
+    case 3: /* FLASK_SETENFORCE */
+    case 4: /* FLASK_CONTEXT_TO_SID */
+    case 5: /* FLASK_SID_TO_CONTEXT */
+    case 6: /* FLASK_ACCESS */
+    case 7: /* FLASK_CREATE */
+    case 8: /* FLASK_RELABEL */
+    case 9: /* FLASK_USER */
+    case 10: /* FLASK_POLICYVERS */
+    case 11: /* FLASK_GETBOOL */
+    case 12: /* FLASK_SETBOOL */
+    case 13: /* FLASK_COMMITBOOLS */
+    case 14: /* FLASK_MLS */
+    case 15: /* FLASK_DISABLE */
+    case 16: /* FLASK_GETAVC_THRESHOLD */
+    case 17: /* FLASK_SETAVC_THRESHOLD */
+    case 18: /* FLASK_AVC_HASHSTATS */
+    case 19: /* FLASK_AVC_CACHESTATS */
+    case 20: /* FLASK_MEMBER */
+    case 21: /* FLASK_ADD_OCONTEXT */
+    case 22: /* FLASK_DEL_OCONTEXT */
+    case 23: /* FLASK_GET_PEER_SID */
+    case 24: /* FLASK_RELABEL_DOMAIN */
+    case 25: /* FLASK_DEVICETREE_LABEL */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of xsm_op (not -ENOSYS).
+ */
+static inline int abigen_xsm_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xsm_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when xsm_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xsm_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* FLASK_LOAD */
+    case 2: /* FLASK_GETENFORCE */
+    case 3: /* FLASK_SETENFORCE */
+    case 4: /* FLASK_CONTEXT_TO_SID */
+    case 5: /* FLASK_SID_TO_CONTEXT */
+    case 6: /* FLASK_ACCESS */
+    case 7: /* FLASK_CREATE */
+    case 8: /* FLASK_RELABEL */
+    case 9: /* FLASK_USER */
+    case 10: /* FLASK_POLICYVERS */
+    case 11: /* FLASK_GETBOOL */
+    case 12: /* FLASK_SETBOOL */
+    case 13: /* FLASK_COMMITBOOLS */
+    case 14: /* FLASK_MLS */
+    case 15: /* FLASK_DISABLE */
+    case 16: /* FLASK_GETAVC_THRESHOLD */
+    case 17: /* FLASK_SETAVC_THRESHOLD */
+    case 18: /* FLASK_AVC_HASHSTATS */
+    case 19: /* FLASK_AVC_CACHESTATS */
+    case 20: /* FLASK_MEMBER */
+    case 21: /* FLASK_ADD_OCONTEXT */
+    case 22: /* FLASK_DEL_OCONTEXT */
+    case 23: /* FLASK_GET_PEER_SID */
+    case 24: /* FLASK_RELABEL_DOMAIN */
+    case 25: /* FLASK_DEVICETREE_LABEL */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts xsm_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_xsm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * nmi_op (__HYPERVISOR_nmi_op = 28): the op is in 'cmd' (argument 0, unsigned int). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define XENNMI_register_callback 0
+#define XENNMI_unregister_callback 1
+typedef char abigen_assert_nmi_op_XENNMI_register_callback_fits[((unsigned long long)XENNMI_register_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_nmi_op_XENNMI_unregister_callback_fits[((unsigned long long)XENNMI_unregister_callback <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of nmi_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_nmi_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of nmi_op (not -ENOSYS).
+ */
+static inline int abigen_nmi_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_nmi_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when nmi_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_nmi_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENNMI_register_callback */
+    case 1: /* XENNMI_unregister_callback */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts nmi_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_nmi_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * sched_op (__HYPERVISOR_sched_op = 29): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define SCHEDOP_poll 3
+#define SCHEDOP_remote_shutdown 4
+#define SCHEDOP_shutdown_code 5
+#define SCHEDOP_watchdog 6
+#define SCHEDOP_pin_override 7
+typedef char abigen_assert_sched_op_SCHEDOP_yield_fits[((unsigned long long)SCHEDOP_yield <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_block_fits[((unsigned long long)SCHEDOP_block <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_shutdown_fits[((unsigned long long)SCHEDOP_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_poll_fits[((unsigned long long)SCHEDOP_poll <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_remote_shutdown_fits[((unsigned long long)SCHEDOP_remote_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_shutdown_code_fits[((unsigned long long)SCHEDOP_shutdown_code <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_watchdog_fits[((unsigned long long)SCHEDOP_watchdog <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sched_op_SCHEDOP_pin_override_fits[((unsigned long long)SCHEDOP_pin_override <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of sched_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sched_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+    case 4: /* SCHEDOP_remote_shutdown */
+    case 5: /* SCHEDOP_shutdown_code */
+    case 6: /* SCHEDOP_watchdog */
+    case 7: /* SCHEDOP_pin_override */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of sched_op (not -ENOSYS).
+ */
+static inline int abigen_sched_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sched_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when sched_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sched_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* SCHEDOP_yield */
+    case 1: /* SCHEDOP_block */
+    case 2: /* SCHEDOP_shutdown */
+    case 3: /* SCHEDOP_poll */
+    case 4: /* SCHEDOP_remote_shutdown */
+    case 5: /* SCHEDOP_shutdown_code */
+    case 6: /* SCHEDOP_watchdog */
+    case 7: /* SCHEDOP_pin_override */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts sched_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sched_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * callback_op (__HYPERVISOR_callback_op = 30): the op is in 'cmd' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define CALLBACKOP_register 0
+#define CALLBACKOP_unregister 1
+typedef char abigen_assert_callback_op_CALLBACKOP_register_fits[((unsigned long long)CALLBACKOP_register <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_callback_op_CALLBACKOP_unregister_fits[((unsigned long long)CALLBACKOP_unregister <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of callback_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_callback_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CALLBACKOP_register */
+    case 1: /* CALLBACKOP_unregister */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of callback_op (not -ENOSYS).
+ */
+static inline int abigen_callback_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_callback_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when callback_op op is preempted at progress ('cmd' is
+ * an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_callback_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CALLBACKOP_register */
+    case 1: /* CALLBACKOP_unregister */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts callback_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_callback_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xenoprof_op (__HYPERVISOR_xenoprof_op = 31): the op is in 'op' (argument 0, unsigned int).
+ * The whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENOPROF_init 0
+#define XENOPROF_reset_active_list 1
+#define XENOPROF_reset_passive_list 2
+#define XENOPROF_set_active 3
+#define XENOPROF_set_passive 4
+#define XENOPROF_reserve_counters 5
+#define XENOPROF_counter 6
+#define XENOPROF_setup_events 7
+#define XENOPROF_enable_virq 8
+#define XENOPROF_start 9
+#define XENOPROF_stop 10
+#define XENOPROF_disable_virq 11
+#define XENOPROF_release_counters 12
+#define XENOPROF_shutdown 13
+#define XENOPROF_get_buffer 14
+#define XENOPROF_set_backtrace 15
+#define XENOPROF_get_ibs_caps 16
+#define XENOPROF_ibs_counter 17
+typedef char abigen_assert_xenoprof_op_XENOPROF_init_fits[((unsigned long long)XENOPROF_init <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reset_active_list_fits[((unsigned long long)XENOPROF_reset_active_list <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reset_passive_list_fits[((unsigned long long)XENOPROF_reset_passive_list <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_set_active_fits[((unsigned long long)XENOPROF_set_active <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_set_passive_fits[((unsigned long long)XENOPROF_set_passive <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_reserve_counters_fits[((unsigned long long)XENOPROF_reserve_counters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_counter_fits[((unsigned long long)XENOPROF_counter <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_setup_events_fits[((unsigned long long)XENOPROF_setup_events <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_enable_virq_fits[((unsigned long long)XENOPROF_enable_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_start_fits[((unsigned long long)XENOPROF_start <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_stop_fits[((unsigned long long)XENOPROF_stop <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_disable_virq_fits[((unsigned long long)XENOPROF_disable_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_release_counters_fits[((unsigned long long)XENOPROF_release_counters <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_shutdown_fits[((unsigned long long)XENOPROF_shutdown <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_get_buffer_fits[((unsigned long long)XENOPROF_get_buffer <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_set_backtrace_fits[((unsigned long long)XENOPROF_set_backtrace <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_get_ibs_caps_fits[((unsigned long long)XENOPROF_get_ibs_caps <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenoprof_op_XENOPROF_ibs_counter_fits[((unsigned long long)XENOPROF_ibs_counter <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'op' argument of xenoprof_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned int: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xenoprof_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENOPROF_init */
+    case 1: /* XENOPROF_reset_active_list */
+    case 2: /* XENOPROF_reset_passive_list */
+    case 3: /* XENOPROF_set_active */
+    case 4: /* XENOPROF_set_passive */
+    case 5: /* XENOPROF_reserve_counters */
+    case 6: /* XENOPROF_counter */
+    case 7: /* XENOPROF_setup_events */
+    case 8: /* XENOPROF_enable_virq */
+    case 9: /* XENOPROF_start */
+    case 10: /* XENOPROF_stop */
+    case 11: /* XENOPROF_disable_virq */
+    case 12: /* XENOPROF_release_counters */
+    case 13: /* XENOPROF_shutdown */
+    case 14: /* XENOPROF_get_buffer */
+    case 15: /* XENOPROF_set_backtrace */
+    case 16: /* XENOPROF_get_ibs_caps */
+    case 17: /* XENOPROF_ibs_counter */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'op' argument of xenoprof_op (not -ENOSYS).
+ */
+static inline int abigen_xenoprof_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xenoprof_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.9 writes when xenoprof_op op is preempted at progress ('op' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xenoprof_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENOPROF_init */
+    case 1: /* XENOPROF_reset_active_list */
+    case 2: /* XENOPROF_reset_passive_list */
+    case 3: /* XENOPROF_set_active */
+    case 4: /* XENOPROF_set_passive */
+    case 5: /* XENOPROF_reserve_counters */
+    case 6: /* XENOPROF_counter */
+    case 7: /* XENOPROF_setup_events */
+    case 8: /* XENOPROF_enable_virq */
+    case 9: /* XENOPROF_start */
+    case 10: /* XENOPROF_stop */
+    case 11: /* XENOPROF_disable_virq */
+    case 12: /* XENOPROF_release_counters */
+    case 13: /* XENOPROF_shutdown */
+    case 14: /* XENOPROF_get_buffer */
+    case 15: /* XENOPROF_set_backtrace */
+    case 16: /* XENOPROF_get_ibs_caps */
+    case 17: /* XENOPROF_ibs_counter */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts xenoprof_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_xenoprof_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * event_channel_op (__HYPERVISOR_event_channel_op = 32): the op is in 'cmd' (argument 0,
  * unsigned int). The whole value is the sub-op: any other value is an unknown op.
  */
-#define EVTCHNOP_bind_interdomain 0
-#define EVTCHNOP_bind_virq 1
-#define EVTCHNOP_bind_pirq 2
-#define EVTCHNOP_close 3
-#define EVTCHNOP_send 4
-#define EVTCHNOP_status 5
-#define EVTCHNOP_alloc_unbound 6
-#define EVTCHNOP_bind_ipi 7
-#define EVTCHNOP_bind_vcpu 8
-#define EVTCHNOP_unmask 9
-#define EVTCHNOP_reset 10
-#define EVTCHNOP_init_control 11
-#define EVTCHNOP_expand_array 12
-#define EVTCHNOP_set_priority 13
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_interdomain_fits[((unsigned long long)EVTCHNOP_bind_interdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_virq_fits[((unsigned long long)EVTCHNOP_bind_virq <= (unsigned long long)0xffffffffU) ? 1 : -1];
 typedef char abigen_assert_event_channel_op_EVTCHNOP_bind_pirq_fits[((unsigned long long)EVTCHNOP_bind_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
@@ -852,6 +2386,151 @@ static inline int abigen_event_channel_op_encode(uint64_t op, uint64_t progress,
  * that keeps no progress in 'cmd', and for an unknown op.
  */
 static inline uint64_t abigen_event_channel_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * physdev_op (__HYPERVISOR_physdev_op = 33): the op is in 'cmd' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+typedef char abigen_assert_physdev_op_PHYSDEVOP_IRQ_UNMASK_NOTIFY_fits[((unsigned long long)PHYSDEVOP_IRQ_UNMASK_NOTIFY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_irq_status_query_fits[((unsigned long long)PHYSDEVOP_irq_status_query <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_set_iopl_fits[((unsigned long long)PHYSDEVOP_set_iopl <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_set_iobitmap_fits[((unsigned long long)PHYSDEVOP_set_iobitmap <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_apic_read_fits[((unsigned long long)PHYSDEVOP_apic_read <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_apic_write_fits[((unsigned long long)PHYSDEVOP_apic_write <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_alloc_irq_vector_fits[((unsigned long long)PHYSDEVOP_alloc_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_free_irq_vector_fits[((unsigned long long)PHYSDEVOP_free_irq_vector <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_eoi_fits[((unsigned long long)PHYSDEVOP_eoi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_map_pirq_fits[((unsigned long long)PHYSDEVOP_map_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_unmap_pirq_fits[((unsigned long long)PHYSDEVOP_unmap_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_manage_pci_add_fits[((unsigned long long)PHYSDEVOP_manage_pci_add <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_manage_pci_remove_fits[((unsigned long long)PHYSDEVOP_manage_pci_remove <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_pirq_eoi_gmfn_v1_fits[((unsigned long long)PHYSDEVOP_pirq_eoi_gmfn_v1 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_restore_msi_fits[((unsigned long long)PHYSDEVOP_restore_msi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_manage_pci_add_ext_fits[((unsigned long long)PHYSDEVOP_manage_pci_add_ext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_setup_gsi_fits[((unsigned long long)PHYSDEVOP_setup_gsi <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_get_free_pirq_fits[((unsigned long long)PHYSDEVOP_get_free_pirq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_pci_mmcfg_reserved_fits[((unsigned long long)PHYSDEVOP_pci_mmcfg_reserved <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_pci_device_add_fits[((unsigned long long)PHYSDEVOP_pci_device_add <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_pci_device_remove_fits[((unsigned long long)PHYSDEVOP_pci_device_remove <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_restore_msi_ext_fits[((unsigned long long)PHYSDEVOP_restore_msi_ext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_pirq_eoi_gmfn_v2_fits[((unsigned long long)PHYSDEVOP_pirq_eoi_gmfn_v2 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_dbgp_op_fits[((unsigned long long)PHYSDEVOP_dbgp_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_prepare_msix_fits[((unsigned long long)PHYSDEVOP_prepare_msix <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_physdev_op_PHYSDEVOP_release_msix_fits[((unsigned long long)PHYSDEVOP_release_msix <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of physdev_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_physdev_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+    case 13: /* PHYSDEVOP_map_pirq */
+    case 14: /* PHYSDEVOP_unmap_pirq */
+    case 15: /* PHYSDEVOP_manage_pci_add */
+    case 16: /* PHYSDEVOP_manage_pci_remove */
+    case 17: /* PHYSDEVOP_pirq_eoi_gmfn_v1 */
+    case 19: /* PHYSDEVOP_restore_msi */
+    case 20: /* PHYSDEVOP_manage_pci_add_ext */
+    case 21: /* PHYSDEVOP_setup_gsi */
+    case 23: /* PHYSDEVOP_get_free_pirq */
+    case 24: /* PHYSDEVOP_pci_mmcfg_reserved */
+    case 25: /* PHYSDEVOP_pci_device_add */
+    case 26: /* PHYSDEVOP_pci_device_remove */
+    case 27: /* PHYSDEVOP_restore_msi_ext */
+    case 28: /* PHYSDEVOP_pirq_eoi_gmfn_v2 */
+    case 29: /* PHYSDEVOP_dbgp_op */
+    case 30: /* PHYSDEVOP_prepare_msix */
+    case 31: /* PHYSDEVOP_release_msix */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of physdev_op (not -ENOSYS).
+ */
+static inline int abigen_physdev_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_physdev_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when physdev_op op is preempted at progress ('cmd' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_physdev_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 4: /* PHYSDEVOP_IRQ_UNMASK_NOTIFY */
+    case 5: /* PHYSDEVOP_irq_status_query */
+    case 6: /* PHYSDEVOP_set_iopl */
+    case 7: /* PHYSDEVOP_set_iobitmap */
+    case 8: /* PHYSDEVOP_apic_read */
+    case 9: /* PHYSDEVOP_apic_write */
+    case 10: /* PHYSDEVOP_alloc_irq_vector */
+    case 11: /* PHYSDEVOP_free_irq_vector */
+    case 12: /* PHYSDEVOP_eoi */
+    case 13: /* PHYSDEVOP_map_pirq */
+    case 14: /* PHYSDEVOP_unmap_pirq */
+    case 15: /* PHYSDEVOP_manage_pci_add */
+    case 16: /* PHYSDEVOP_manage_pci_remove */
+    case 17: /* PHYSDEVOP_pirq_eoi_gmfn_v1 */
+    case 19: /* PHYSDEVOP_restore_msi */
+    case 20: /* PHYSDEVOP_manage_pci_add_ext */
+    case 21: /* PHYSDEVOP_setup_gsi */
+    case 23: /* PHYSDEVOP_get_free_pirq */
+    case 24: /* PHYSDEVOP_pci_mmcfg_reserved */
+    case 25: /* PHYSDEVOP_pci_device_add */
+    case 26: /* PHYSDEVOP_pci_device_remove */
+    case 27: /* PHYSDEVOP_restore_msi_ext */
+    case 28: /* PHYSDEVOP_pirq_eoi_gmfn_v2 */
+    case 29: /* PHYSDEVOP_dbgp_op */
+    case 30: /* PHYSDEVOP_prepare_msix */
+    case 31: /* PHYSDEVOP_release_msix */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts physdev_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_physdev_op_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {
@@ -1097,6 +2776,887 @@ static inline uint64_t abigen_hvm_op_altp2m_max_progress(uint64_t op, unsigned i
 }
 
 /*
+ * sysctl (__HYPERVISOR_sysctl = 35): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_SYSCTL_readconsole 1
+#define XEN_SYSCTL_tbuf_op 2
+#define XEN_SYSCTL_physinfo 3
+#define XEN_SYSCTL_sched_id 4
+#define XEN_SYSCTL_perfc_op 5
+#define XEN_SYSCTL_getdomaininfolist 6
+#define XEN_SYSCTL_debug_keys 7
+#define XEN_SYSCTL_getcpuinfo 8
+#define XEN_SYSCTL_availheap 9
+#define XEN_SYSCTL_get_pmstat 10
+#define XEN_SYSCTL_cpu_hotplug 11
+#define XEN_SYSCTL_pm_op 12
+#define XEN_SYSCTL_page_offline_op 14
+#define XEN_SYSCTL_lockprof_op 15
+#define XEN_SYSCTL_cputopoinfo 16
+#define XEN_SYSCTL_numainfo 17
+#define XEN_SYSCTL_cpupool_op 18
+#define XEN_SYSCTL_scheduler_op 19
+#define XEN_SYSCTL_gcov_op 20
+#define XEN_SYSCTL_psr_cmt_op 21
+#define XEN_SYSCTL_pcitopoinfo 22
+#define XEN_SYSCTL_psr_cat_op 23
+#define XEN_SYSCTL_tmem_op 24
+#define XEN_SYSCTL_get_cpu_levelling_caps 25
+#define XEN_SYSCTL_get_cpu_featureset 26
+#define XEN_SYSCTL_livepatch_op 27
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_sysctl_XEN_SYSCTL_readconsole_fits[((unsigned long long)XEN_SYSCTL_readconsole <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_tbuf_op_fits[((unsigned long long)XEN_SYSCTL_tbuf_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_physinfo_fits[((unsigned long long)XEN_SYSCTL_physinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_sched_id_fits[((unsigned long long)XEN_SYSCTL_sched_id <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_perfc_op_fits[((unsigned long long)XEN_SYSCTL_perfc_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_getdomaininfolist_fits[((unsigned long long)XEN_SYSCTL_getdomaininfolist <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_debug_keys_fits[((unsigned long long)XEN_SYSCTL_debug_keys <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_getcpuinfo_fits[((unsigned long long)XEN_SYSCTL_getcpuinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_availheap_fits[((unsigned long long)XEN_SYSCTL_availheap <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_get_pmstat_fits[((unsigned long long)XEN_SYSCTL_get_pmstat <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_cpu_hotplug_fits[((unsigned long long)XEN_SYSCTL_cpu_hotplug <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_pm_op_fits[((unsigned long long)XEN_SYSCTL_pm_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_page_offline_op_fits[((unsigned long long)XEN_SYSCTL_page_offline_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_lockprof_op_fits[((unsigned long long)XEN_SYSCTL_lockprof_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_cputopoinfo_fits[((unsigned long long)XEN_SYSCTL_cputopoinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_numainfo_fits[((unsigned long long)XEN_SYSCTL_numainfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_cpupool_op_fits[((unsigned long long)XEN_SYSCTL_cpupool_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_scheduler_op_fits[((unsigned long long)XEN_SYSCTL_scheduler_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_gcov_op_fits[((unsigned long long)XEN_SYSCTL_gcov_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_psr_cmt_op_fits[((unsigned long long)XEN_SYSCTL_psr_cmt_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_pcitopoinfo_fits[((unsigned long long)XEN_SYSCTL_pcitopoinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_psr_cat_op_fits[((unsigned long long)XEN_SYSCTL_psr_cat_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_tmem_op_fits[((unsigned long long)XEN_SYSCTL_tmem_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_get_cpu_levelling_caps_fits[((unsigned long long)XEN_SYSCTL_get_cpu_levelling_caps <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_get_cpu_featureset_fits[((unsigned long long)XEN_SYSCTL_get_cpu_featureset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_sysctl_XEN_SYSCTL_livepatch_op_fits[((unsigned long long)XEN_SYSCTL_livepatch_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'cmd' argument of sysctl as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_sysctl_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* XEN_SYSCTL_readconsole */
+    case 2: /* XEN_SYSCTL_tbuf_op */
+    case 3: /* XEN_SYSCTL_physinfo */
+    case 4: /* XEN_SYSCTL_sched_id */
+    case 5: /* XEN_SYSCTL_perfc_op */
+    case 6: /* XEN_SYSCTL_getdomaininfolist */
+    case 7: /* XEN_SYSCTL_debug_keys */
+    case 8: /* XEN_SYSCTL_getcpuinfo */
+    case 9: /* XEN_SYSCTL_availheap */
+    case 10: /* XEN_SYSCTL_get_pmstat */
+    case 11: /* XEN_SYSCTL_cpu_hotplug */
+    case 12: /* XEN_SYSCTL_pm_op */
+    case 14: /* XEN_SYSCTL_page_offline_op */
+    case 15: /* XEN_SYSCTL_lockprof_op */
+    case 16: /* XEN_SYSCTL_cputopoinfo */
+    case 17: /* XEN_SYSCTL_numainfo */
+    case 18: /* XEN_SYSCTL_cpupool_op */
+    case 19: /* XEN_SYSCTL_scheduler_op */
+    case 20: /* XEN_SYSCTL_gcov_op */
+    case 21: /* XEN_SYSCTL_psr_cmt_op */
+    case 22: /* XEN_SYSCTL_pcitopoinfo */
+    case 23: /* XEN_SYSCTL_psr_cat_op */
+    case 24: /* XEN_SYSCTL_tmem_op */
+    case 25: /* XEN_SYSCTL_get_cpu_levelling_caps */
+    case 26: /* XEN_SYSCTL_get_cpu_featureset */
+    case 27: /* XEN_SYSCTL_livepatch_op */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of sysctl (not -ENOSYS).
+ */
+static inline int abigen_sysctl_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_sysctl_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when sysctl op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_sysctl_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* XEN_SYSCTL_readconsole */
+    case 2: /* XEN_SYSCTL_tbuf_op */
+    case 3: /* XEN_SYSCTL_physinfo */
+    case 4: /* XEN_SYSCTL_sched_id */
+    case 5: /* XEN_SYSCTL_perfc_op */
+    case 6: /* XEN_SYSCTL_getdomaininfolist */
+    case 7: /* XEN_SYSCTL_debug_keys */
+    case 8: /* XEN_SYSCTL_getcpuinfo */
+    case 9: /* XEN_SYSCTL_availheap */
+    case 10: /* XEN_SYSCTL_get_pmstat */
+    case 11: /* XEN_SYSCTL_cpu_hotplug */
+    case 12: /* XEN_SYSCTL_pm_op */
+    case 14: /* XEN_SYSCTL_page_offline_op */
+    case 15: /* XEN_SYSCTL_lockprof_op */
+    case 16: /* XEN_SYSCTL_cputopoinfo */
+    case 17: /* XEN_SYSCTL_numainfo */
+    case 18: /* XEN_SYSCTL_cpupool_op */
+    case 19: /* XEN_SYSCTL_scheduler_op */
+    case 20: /* XEN_SYSCTL_gcov_op */
+    case 21: /* XEN_SYSCTL_psr_cmt_op */
+    case 22: /* XEN_SYSCTL_pcitopoinfo */
+    case 23: /* XEN_SYSCTL_psr_cat_op */
+    case 24: /* XEN_SYSCTL_tmem_op */
+    case 25: /* XEN_SYSCTL_get_cpu_levelling_caps */
+    case 26: /* XEN_SYSCTL_get_cpu_featureset */
+    case 27: /* XEN_SYSCTL_livepatch_op */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts sysctl op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_sysctl_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * domctl (__HYPERVISOR_domctl = 36): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_createdomain 1
+#define XEN_DOMCTL_destroydomain 2
+#define XEN_DOMCTL_pausedomain 3
+#define XEN_DOMCTL_unpausedomain 4
+#define XEN_DOMCTL_getdomaininfo 5
+#define XEN_DOMCTL_getmemlist 6
+#define XEN_DOMCTL_setvcpuaffinity 9
+#define XEN_DOMCTL_shadow_op 10
+#define XEN_DOMCTL_max_mem 11
+#define XEN_DOMCTL_setvcpucontext 12
+#define XEN_DOMCTL_getvcpucontext 13
+#define XEN_DOMCTL_getvcpuinfo 14
+#define XEN_DOMCTL_max_vcpus 15
+#define XEN_DOMCTL_scheduler_op 16
+#define XEN_DOMCTL_setdomainhandle 17
+#define XEN_DOMCTL_setdebugging 18
+#define XEN_DOMCTL_irq_permission 19
+#define XEN_DOMCTL_iomem_permission 20
+#define XEN_DOMCTL_ioport_permission 21
+#define XEN_DOMCTL_hypercall_init 22
+#define XEN_DOMCTL_arch_setup 23
+#define XEN_DOMCTL_settimeoffset 24
+#define XEN_DOMCTL_getvcpuaffinity 25
+#define XEN_DOMCTL_real_mode_area 26
+#define XEN_DOMCTL_resumedomain 27
+#define XEN_DOMCTL_sendtrigger 28
+#define XEN_DOMCTL_subscribe 29
+#define XEN_DOMCTL_gethvmcontext 33
+#define XEN_DOMCTL_sethvmcontext 34
+#define XEN_DOMCTL_set_address_size 35
+#define XEN_DOMCTL_get_address_size 36
+#define XEN_DOMCTL_assign_device 37
+#define XEN_DOMCTL_bind_pt_irq 38
+#define XEN_DOMCTL_memory_mapping 39
+#define XEN_DOMCTL_ioport_mapping 40
+#define XEN_DOMCTL_pin_mem_cacheattr 41
+#define XEN_DOMCTL_set_ext_vcpucontext 42
+#define XEN_DOMCTL_get_ext_vcpucontext 43
+#define XEN_DOMCTL_set_opt_feature 44
+#define XEN_DOMCTL_test_assign_device 45
+#define XEN_DOMCTL_set_target 46
+#define XEN_DOMCTL_deassign_device 47
+#define XEN_DOMCTL_unbind_pt_irq 48
+#define XEN_DOMCTL_set_cpuid 49
+#define XEN_DOMCTL_get_device_group 50
+#define XEN_DOMCTL_set_machine_address_size 51
+#define XEN_DOMCTL_get_machine_address_size 52
+#define XEN_DOMCTL_suppress_spurious_page_faults 53
+#define XEN_DOMCTL_debug_op 54
+#define XEN_DOMCTL_gethvmcontext_partial 55
+#define XEN_DOMCTL_vm_event_op 56
+#define XEN_DOMCTL_mem_sharing_op 57
+#define XEN_DOMCTL_disable_migrate 58
+#define XEN_DOMCTL_gettscinfo 59
+#define XEN_DOMCTL_settscinfo 60
+#define XEN_DOMCTL_getpageframeinfo3 61
+#define XEN_DOMCTL_setvcpuextstate 62
+#define XEN_DOMCTL_getvcpuextstate 63
+#define XEN_DOMCTL_set_access_required 64
+#define XEN_DOMCTL_audit_p2m 65
+#define XEN_DOMCTL_set_virq_handler 66
+#define XEN_DOMCTL_set_broken_page_p2m 67
+#define XEN_DOMCTL_setnodeaffinity 68
+#define XEN_DOMCTL_getnodeaffinity 69
+#define XEN_DOMCTL_set_max_evtchn 70
+#define XEN_DOMCTL_cacheflush 71
+#define XEN_DOMCTL_get_vcpu_msrs 72
+#define XEN_DOMCTL_set_vcpu_msrs 73
+#define XEN_DOMCTL_setvnumainfo 74
+#define XEN_DOMCTL_psr_cmt_op 75
+#define XEN_DOMCTL_monitor_op 77
+#define XEN_DOMCTL_psr_cat_op 78
+#define XEN_DOMCTL_soft_reset 79
+#define XEN_DOMCTL_gdbsx_guestmemio 1000
+#define XEN_DOMCTL_gdbsx_pausevcpu 1001
+#define XEN_DOMCTL_gdbsx_unpausevcpu 1002
+#define XEN_DOMCTL_gdbsx_domstatus 1003
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_domctl_XEN_DOMCTL_createdomain_fits[((unsigned long long)XEN_DOMCTL_createdomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_destroydomain_fits[((unsigned long long)XEN_DOMCTL_destroydomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_pausedomain_fits[((unsigned long long)XEN_DOMCTL_pausedomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_unpausedomain_fits[((unsigned long long)XEN_DOMCTL_unpausedomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getdomaininfo_fits[((unsigned long long)XEN_DOMCTL_getdomaininfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getmemlist_fits[((unsigned long long)XEN_DOMCTL_getmemlist <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvcpuaffinity_fits[((unsigned long long)XEN_DOMCTL_setvcpuaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_shadow_op_fits[((unsigned long long)XEN_DOMCTL_shadow_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_max_mem_fits[((unsigned long long)XEN_DOMCTL_max_mem <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvcpucontext_fits[((unsigned long long)XEN_DOMCTL_setvcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpucontext_fits[((unsigned long long)XEN_DOMCTL_getvcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpuinfo_fits[((unsigned long long)XEN_DOMCTL_getvcpuinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_max_vcpus_fits[((unsigned long long)XEN_DOMCTL_max_vcpus <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_scheduler_op_fits[((unsigned long long)XEN_DOMCTL_scheduler_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setdomainhandle_fits[((unsigned long long)XEN_DOMCTL_setdomainhandle <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setdebugging_fits[((unsigned long long)XEN_DOMCTL_setdebugging <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_irq_permission_fits[((unsigned long long)XEN_DOMCTL_irq_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_iomem_permission_fits[((unsigned long long)XEN_DOMCTL_iomem_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_ioport_permission_fits[((unsigned long long)XEN_DOMCTL_ioport_permission <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_hypercall_init_fits[((unsigned long long)XEN_DOMCTL_hypercall_init <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_arch_setup_fits[((unsigned long long)XEN_DOMCTL_arch_setup <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_settimeoffset_fits[((unsigned long long)XEN_DOMCTL_settimeoffset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpuaffinity_fits[((unsigned long long)XEN_DOMCTL_getvcpuaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_real_mode_area_fits[((unsigned long long)XEN_DOMCTL_real_mode_area <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_resumedomain_fits[((unsigned long long)XEN_DOMCTL_resumedomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_sendtrigger_fits[((unsigned long long)XEN_DOMCTL_sendtrigger <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_subscribe_fits[((unsigned long long)XEN_DOMCTL_subscribe <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gethvmcontext_fits[((unsigned long long)XEN_DOMCTL_gethvmcontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_sethvmcontext_fits[((unsigned long long)XEN_DOMCTL_sethvmcontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_address_size_fits[((unsigned long long)XEN_DOMCTL_set_address_size <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_get_address_size_fits[((unsigned long long)XEN_DOMCTL_get_address_size <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_assign_device_fits[((unsigned long long)XEN_DOMCTL_assign_device <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_bind_pt_irq_fits[((unsigned long long)XEN_DOMCTL_bind_pt_irq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_memory_mapping_fits[((unsigned long long)XEN_DOMCTL_memory_mapping <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_ioport_mapping_fits[((unsigned long long)XEN_DOMCTL_ioport_mapping <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_pin_mem_cacheattr_fits[((unsigned long long)XEN_DOMCTL_pin_mem_cacheattr <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_ext_vcpucontext_fits[((unsigned long long)XEN_DOMCTL_set_ext_vcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_get_ext_vcpucontext_fits[((unsigned long long)XEN_DOMCTL_get_ext_vcpucontext <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_opt_feature_fits[((unsigned long long)XEN_DOMCTL_set_opt_feature <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_test_assign_device_fits[((unsigned long long)XEN_DOMCTL_test_assign_device <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_target_fits[((unsigned long long)XEN_DOMCTL_set_target <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_deassign_device_fits[((unsigned long long)XEN_DOMCTL_deassign_device <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_unbind_pt_irq_fits[((unsigned long long)XEN_DOMCTL_unbind_pt_irq <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_cpuid_fits[((unsigned long long)XEN_DOMCTL_set_cpuid <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_get_device_group_fits[((unsigned long long)XEN_DOMCTL_get_device_group <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_machine_address_size_fits[((unsigned long long)XEN_DOMCTL_set_machine_address_size <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_get_machine_address_size_fits[((unsigned long long)XEN_DOMCTL_get_machine_address_size <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_suppress_spurious_page_faults_fits[((unsigned long long)XEN_DOMCTL_suppress_spurious_page_faults <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_debug_op_fits[((unsigned long long)XEN_DOMCTL_debug_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gethvmcontext_partial_fits[((unsigned long long)XEN_DOMCTL_gethvmcontext_partial <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_vm_event_op_fits[((unsigned long long)XEN_DOMCTL_vm_event_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_mem_sharing_op_fits[((unsigned long long)XEN_DOMCTL_mem_sharing_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_disable_migrate_fits[((unsigned long long)XEN_DOMCTL_disable_migrate <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gettscinfo_fits[((unsigned long long)XEN_DOMCTL_gettscinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_settscinfo_fits[((unsigned long long)XEN_DOMCTL_settscinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getpageframeinfo3_fits[((unsigned long long)XEN_DOMCTL_getpageframeinfo3 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvcpuextstate_fits[((unsigned long long)XEN_DOMCTL_setvcpuextstate <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getvcpuextstate_fits[((unsigned long long)XEN_DOMCTL_getvcpuextstate <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_access_required_fits[((unsigned long long)XEN_DOMCTL_set_access_required <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_audit_p2m_fits[((unsigned long long)XEN_DOMCTL_audit_p2m <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_virq_handler_fits[((unsigned long long)XEN_DOMCTL_set_virq_handler <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_broken_page_p2m_fits[((unsigned long long)XEN_DOMCTL_set_broken_page_p2m <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setnodeaffinity_fits[((unsigned long long)XEN_DOMCTL_setnodeaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_getnodeaffinity_fits[((unsigned long long)XEN_DOMCTL_getnodeaffinity <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_max_evtchn_fits[((unsigned long long)XEN_DOMCTL_set_max_evtchn <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_cacheflush_fits[((unsigned long long)XEN_DOMCTL_cacheflush <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_get_vcpu_msrs_fits[((unsigned long long)XEN_DOMCTL_get_vcpu_msrs <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_set_vcpu_msrs_fits[((unsigned long long)XEN_DOMCTL_set_vcpu_msrs <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_setvnumainfo_fits[((unsigned long long)XEN_DOMCTL_setvnumainfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_psr_cmt_op_fits[((unsigned long long)XEN_DOMCTL_psr_cmt_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_monitor_op_fits[((unsigned long long)XEN_DOMCTL_monitor_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_psr_cat_op_fits[((unsigned long long)XEN_DOMCTL_psr_cat_op <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_soft_reset_fits[((unsigned long long)XEN_DOMCTL_soft_reset <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gdbsx_guestmemio_fits[((unsigned long long)XEN_DOMCTL_gdbsx_guestmemio <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gdbsx_pausevcpu_fits[((unsigned long long)XEN_DOMCTL_gdbsx_pausevcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gdbsx_unpausevcpu_fits[((unsigned long long)XEN_DOMCTL_gdbsx_unpausevcpu <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_XEN_DOMCTL_gdbsx_domstatus_fits[((unsigned long long)XEN_DOMCTL_gdbsx_domstatus <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'cmd' argument of domctl as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_domctl_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* XEN_DOMCTL_createdomain */
+    case 2: /* XEN_DOMCTL_destroydomain */
+    case 3: /* XEN_DOMCTL_pausedomain */
+    case 4: /* XEN_DOMCTL_unpausedomain */
+    case 5: /* XEN_DOMCTL_getdomaininfo */
+    case 6: /* XEN_DOMCTL_getmemlist */
+    case 9: /* XEN_DOMCTL_setvcpuaffinity */
+    case 10: /* XEN_DOMCTL_shadow_op */
+    case 11: /* XEN_DOMCTL_max_mem */
+    case 12: /* XEN_DOMCTL_setvcpucontext */
+    case 13: /* XEN_DOMCTL_getvcpucontext */
+    case 14: /* XEN_DOMCTL_getvcpuinfo */
+    case 15: /* XEN_DOMCTL_max_vcpus */
+    case 16: /* XEN_DOMCTL_scheduler_op */
+    case 17: /* XEN_DOMCTL_setdomainhandle */
+    case 18: /* XEN_DOMCTL_setdebugging */
+    case 19: /* XEN_DOMCTL_irq_permission */
+    case 20: /* XEN_DOMCTL_iomem_permission */
+    case 21: /* XEN_DOMCTL_ioport_permission */
+    case 22: /* XEN_DOMCTL_hypercall_init */
+    case 23: /* XEN_DOMCTL_arch_setup */
+    case 24: /* XEN_DOMCTL_settimeoffset */
+    case 25: /* XEN_DOMCTL_getvcpuaffinity */
+    case 26: /* XEN_DOMCTL_real_mode_area */
+    case 27: /* XEN_DOMCTL_resumedomain */
+    case 28: /* XEN_DOMCTL_sendtrigger */
+    case 29: /* XEN_DOMCTL_subscribe */
+    case 33: /* XEN_DOMCTL_gethvmcontext */
+    case 34: /* XEN_DOMCTL_sethvmcontext */
+    case 35: /* XEN_DOMCTL_set_address_size */
+    case 36: /* XEN_DOMCTL_get_address_size */
+    case 37: /* XEN_DOMCTL_assign_device */
+    case 38: /* XEN_DOMCTL_bind_pt_irq */
+    case 39: /* XEN_DOMCTL_memory_mapping */
+    case 40: /* XEN_DOMCTL_ioport_mapping */
+    case 41: /* XEN_DOMCTL_pin_mem_cacheattr */
+    case 42: /* XEN_DOMCTL_set_ext_vcpucontext */
+    case 43: /* XEN_DOMCTL_get_ext_vcpucontext */
+    case 44: /* XEN_DOMCTL_set_opt_feature */
+    case 45: /* XEN_DOMCTL_test_assign_device */
+    case 46: /* XEN_DOMCTL_set_target */
+    case 47: /* XEN_DOMCTL_deassign_device */
+    case 48: /* XEN_DOMCTL_unbind_pt_irq */
+    case 49: /* XEN_DOMCTL_set_cpuid */
+    case 50: /* XEN_DOMCTL_get_device_group */
+    case 51: /* XEN_DOMCTL_set_machine_address_size */
+    case 52: /* XEN_DOMCTL_get_machine_address_size */
+    case 53: /* XEN_DOMCTL_suppress_spurious_page_faults */
+    case 54: /* XEN_DOMCTL_debug_op */
+    case 55: /* XEN_DOMCTL_gethvmcontext_partial */
+    case 56: /* XEN_DOMCTL_vm_event_op */
+    case 57: /* XEN_DOMCTL_mem_sharing_op */
+    case 58: /* XEN_DOMCTL_disable_migrate */
+    case 59: /* XEN_DOMCTL_gettscinfo */
+    case 60: /* XEN_DOMCTL_settscinfo */
+    case 61: /* XEN_DOMCTL_getpageframeinfo3 */
+    case 62: /* XEN_DOMCTL_setvcpuextstate */
+    case 63: /* XEN_DOMCTL_getvcpuextstate */
+    case 64: /* XEN_DOMCTL_set_access_required */
+    case 65: /* XEN_DOMCTL_audit_p2m */
+    case 66: /* XEN_DOMCTL_set_virq_handler */
+    case 67: /* XEN_DOMCTL_set_broken_page_p2m */
+    case 68: /* XEN_DOMCTL_setnodeaffinity */
+    case 69: /* XEN_DOMCTL_getnodeaffinity */
+    case 70: /* XEN_DOMCTL_set_max_evtchn */
+    case 71: /* XEN_DOMCTL_cacheflush */
+    case 72: /* XEN_DOMCTL_get_vcpu_msrs */
+    case 73: /* XEN_DOMCTL_set_vcpu_msrs */
+    case 74: /* XEN_DOMCTL_setvnumainfo */
+    case 75: /* XEN_DOMCTL_psr_cmt_op */
+    case 77: /* XEN_DOMCTL_monitor_op */
+    case 78: /* XEN_DOMCTL_psr_cat_op */
+    case 79: /* XEN_DOMCTL_soft_reset */
+    case 1000: /* XEN_DOMCTL_gdbsx_guestmemio */
+    case 1001: /* XEN_DOMCTL_gdbsx_pausevcpu */
+    case 1002: /* XEN_DOMCTL_gdbsx_unpausevcpu */
+    case 1003: /* XEN_DOMCTL_gdbsx_domstatus */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of domctl (not -ENOSYS).
+ */
+static inline int abigen_domctl_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_domctl_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when domctl op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_domctl_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* XEN_DOMCTL_createdomain */
+    case 2: /* XEN_DOMCTL_destroydomain */
+    case 3: /* XEN_DOMCTL_pausedomain */
+    case 4: /* XEN_DOMCTL_unpausedomain */
+    case 5: /* XEN_DOMCTL_getdomaininfo */
+    case 6: /* XEN_DOMCTL_getmemlist */
+    case 9: /* XEN_DOMCTL_setvcpuaffinity */
+    case 10: /* XEN_DOMCTL_shadow_op */
+    case 11: /* XEN_DOMCTL_max_mem */
+    case 12: /* XEN_DOMCTL_setvcpucontext */
+    case 13: /* XEN_DOMCTL_getvcpucontext */
+    case 14: /* XEN_DOMCTL_getvcpuinfo */
+    case 15: /* XEN_DOMCTL_max_vcpus */
+    case 16: /* XEN_DOMCTL_scheduler_op */
+    case 17: /* XEN_DOMCTL_setdomainhandle */
+    case 18: /* XEN_DOMCTL_setdebugging */
+    case 19: /* XEN_DOMCTL_irq_permission */
+    case 20: /* XEN_DOMCTL_iomem_permission */
+    case 21: /* XEN_DOMCTL_ioport_permission */
+    case 22: /* XEN_DOMCTL_hypercall_init */
+    case 23: /* XEN_DOMCTL_arch_setup */
+    case 24: /* XEN_DOMCTL_settimeoffset */
+    case 25: /* XEN_DOMCTL_getvcpuaffinity */
+    case 26: /* XEN_DOMCTL_real_mode_area */
+    case 27: /* XEN_DOMCTL_resumedomain */
+    case 28: /* XEN_DOMCTL_sendtrigger */
+    case 29: /* XEN_DOMCTL_subscribe */
+    case 33: /* XEN_DOMCTL_gethvmcontext */
+    case 34: /* XEN_DOMCTL_sethvmcontext */
+    case 35: /* XEN_DOMCTL_set_address_size */
+    case 36: /* XEN_DOMCTL_get_address_size */
+    case 37: /* XEN_DOMCTL_assign_device */
+    case 38: /* XEN_DOMCTL_bind_pt_irq */
+    case 39: /* XEN_DOMCTL_memory_mapping */
+    case 40: /* XEN_DOMCTL_ioport_mapping */
+    case 41: /* XEN_DOMCTL_pin_mem_cacheattr */
+    case 42: /* XEN_DOMCTL_set_ext_vcpucontext */
+    case 43: /* XEN_DOMCTL_get_ext_vcpucontext */
+    case 44: /* XEN_DOMCTL_set_opt_feature */
+    case 45: /* XEN_DOMCTL_test_assign_device */
+    case 46: /* XEN_DOMCTL_set_target */
+    case 47: /* XEN_DOMCTL_deassign_device */
+    case 48: /* XEN_DOMCTL_unbind_pt_irq */
+    case 49: /* XEN_DOMCTL_set_cpuid */
+    case 50: /* XEN_DOMCTL_get_device_group */
+    case 51: /* XEN_DOMCTL_set_machine_address_size */
+    case 52: /* XEN_DOMCTL_get_machine_address_size */
+    case 53: /* XEN_DOMCTL_suppress_spurious_page_faults */
+    case 54: /* XEN_DOMCTL_debug_op */
+    case 55: /* XEN_DOMCTL_gethvmcontext_partial */
+    case 56: /* XEN_DOMCTL_vm_event_op */
+    case 57: /* XEN_DOMCTL_mem_sharing_op */
+    case 58: /* XEN_DOMCTL_disable_migrate */
+    case 59: /* XEN_DOMCTL_gettscinfo */
+    case 60: /* XEN_DOMCTL_settscinfo */
+    case 61: /* XEN_DOMCTL_getpageframeinfo3 */
+    case 62: /* XEN_DOMCTL_setvcpuextstate */
+    case 63: /* XEN_DOMCTL_getvcpuextstate */
+    case 64: /* XEN_DOMCTL_set_access_required */
+    case 65: /* XEN_DOMCTL_audit_p2m */
+    case 66: /* XEN_DOMCTL_set_virq_handler */
+    case 67: /* XEN_DOMCTL_set_broken_page_p2m */
+    case 68: /* XEN_DOMCTL_setnodeaffinity */
+    case 69: /* XEN_DOMCTL_getnodeaffinity */
+    case 70: /* XEN_DOMCTL_set_max_evtchn */
+    case 71: /* XEN_DOMCTL_cacheflush */
+    case 72: /* XEN_DOMCTL_get_vcpu_msrs */
+    case 73: /* XEN_DOMCTL_set_vcpu_msrs */
+    case 74: /* XEN_DOMCTL_setvnumainfo */
+    case 75: /* XEN_DOMCTL_psr_cmt_op */
+    case 77: /* XEN_DOMCTL_monitor_op */
+    case 78: /* XEN_DOMCTL_psr_cat_op */
+    case 79: /* XEN_DOMCTL_soft_reset */
+    case 1000: /* XEN_DOMCTL_gdbsx_guestmemio */
+    case 1001: /* XEN_DOMCTL_gdbsx_pausevcpu */
+    case 1002: /* XEN_DOMCTL_gdbsx_unpausevcpu */
+    case 1003: /* XEN_DOMCTL_gdbsx_domstatus */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts domctl op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_domctl_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * kexec_op (__HYPERVISOR_kexec_op = 37): the op is in 'op' (argument 0, unsigned long). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define KEXEC_CMD_kexec 0
+#define KEXEC_CMD_kexec_load_v1 1
+#define KEXEC_CMD_kexec_unload_v1 2
+#define KEXEC_CMD_kexec_get_range 3
+#if __XEN_INTERFACE_VERSION__ >= 0x00040400
+#define KEXEC_CMD_kexec_load 4
+#define KEXEC_CMD_kexec_unload 5
+#define KEXEC_CMD_kexec_status 6
+#endif /* __XEN_INTERFACE_VERSION__ >= 0x00040400 */
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_fits[((unsigned long long)KEXEC_CMD_kexec <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_load_v1_fits[((unsigned long long)KEXEC_CMD_kexec_load_v1 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_unload_v1_fits[((unsigned long long)KEXEC_CMD_kexec_unload_v1 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_get_range_fits[((unsigned long long)KEXEC_CMD_kexec_get_range <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#if __XEN_INTERFACE_VERSION__ >= 0x00040400
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_load_fits[((unsigned long long)KEXEC_CMD_kexec_load <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_unload_fits[((unsigned long long)KEXEC_CMD_kexec_unload <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_kexec_op_KEXEC_CMD_kexec_status_fits[((unsigned long long)KEXEC_CMD_kexec_status <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* __XEN_INTERFACE_VERSION__ >= 0x00040400 */
+
+/*
+ * Splits the 'op' argument of kexec_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned long: guest_width
+ * bits; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_kexec_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & abigen_low_bits(guest_width);
+    const uint64_t number = v;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* KEXEC_CMD_kexec */
+    case 1: /* KEXEC_CMD_kexec_load_v1 */
+    case 2: /* KEXEC_CMD_kexec_unload_v1 */
+    case 3: /* KEXEC_CMD_kexec_get_range */
+    case 4: /* KEXEC_CMD_kexec_load */
+    case 5: /* KEXEC_CMD_kexec_unload */
+    case 6: /* KEXEC_CMD_kexec_status */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'op' argument of kexec_op (not -ENOSYS).
+ */
+static inline int abigen_kexec_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_kexec_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.9 writes when kexec_op op is preempted at progress ('op' is an
+ * unsigned long: guest_width bits; the arithmetic wraps there). Returns 1 and sets *value, or 0
+ * when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_kexec_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    *value = 0;
+    switch (op) {
+    case 0: /* KEXEC_CMD_kexec */
+    case 1: /* KEXEC_CMD_kexec_load_v1 */
+    case 2: /* KEXEC_CMD_kexec_unload_v1 */
+    case 3: /* KEXEC_CMD_kexec_get_range */
+    case 4: /* KEXEC_CMD_kexec_load */
+    case 5: /* KEXEC_CMD_kexec_unload */
+    case 6: /* KEXEC_CMD_kexec_status */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & abigen_low_bits(guest_width);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts kexec_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_kexec_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * tmem_op (__HYPERVISOR_tmem_op = 38): the op is in 'cmd' (argument 0, uint32_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__)
+#define TMEM_CONTROL 0
+#endif /* defined(__XEN__) */
+#define TMEM_NEW_POOL 1
+#define TMEM_DESTROY_POOL 2
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+#define TMEM_NEW_PAGE 3
+#endif /* __XEN_INTERFACE_VERSION__ < 0x00040400 */
+#define TMEM_PUT_PAGE 4
+#define TMEM_GET_PAGE 5
+#define TMEM_FLUSH_PAGE 6
+#define TMEM_FLUSH_OBJECT 7
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+#define TMEM_READ 8
+#define TMEM_WRITE 9
+#define TMEM_XCHG 10
+#endif /* __XEN_INTERFACE_VERSION__ < 0x00040400 */
+#define TMEM_AUTH 101
+#define TMEM_RESTORE_NEW 102
+#if defined(__XEN__)
+typedef char abigen_assert_tmem_op_TMEM_CONTROL_fits[((unsigned long long)TMEM_CONTROL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) */
+typedef char abigen_assert_tmem_op_TMEM_NEW_POOL_fits[((unsigned long long)TMEM_NEW_POOL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_DESTROY_POOL_fits[((unsigned long long)TMEM_DESTROY_POOL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+typedef char abigen_assert_tmem_op_TMEM_NEW_PAGE_fits[((unsigned long long)TMEM_NEW_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* __XEN_INTERFACE_VERSION__ < 0x00040400 */
+typedef char abigen_assert_tmem_op_TMEM_PUT_PAGE_fits[((unsigned long long)TMEM_PUT_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_GET_PAGE_fits[((unsigned long long)TMEM_GET_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_FLUSH_PAGE_fits[((unsigned long long)TMEM_FLUSH_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_FLUSH_OBJECT_fits[((unsigned long long)TMEM_FLUSH_OBJECT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#if __XEN_INTERFACE_VERSION__ < 0x00040400
+typedef char abigen_assert_tmem_op_TMEM_READ_fits[((unsigned long long)TMEM_READ <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_WRITE_fits[((unsigned long long)TMEM_WRITE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_XCHG_fits[((unsigned long long)TMEM_XCHG <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* __XEN_INTERFACE_VERSION__ < 0x00040400 */
+typedef char abigen_assert_tmem_op_TMEM_AUTH_fits[((unsigned long long)TMEM_AUTH <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_tmem_op_TMEM_RESTORE_NEW_fits[((unsigned long long)TMEM_RESTORE_NEW <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of tmem_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_tmem_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* TMEM_CONTROL */
+    case 1: /* TMEM_NEW_POOL */
+    case 2: /* TMEM_DESTROY_POOL */
+    case 3: /* TMEM_NEW_PAGE */
+    case 4: /* TMEM_PUT_PAGE */
+    case 5: /* TMEM_GET_PAGE */
+    case 6: /* TMEM_FLUSH_PAGE */
+    case 7: /* TMEM_FLUSH_OBJECT */
+    case 8: /* TMEM_READ */
+    case 9: /* TMEM_WRITE */
+    case 10: /* TMEM_XCHG */
+    case 101: /* TMEM_AUTH */
+    case 102: /* TMEM_RESTORE_NEW */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of tmem_op (not -ENOSYS).
+ */
+static inline int abigen_tmem_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_tmem_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when tmem_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_tmem_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* TMEM_CONTROL */
+    case 1: /* TMEM_NEW_POOL */
+    case 2: /* TMEM_DESTROY_POOL */
+    case 3: /* TMEM_NEW_PAGE */
+    case 4: /* TMEM_PUT_PAGE */
+    case 5: /* TMEM_GET_PAGE */
+    case 6: /* TMEM_FLUSH_PAGE */
+    case 7: /* TMEM_FLUSH_OBJECT */
+    case 8: /* TMEM_READ */
+    case 9: /* TMEM_WRITE */
+    case 10: /* TMEM_XCHG */
+    case 101: /* TMEM_AUTH */
+    case 102: /* TMEM_RESTORE_NEW */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts tmem_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_tmem_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * xenpmu_op (__HYPERVISOR_xenpmu_op = 40): the op is in 'op' (argument 0, unsigned int). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define XENPMU_mode_get 0
+#define XENPMU_mode_set 1
+#define XENPMU_feature_get 2
+#define XENPMU_feature_set 3
+#define XENPMU_init 4
+#define XENPMU_finish 5
+#define XENPMU_lvtpc_set 6
+#define XENPMU_flush 7
+typedef char abigen_assert_xenpmu_op_XENPMU_mode_get_fits[((unsigned long long)XENPMU_mode_get <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_mode_set_fits[((unsigned long long)XENPMU_mode_set <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_feature_get_fits[((unsigned long long)XENPMU_feature_get <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_feature_set_fits[((unsigned long long)XENPMU_feature_set <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_init_fits[((unsigned long long)XENPMU_init <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_finish_fits[((unsigned long long)XENPMU_finish <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_lvtpc_set_fits[((unsigned long long)XENPMU_lvtpc_set <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_xenpmu_op_XENPMU_flush_fits[((unsigned long long)XENPMU_flush <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'op' argument of xenpmu_op as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned int: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_xenpmu_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XENPMU_mode_get */
+    case 1: /* XENPMU_mode_set */
+    case 2: /* XENPMU_feature_get */
+    case 3: /* XENPMU_feature_set */
+    case 4: /* XENPMU_init */
+    case 5: /* XENPMU_finish */
+    case 6: /* XENPMU_lvtpc_set */
+    case 7: /* XENPMU_flush */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'op' argument of xenpmu_op (not -ENOSYS).
+ */
+static inline int abigen_xenpmu_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_xenpmu_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.9 writes when xenpmu_op op is preempted at progress ('op' is an
+ * unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_xenpmu_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XENPMU_mode_get */
+    case 1: /* XENPMU_mode_set */
+    case 2: /* XENPMU_feature_get */
+    case 3: /* XENPMU_feature_set */
+    case 4: /* XENPMU_init */
+    case 5: /* XENPMU_finish */
+    case 6: /* XENPMU_lvtpc_set */
+    case 7: /* XENPMU_flush */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts xenpmu_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_xenpmu_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * dm_op (__HYPERVISOR_dm_op = 41): the op is in 'op' (argument 2, uint32_t field). The whole
  * value is the sub-op: any other value is an unknown op.
  */
@@ -1220,6 +3780,101 @@ static inline int abigen_dm_op_encode(uint64_t op, uint64_t progress, unsigned i
  * progress in 'op', and for an unknown op.
  */
 static inline uint64_t abigen_dm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * arch_0 (__HYPERVISOR_arch_0 = 48): the op is in 'cmd' (argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#define XEN_MC_fetch 1
+#define XEN_MC_notifydomain 2
+#define XEN_MC_physcpuinfo 3
+#define XEN_MC_msrinject 4
+#define XEN_MC_mceinject 5
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_MC_inject_v2 6
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+typedef char abigen_assert_arch_0_XEN_MC_fetch_fits[((unsigned long long)XEN_MC_fetch <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_arch_0_XEN_MC_notifydomain_fits[((unsigned long long)XEN_MC_notifydomain <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_arch_0_XEN_MC_physcpuinfo_fits[((unsigned long long)XEN_MC_physcpuinfo <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_arch_0_XEN_MC_msrinject_fits[((unsigned long long)XEN_MC_msrinject <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_arch_0_XEN_MC_mceinject_fits[((unsigned long long)XEN_MC_mceinject <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_arch_0_XEN_MC_inject_v2_fits[((unsigned long long)XEN_MC_inject_v2 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'cmd' argument of arch_0 as 4.9 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_arch_0_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 1: /* XEN_MC_fetch */
+    case 2: /* XEN_MC_notifydomain */
+    case 3: /* XEN_MC_physcpuinfo */
+    case 4: /* XEN_MC_msrinject */
+    case 5: /* XEN_MC_mceinject */
+    case 6: /* XEN_MC_inject_v2 */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.9 accepts this 'cmd' argument of arch_0 (not -ENOSYS).
+ */
+static inline int abigen_arch_0_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_arch_0_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.9 writes when arch_0 op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_arch_0_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 1: /* XEN_MC_fetch */
+    case 2: /* XEN_MC_notifydomain */
+    case 3: /* XEN_MC_physcpuinfo */
+    case 4: /* XEN_MC_msrinject */
+    case 5: /* XEN_MC_mceinject */
+    case 6: /* XEN_MC_inject_v2 */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.9 preempts arch_0 op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_arch_0_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

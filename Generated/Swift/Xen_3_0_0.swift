@@ -8,8 +8,17 @@ public enum Xen_3_0_0: ReleaseABI {
   public static let inDevelopment = false
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      SchedOp.self,
+      Dom0Op.self,
       MemoryOp.self,
+      EventChannelOp.self,
+      XenVersion.self,
+      ConsoleIo.self,
+      PhysdevOp.self,
       GrantTableOp.self,
+      VmAssist.self,
+      VcpuOp.self,
+      SetSegmentBase.self,
     ]
   #endif
 
@@ -69,6 +78,359 @@ public enum Xen_3_0_0: ReleaseABI {
     public static let mmuextOp: UInt64 = 26
     /// `__HYPERVISOR_acm_op`.
     public static let acmOp: UInt64 = 27
+  }
+
+  /// `__HYPERVISOR_sched_op` (6): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum SchedOp: UInt64, MultiplexedSubOp {
+    /// `SCHEDOP_yield`.
+    case yield = 0
+    /// `SCHEDOP_block`.
+    case block = 1
+    /// `SCHEDOP_shutdown`.
+    case shutdown = 2
+
+    public static let hypercallName = "sched_op"
+    public static let hypercallNumber: UInt64 = 6
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .yield:
+        return "SCHEDOP_yield"
+      case .block:
+        return "SCHEDOP_block"
+      case .shutdown:
+        return "SCHEDOP_shutdown"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SchedOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .yield:
+          return handler.yield(&call)
+        case .block:
+          return handler.block(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sched_op` for `SchedOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol SchedOpHandler {
+    /// `SCHEDOP_yield`.
+    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_block`.
+    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_dom0_op` (7): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Dom0Op: UInt64, MultiplexedSubOp {
+    /// `DOM0_GETMEMLIST`.
+    case getmemlist = 2
+    /// `DOM0_SCHEDCTL`.
+    case schedctl = 6
+    /// `DOM0_ADJUSTDOM`.
+    case adjustdom = 7
+    /// `DOM0_CREATEDOMAIN`.
+    case createdomain = 8
+    /// `DOM0_DESTROYDOMAIN`.
+    case destroydomain = 9
+    /// `DOM0_PAUSEDOMAIN`.
+    case pausedomain = 10
+    /// `DOM0_UNPAUSEDOMAIN`.
+    case unpausedomain = 11
+    /// `DOM0_GETDOMAININFO`.
+    case getdomaininfo = 12
+    /// `DOM0_SETDOMAININFO`.
+    case setdomaininfo = 13
+    /// `DOM0_MSR`.
+    case msr = 15
+    /// `DOM0_SETTIME`.
+    case settime = 17
+    /// `DOM0_GETPAGEFRAMEINFO`.
+    case getpageframeinfo = 18
+    /// `DOM0_READCONSOLE`.
+    case readconsole = 19
+    /// `DOM0_PINCPUDOMAIN`.
+    case pincpudomain = 20
+    /// `DOM0_TBUFCONTROL`.
+    case tbufcontrol = 21
+    /// `DOM0_PHYSINFO`.
+    case physinfo = 22
+    /// `DOM0_SCHED_ID`.
+    case schedID = 24
+    /// `DOM0_SHADOW_CONTROL`.
+    case shadowCONTROL = 25
+    /// `DOM0_SETDOMAINMAXMEM`.
+    case setdomainmaxmem = 28
+    /// `DOM0_GETPAGEFRAMEINFO2`.
+    case getpageframeinfo2 = 29
+    /// `DOM0_ADD_MEMTYPE`.
+    case addMEMTYPE = 31
+    /// `DOM0_DEL_MEMTYPE`.
+    case delMEMTYPE = 32
+    /// `DOM0_READ_MEMTYPE`.
+    case readMEMTYPE = 33
+    /// `DOM0_PERFCCONTROL`.
+    case perfccontrol = 34
+    /// `DOM0_MICROCODE`.
+    case microcode = 35
+    /// `DOM0_IOPORT_PERMISSION`.
+    case ioportPERMISSION = 36
+    /// `DOM0_GETVCPUCONTEXT`.
+    case getvcpucontext = 37
+    /// `DOM0_GETDOMAININFOLIST`.
+    case getdomaininfolist = 38
+    /// `DOM0_PLATFORM_QUIRK`.
+    case platformQUIRK = 39
+    /// `DOM0_PHYSICAL_MEMORY_MAP`.
+    case physicalMEMORYMAP = 40
+    /// `DOM0_MAX_VCPUS`.
+    case maxVCPUS = 41
+    /// `DOM0_GETVCPUINFO`.
+    case getvcpuinfo = 43
+    /// `DOM0_SETDOMAINHANDLE`.
+    case setdomainhandle = 44
+
+    public static let hypercallName = "dom0_op"
+    public static let hypercallNumber: UInt64 = 7
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .getmemlist:
+        return "DOM0_GETMEMLIST"
+      case .schedctl:
+        return "DOM0_SCHEDCTL"
+      case .adjustdom:
+        return "DOM0_ADJUSTDOM"
+      case .createdomain:
+        return "DOM0_CREATEDOMAIN"
+      case .destroydomain:
+        return "DOM0_DESTROYDOMAIN"
+      case .pausedomain:
+        return "DOM0_PAUSEDOMAIN"
+      case .unpausedomain:
+        return "DOM0_UNPAUSEDOMAIN"
+      case .getdomaininfo:
+        return "DOM0_GETDOMAININFO"
+      case .setdomaininfo:
+        return "DOM0_SETDOMAININFO"
+      case .msr:
+        return "DOM0_MSR"
+      case .settime:
+        return "DOM0_SETTIME"
+      case .getpageframeinfo:
+        return "DOM0_GETPAGEFRAMEINFO"
+      case .readconsole:
+        return "DOM0_READCONSOLE"
+      case .pincpudomain:
+        return "DOM0_PINCPUDOMAIN"
+      case .tbufcontrol:
+        return "DOM0_TBUFCONTROL"
+      case .physinfo:
+        return "DOM0_PHYSINFO"
+      case .schedID:
+        return "DOM0_SCHED_ID"
+      case .shadowCONTROL:
+        return "DOM0_SHADOW_CONTROL"
+      case .setdomainmaxmem:
+        return "DOM0_SETDOMAINMAXMEM"
+      case .getpageframeinfo2:
+        return "DOM0_GETPAGEFRAMEINFO2"
+      case .addMEMTYPE:
+        return "DOM0_ADD_MEMTYPE"
+      case .delMEMTYPE:
+        return "DOM0_DEL_MEMTYPE"
+      case .readMEMTYPE:
+        return "DOM0_READ_MEMTYPE"
+      case .perfccontrol:
+        return "DOM0_PERFCCONTROL"
+      case .microcode:
+        return "DOM0_MICROCODE"
+      case .ioportPERMISSION:
+        return "DOM0_IOPORT_PERMISSION"
+      case .getvcpucontext:
+        return "DOM0_GETVCPUCONTEXT"
+      case .getdomaininfolist:
+        return "DOM0_GETDOMAININFOLIST"
+      case .platformQUIRK:
+        return "DOM0_PLATFORM_QUIRK"
+      case .physicalMEMORYMAP:
+        return "DOM0_PHYSICAL_MEMORY_MAP"
+      case .maxVCPUS:
+        return "DOM0_MAX_VCPUS"
+      case .getvcpuinfo:
+        return "DOM0_GETVCPUINFO"
+      case .setdomainhandle:
+        return "DOM0_SETDOMAINHANDLE"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: Dom0OpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .getmemlist:
+          return handler.getmemlist(&call)
+        case .schedctl:
+          return handler.schedctl(&call)
+        case .adjustdom:
+          return handler.adjustdom(&call)
+        case .createdomain:
+          return handler.createdomain(&call)
+        case .destroydomain:
+          return handler.destroydomain(&call)
+        case .pausedomain:
+          return handler.pausedomain(&call)
+        case .unpausedomain:
+          return handler.unpausedomain(&call)
+        case .getdomaininfo:
+          return handler.getdomaininfo(&call)
+        case .setdomaininfo:
+          return handler.setdomaininfo(&call)
+        case .msr:
+          return handler.msr(&call)
+        case .settime:
+          return handler.settime(&call)
+        case .getpageframeinfo:
+          return handler.getpageframeinfo(&call)
+        case .readconsole:
+          return handler.readconsole(&call)
+        case .pincpudomain:
+          return handler.pincpudomain(&call)
+        case .tbufcontrol:
+          return handler.tbufcontrol(&call)
+        case .physinfo:
+          return handler.physinfo(&call)
+        case .schedID:
+          return handler.schedID(&call)
+        case .shadowCONTROL:
+          return handler.shadowCONTROL(&call)
+        case .setdomainmaxmem:
+          return handler.setdomainmaxmem(&call)
+        case .getpageframeinfo2:
+          return handler.getpageframeinfo2(&call)
+        case .addMEMTYPE:
+          return handler.addMEMTYPE(&call)
+        case .delMEMTYPE:
+          return handler.delMEMTYPE(&call)
+        case .readMEMTYPE:
+          return handler.readMEMTYPE(&call)
+        case .perfccontrol:
+          return handler.perfccontrol(&call)
+        case .microcode:
+          return handler.microcode(&call)
+        case .ioportPERMISSION:
+          return handler.ioportPERMISSION(&call)
+        case .getvcpucontext:
+          return handler.getvcpucontext(&call)
+        case .getdomaininfolist:
+          return handler.getdomaininfolist(&call)
+        case .platformQUIRK:
+          return handler.platformQUIRK(&call)
+        case .physicalMEMORYMAP:
+          return handler.physicalMEMORYMAP(&call)
+        case .maxVCPUS:
+          return handler.maxVCPUS(&call)
+        case .getvcpuinfo:
+          return handler.getvcpuinfo(&call)
+        case .setdomainhandle:
+          return handler.setdomainhandle(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `dom0_op` for `Dom0Op.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol Dom0OpHandler {
+    /// `DOM0_GETMEMLIST`.
+    mutating func getmemlist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SCHEDCTL`.
+    mutating func schedctl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_ADJUSTDOM`.
+    mutating func adjustdom(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_CREATEDOMAIN`.
+    mutating func createdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_DESTROYDOMAIN`.
+    mutating func destroydomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PAUSEDOMAIN`.
+    mutating func pausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_UNPAUSEDOMAIN`.
+    mutating func unpausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETDOMAININFO`.
+    mutating func getdomaininfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SETDOMAININFO`.
+    mutating func setdomaininfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_MSR`.
+    mutating func msr(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SETTIME`.
+    mutating func settime(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETPAGEFRAMEINFO`.
+    mutating func getpageframeinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_READCONSOLE`.
+    mutating func readconsole(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PINCPUDOMAIN`.
+    mutating func pincpudomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_TBUFCONTROL`.
+    mutating func tbufcontrol(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PHYSINFO`.
+    mutating func physinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SCHED_ID`.
+    mutating func schedID(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SHADOW_CONTROL`.
+    mutating func shadowCONTROL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SETDOMAINMAXMEM`.
+    mutating func setdomainmaxmem(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETPAGEFRAMEINFO2`.
+    mutating func getpageframeinfo2(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_ADD_MEMTYPE`.
+    mutating func addMEMTYPE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_DEL_MEMTYPE`.
+    mutating func delMEMTYPE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_READ_MEMTYPE`.
+    mutating func readMEMTYPE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PERFCCONTROL`.
+    mutating func perfccontrol(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_MICROCODE`.
+    mutating func microcode(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_IOPORT_PERMISSION`.
+    mutating func ioportPERMISSION(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETVCPUCONTEXT`.
+    mutating func getvcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETDOMAININFOLIST`.
+    mutating func getdomaininfolist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PLATFORM_QUIRK`.
+    mutating func platformQUIRK(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_PHYSICAL_MEMORY_MAP`.
+    mutating func physicalMEMORYMAP(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_MAX_VCPUS`.
+    mutating func maxVCPUS(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_GETVCPUINFO`.
+    mutating func getvcpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `DOM0_SETDOMAINHANDLE`.
+    mutating func setdomainhandle(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_memory_op` (12): the op is the low 4 bits of `cmd` (argument 0, `int`); high
@@ -159,6 +521,330 @@ public enum Xen_3_0_0: ReleaseABI {
     mutating func machphysMfnList(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `__HYPERVISOR_event_channel_op` (16): the op is all of `cmd` (argument 0, a `uint32_t` field
+  /// in guest memory); any other value is an unknown op.
+  public enum EventChannelOp: UInt64, MultiplexedSubOp {
+    /// `EVTCHNOP_bind_interdomain`.
+    case bindInterdomain = 0
+    /// `EVTCHNOP_bind_virq`.
+    case bindVirq = 1
+    /// `EVTCHNOP_bind_pirq`.
+    case bindPirq = 2
+    /// `EVTCHNOP_close`.
+    case close = 3
+    /// `EVTCHNOP_send`.
+    case send = 4
+    /// `EVTCHNOP_status`.
+    case status = 5
+    /// `EVTCHNOP_alloc_unbound`.
+    case allocUnbound = 6
+    /// `EVTCHNOP_bind_ipi`.
+    case bindIpi = 7
+    /// `EVTCHNOP_bind_vcpu`.
+    case bindVcpu = 8
+
+    public static let hypercallName = "event_channel_op"
+    public static let hypercallNumber: UInt64 = 16
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .bindInterdomain:
+        return "EVTCHNOP_bind_interdomain"
+      case .bindVirq:
+        return "EVTCHNOP_bind_virq"
+      case .bindPirq:
+        return "EVTCHNOP_bind_pirq"
+      case .close:
+        return "EVTCHNOP_close"
+      case .send:
+        return "EVTCHNOP_send"
+      case .status:
+        return "EVTCHNOP_status"
+      case .allocUnbound:
+        return "EVTCHNOP_alloc_unbound"
+      case .bindIpi:
+        return "EVTCHNOP_bind_ipi"
+      case .bindVcpu:
+        return "EVTCHNOP_bind_vcpu"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: EventChannelOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .bindInterdomain:
+          return handler.bindInterdomain(&call)
+        case .bindVirq:
+          return handler.bindVirq(&call)
+        case .bindPirq:
+          return handler.bindPirq(&call)
+        case .close:
+          return handler.close(&call)
+        case .send:
+          return handler.send(&call)
+        case .status:
+          return handler.status(&call)
+        case .allocUnbound:
+          return handler.allocUnbound(&call)
+        case .bindIpi:
+          return handler.bindIpi(&call)
+        case .bindVcpu:
+          return handler.bindVcpu(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `event_channel_op` for `EventChannelOp.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol EventChannelOpHandler {
+    /// `EVTCHNOP_bind_interdomain`.
+    mutating func bindInterdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_virq`.
+    mutating func bindVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_pirq`.
+    mutating func bindPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_close`.
+    mutating func close(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_send`.
+    mutating func send(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_status`.
+    mutating func status(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_alloc_unbound`.
+    mutating func allocUnbound(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_ipi`.
+    mutating func bindIpi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_vcpu`.
+    mutating func bindVcpu(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xen_version` (17): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum XenVersion: UInt64, MultiplexedSubOp {
+    /// `XENVER_version`.
+    case version = 0
+    /// `XENVER_extraversion`.
+    case extraversion = 1
+    /// `XENVER_compile_info`.
+    case compileInfo = 2
+    /// `XENVER_capabilities`.
+    case capabilities = 3
+    /// `XENVER_changeset`.
+    case changeset = 4
+    /// `XENVER_platform_parameters`.
+    case platformParameters = 5
+
+    public static let hypercallName = "xen_version"
+    public static let hypercallNumber: UInt64 = 17
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .version:
+        return "XENVER_version"
+      case .extraversion:
+        return "XENVER_extraversion"
+      case .compileInfo:
+        return "XENVER_compile_info"
+      case .capabilities:
+        return "XENVER_capabilities"
+      case .changeset:
+        return "XENVER_changeset"
+      case .platformParameters:
+        return "XENVER_platform_parameters"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XenVersionHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .version:
+          return handler.version(&call)
+        case .extraversion:
+          return handler.extraversion(&call)
+        case .compileInfo:
+          return handler.compileInfo(&call)
+        case .capabilities:
+          return handler.capabilities(&call)
+        case .changeset:
+          return handler.changeset(&call)
+        case .platformParameters:
+          return handler.platformParameters(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xen_version` for `XenVersion.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol XenVersionHandler {
+    /// `XENVER_version`.
+    mutating func version(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_extraversion`.
+    mutating func extraversion(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_compile_info`.
+    mutating func compileInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_capabilities`.
+    mutating func capabilities(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_changeset`.
+    mutating func changeset(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_platform_parameters`.
+    mutating func platformParameters(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_console_io` (18): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum ConsoleIo: UInt64, MultiplexedSubOp {
+    /// `CONSOLEIO_write` (continues by handle_and_count).
+    case write = 0
+    /// `CONSOLEIO_read`.
+    case read = 1
+
+    public static let hypercallName = "console_io"
+    public static let hypercallNumber: UInt64 = 18
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .write:
+        return "CONSOLEIO_write"
+      case .read:
+        return "CONSOLEIO_read"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: ConsoleIoHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .write:
+          return handler.write(&call)
+        case .read:
+          return handler.read(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `console_io` for `ConsoleIo.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol ConsoleIoHandler {
+    /// `CONSOLEIO_write`.
+    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CONSOLEIO_read`.
+    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_physdev_op` (19): the op is all of `cmd` (argument 0, a `uint32_t` field in
+  /// guest memory); any other value is an unknown op.
+  public enum PhysdevOp: UInt64, MultiplexedSubOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    case irqUNMASKNOTIFY = 4
+    /// `PHYSDEVOP_IRQ_STATUS_QUERY`.
+    case irqSTATUSQUERY = 5
+    /// `PHYSDEVOP_SET_IOPL`.
+    case setIOPL = 6
+    /// `PHYSDEVOP_SET_IOBITMAP`.
+    case setIOBITMAP = 7
+    /// `PHYSDEVOP_APIC_READ`.
+    case apicREAD = 8
+    /// `PHYSDEVOP_APIC_WRITE`.
+    case apicWRITE = 9
+    /// `PHYSDEVOP_ASSIGN_VECTOR`.
+    case assignVECTOR = 10
+
+    public static let hypercallName = "physdev_op"
+    public static let hypercallNumber: UInt64 = 19
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .irqUNMASKNOTIFY:
+        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
+      case .irqSTATUSQUERY:
+        return "PHYSDEVOP_IRQ_STATUS_QUERY"
+      case .setIOPL:
+        return "PHYSDEVOP_SET_IOPL"
+      case .setIOBITMAP:
+        return "PHYSDEVOP_SET_IOBITMAP"
+      case .apicREAD:
+        return "PHYSDEVOP_APIC_READ"
+      case .apicWRITE:
+        return "PHYSDEVOP_APIC_WRITE"
+      case .assignVECTOR:
+        return "PHYSDEVOP_ASSIGN_VECTOR"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PhysdevOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .irqUNMASKNOTIFY:
+          return handler.irqUNMASKNOTIFY(&call)
+        case .irqSTATUSQUERY:
+          return handler.irqSTATUSQUERY(&call)
+        case .setIOPL:
+          return handler.setIOPL(&call)
+        case .setIOBITMAP:
+          return handler.setIOBITMAP(&call)
+        case .apicREAD:
+          return handler.apicREAD(&call)
+        case .apicWRITE:
+          return handler.apicWRITE(&call)
+        case .assignVECTOR:
+          return handler.assignVECTOR(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `physdev_op` for `PhysdevOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol PhysdevOpHandler {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_IRQ_STATUS_QUERY`.
+    mutating func irqSTATUSQUERY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_SET_IOPL`.
+    mutating func setIOPL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_SET_IOBITMAP`.
+    mutating func setIOBITMAP(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_APIC_READ`.
+    mutating func apicREAD(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_APIC_WRITE`.
+    mutating func apicWRITE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_ASSIGN_VECTOR`.
+    mutating func assignVECTOR(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_grant_table_op` (20): the op is all of `cmd` (argument 0, `unsigned int`); any
   /// other value is an unknown op.
   public enum GrantTableOp: UInt64, MultiplexedSubOp {
@@ -230,5 +916,183 @@ public enum Xen_3_0_0: ReleaseABI {
     mutating func dumpTable(_ call: inout SubOpCall) -> HandlerOutcome
     /// `GNTTABOP_transfer`.
     mutating func transfer(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_vm_assist` (21): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VmAssist: UInt64, MultiplexedSubOp {
+    /// `VMASST_CMD_enable`.
+    case enable = 0
+    /// `VMASST_CMD_disable`.
+    case disable = 1
+
+    public static let hypercallName = "vm_assist"
+    public static let hypercallNumber: UInt64 = 21
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .enable:
+        return "VMASST_CMD_enable"
+      case .disable:
+        return "VMASST_CMD_disable"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VmAssistHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .enable:
+          return handler.enable(&call)
+        case .disable:
+          return handler.disable(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vm_assist` for `VmAssist.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol VmAssistHandler {
+    /// `VMASST_CMD_enable`.
+    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_CMD_disable`.
+    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VcpuOp: UInt64, MultiplexedSubOp {
+    /// `VCPUOP_initialise`.
+    case initialise = 0
+    /// `VCPUOP_up`.
+    case up = 1
+    /// `VCPUOP_down`.
+    case down = 2
+    /// `VCPUOP_is_up`.
+    case isUp = 3
+
+    public static let hypercallName = "vcpu_op"
+    public static let hypercallNumber: UInt64 = 24
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .initialise:
+        return "VCPUOP_initialise"
+      case .up:
+        return "VCPUOP_up"
+      case .down:
+        return "VCPUOP_down"
+      case .isUp:
+        return "VCPUOP_is_up"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VcpuOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .initialise:
+          return handler.initialise(&call)
+        case .up:
+          return handler.up(&call)
+        case .down:
+          return handler.down(&call)
+        case .isUp:
+          return handler.isUp(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vcpu_op` for `VcpuOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol VcpuOpHandler {
+    /// `VCPUOP_initialise`.
+    mutating func initialise(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_up`.
+    mutating func up(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_down`.
+    mutating func down(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_is_up`.
+    mutating func isUp(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_set_segment_base` (25): the op is all of `which` (argument 0, `unsigned int`);
+  /// any other value is an unknown op.
+  public enum SetSegmentBase: UInt64, MultiplexedSubOp {
+    /// `SEGBASE_FS`.
+    case fs = 0
+    /// `SEGBASE_GS_USER`.
+    case gsUSER = 1
+    /// `SEGBASE_GS_KERNEL`.
+    case gsKERNEL = 2
+    /// `SEGBASE_GS_USER_SEL`.
+    case gsUSERSEL = 3
+
+    public static let hypercallName = "set_segment_base"
+    public static let hypercallNumber: UInt64 = 25
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .fs:
+        return "SEGBASE_FS"
+      case .gsUSER:
+        return "SEGBASE_GS_USER"
+      case .gsKERNEL:
+        return "SEGBASE_GS_KERNEL"
+      case .gsUSERSEL:
+        return "SEGBASE_GS_USER_SEL"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `which`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SetSegmentBaseHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .fs:
+          return handler.fs(&call)
+        case .gsUSER:
+          return handler.gsUSER(&call)
+        case .gsKERNEL:
+          return handler.gsKERNEL(&call)
+        case .gsUSERSEL:
+          return handler.gsUSERSEL(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `set_segment_base` for `SetSegmentBase.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol SetSegmentBaseHandler {
+    /// `SEGBASE_FS`.
+    mutating func fs(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER`.
+    mutating func gsUSER(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_KERNEL`.
+    mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER_SEL`.
+    mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

@@ -8,10 +8,28 @@ public enum Xen_3_1: ReleaseABI {
   public static let inDevelopment = false
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      SchedOpCompat.self,
+      PlatformOp.self,
       MemoryOp.self,
+      EventChannelOpCompat.self,
+      XenVersion.self,
+      ConsoleIo.self,
+      PhysdevOpCompat.self,
       GrantTableOp.self,
+      VmAssist.self,
+      VcpuOp.self,
+      SetSegmentBase.self,
+      AcmOp.self,
+      NmiOp.self,
+      SchedOp.self,
+      CallbackOp.self,
+      XenoprofOp.self,
       EventChannelOp.self,
+      PhysdevOp.self,
       HvmOp.self,
+      Sysctl.self,
+      Domctl.self,
+      KexecOp.self,
     ]
   #endif
 
@@ -107,6 +125,144 @@ public enum Xen_3_1: ReleaseABI {
     public static let arch6: UInt64 = 54
     /// `__HYPERVISOR_arch_7`.
     public static let arch7: UInt64 = 55
+  }
+
+  /// `__HYPERVISOR_sched_op_compat` (6): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum SchedOpCompat: UInt64, MultiplexedSubOp {
+    /// `SCHEDOP_yield`.
+    case yield = 0
+    /// `SCHEDOP_block`.
+    case block = 1
+    /// `SCHEDOP_shutdown`.
+    case shutdown = 2
+
+    public static let hypercallName = "sched_op_compat"
+    public static let hypercallNumber: UInt64 = 6
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .yield:
+        return "SCHEDOP_yield"
+      case .block:
+        return "SCHEDOP_block"
+      case .shutdown:
+        return "SCHEDOP_shutdown"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SchedOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .yield:
+          return handler.yield(&call)
+        case .block:
+          return handler.block(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sched_op_compat` for `SchedOpCompat.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol SchedOpCompatHandler {
+    /// `SCHEDOP_yield`.
+    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_block`.
+    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_platform_op` (7): the op is all of `cmd` (argument 0, a `uint32_t` field in
+  /// guest memory); any other value is an unknown op.
+  public enum PlatformOp: UInt64, MultiplexedSubOp {
+    /// `XENPF_settime`.
+    case settime = 17
+    /// `XENPF_add_memtype`.
+    case addMemtype = 31
+    /// `XENPF_del_memtype`.
+    case delMemtype = 32
+    /// `XENPF_read_memtype`.
+    case readMemtype = 33
+    /// `XENPF_microcode_update`.
+    case microcodeUpdate = 35
+    /// `XENPF_platform_quirk`.
+    case platformQuirk = 39
+
+    public static let hypercallName = "platform_op"
+    public static let hypercallNumber: UInt64 = 7
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .settime:
+        return "XENPF_settime"
+      case .addMemtype:
+        return "XENPF_add_memtype"
+      case .delMemtype:
+        return "XENPF_del_memtype"
+      case .readMemtype:
+        return "XENPF_read_memtype"
+      case .microcodeUpdate:
+        return "XENPF_microcode_update"
+      case .platformQuirk:
+        return "XENPF_platform_quirk"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PlatformOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .settime:
+          return handler.settime(&call)
+        case .addMemtype:
+          return handler.addMemtype(&call)
+        case .delMemtype:
+          return handler.delMemtype(&call)
+        case .readMemtype:
+          return handler.readMemtype(&call)
+        case .microcodeUpdate:
+          return handler.microcodeUpdate(&call)
+        case .platformQuirk:
+          return handler.platformQuirk(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `platform_op` for `PlatformOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol PlatformOpHandler {
+    /// `XENPF_settime`.
+    mutating func settime(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_add_memtype`.
+    mutating func addMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_del_memtype`.
+    mutating func delMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_read_memtype`.
+    mutating func readMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_microcode_update`.
+    mutating func microcodeUpdate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_platform_quirk`.
+    mutating func platformQuirk(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_memory_op` (12): the op is the low 4 bits (`MEMOP_CMD_MASK`) of `cmd` (argument
@@ -271,6 +427,386 @@ public enum Xen_3_1: ReleaseABI {
     mutating func maximumGpfn(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `__HYPERVISOR_event_channel_op_compat` (16): the op is all of `cmd` (argument 0, a `uint32_t`
+  /// field in guest memory); any other value is an unknown op.
+  public enum EventChannelOpCompat: UInt64, MultiplexedSubOp {
+    /// `EVTCHNOP_bind_interdomain`.
+    case bindInterdomain = 0
+    /// `EVTCHNOP_bind_virq`.
+    case bindVirq = 1
+    /// `EVTCHNOP_bind_pirq`.
+    case bindPirq = 2
+    /// `EVTCHNOP_close`.
+    case close = 3
+    /// `EVTCHNOP_send`.
+    case send = 4
+    /// `EVTCHNOP_status`.
+    case status = 5
+    /// `EVTCHNOP_alloc_unbound`.
+    case allocUnbound = 6
+    /// `EVTCHNOP_bind_ipi`.
+    case bindIpi = 7
+    /// `EVTCHNOP_bind_vcpu`.
+    case bindVcpu = 8
+    /// `EVTCHNOP_unmask`.
+    case unmask = 9
+    /// `EVTCHNOP_reset`.
+    case reset = 10
+
+    public static let hypercallName = "event_channel_op_compat"
+    public static let hypercallNumber: UInt64 = 16
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .bindInterdomain:
+        return "EVTCHNOP_bind_interdomain"
+      case .bindVirq:
+        return "EVTCHNOP_bind_virq"
+      case .bindPirq:
+        return "EVTCHNOP_bind_pirq"
+      case .close:
+        return "EVTCHNOP_close"
+      case .send:
+        return "EVTCHNOP_send"
+      case .status:
+        return "EVTCHNOP_status"
+      case .allocUnbound:
+        return "EVTCHNOP_alloc_unbound"
+      case .bindIpi:
+        return "EVTCHNOP_bind_ipi"
+      case .bindVcpu:
+        return "EVTCHNOP_bind_vcpu"
+      case .unmask:
+        return "EVTCHNOP_unmask"
+      case .reset:
+        return "EVTCHNOP_reset"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: EventChannelOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .bindInterdomain:
+          return handler.bindInterdomain(&call)
+        case .bindVirq:
+          return handler.bindVirq(&call)
+        case .bindPirq:
+          return handler.bindPirq(&call)
+        case .close:
+          return handler.close(&call)
+        case .send:
+          return handler.send(&call)
+        case .status:
+          return handler.status(&call)
+        case .allocUnbound:
+          return handler.allocUnbound(&call)
+        case .bindIpi:
+          return handler.bindIpi(&call)
+        case .bindVcpu:
+          return handler.bindVcpu(&call)
+        case .unmask:
+          return handler.unmask(&call)
+        case .reset:
+          return handler.reset(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `event_channel_op_compat` for
+  /// `EventChannelOpCompat.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol EventChannelOpCompatHandler {
+    /// `EVTCHNOP_bind_interdomain`.
+    mutating func bindInterdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_virq`.
+    mutating func bindVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_pirq`.
+    mutating func bindPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_close`.
+    mutating func close(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_send`.
+    mutating func send(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_status`.
+    mutating func status(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_alloc_unbound`.
+    mutating func allocUnbound(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_ipi`.
+    mutating func bindIpi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_vcpu`.
+    mutating func bindVcpu(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_unmask`.
+    mutating func unmask(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_reset`.
+    mutating func reset(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xen_version` (17): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum XenVersion: UInt64, MultiplexedSubOp {
+    /// `XENVER_version`.
+    case version = 0
+    /// `XENVER_extraversion`.
+    case extraversion = 1
+    /// `XENVER_compile_info`.
+    case compileInfo = 2
+    /// `XENVER_capabilities`.
+    case capabilities = 3
+    /// `XENVER_changeset`.
+    case changeset = 4
+    /// `XENVER_platform_parameters`.
+    case platformParameters = 5
+    /// `XENVER_get_features`.
+    case getFeatures = 6
+    /// `XENVER_pagesize`.
+    case pagesize = 7
+    /// `XENVER_guest_handle`.
+    case guestHandle = 8
+
+    public static let hypercallName = "xen_version"
+    public static let hypercallNumber: UInt64 = 17
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .version:
+        return "XENVER_version"
+      case .extraversion:
+        return "XENVER_extraversion"
+      case .compileInfo:
+        return "XENVER_compile_info"
+      case .capabilities:
+        return "XENVER_capabilities"
+      case .changeset:
+        return "XENVER_changeset"
+      case .platformParameters:
+        return "XENVER_platform_parameters"
+      case .getFeatures:
+        return "XENVER_get_features"
+      case .pagesize:
+        return "XENVER_pagesize"
+      case .guestHandle:
+        return "XENVER_guest_handle"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XenVersionHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .version:
+          return handler.version(&call)
+        case .extraversion:
+          return handler.extraversion(&call)
+        case .compileInfo:
+          return handler.compileInfo(&call)
+        case .capabilities:
+          return handler.capabilities(&call)
+        case .changeset:
+          return handler.changeset(&call)
+        case .platformParameters:
+          return handler.platformParameters(&call)
+        case .getFeatures:
+          return handler.getFeatures(&call)
+        case .pagesize:
+          return handler.pagesize(&call)
+        case .guestHandle:
+          return handler.guestHandle(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xen_version` for `XenVersion.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol XenVersionHandler {
+    /// `XENVER_version`.
+    mutating func version(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_extraversion`.
+    mutating func extraversion(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_compile_info`.
+    mutating func compileInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_capabilities`.
+    mutating func capabilities(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_changeset`.
+    mutating func changeset(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_platform_parameters`.
+    mutating func platformParameters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_get_features`.
+    mutating func getFeatures(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_pagesize`.
+    mutating func pagesize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_guest_handle`.
+    mutating func guestHandle(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_console_io` (18): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum ConsoleIo: UInt64, MultiplexedSubOp {
+    /// `CONSOLEIO_write` (continues by handle_and_count).
+    case write = 0
+    /// `CONSOLEIO_read`.
+    case read = 1
+
+    public static let hypercallName = "console_io"
+    public static let hypercallNumber: UInt64 = 18
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .write:
+        return "CONSOLEIO_write"
+      case .read:
+        return "CONSOLEIO_read"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: ConsoleIoHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .write:
+          return handler.write(&call)
+        case .read:
+          return handler.read(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `console_io` for `ConsoleIo.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol ConsoleIoHandler {
+    /// `CONSOLEIO_write`.
+    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CONSOLEIO_read`.
+    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_physdev_op_compat` (19): the op is all of `cmd` (argument 0, a `uint32_t` field
+  /// in guest memory); any other value is an unknown op.
+  public enum PhysdevOpCompat: UInt64, MultiplexedSubOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    case irqUNMASKNOTIFY = 4
+    /// `PHYSDEVOP_irq_status_query`.
+    case irqStatusQuery = 5
+    /// `PHYSDEVOP_set_iopl`.
+    case setIopl = 6
+    /// `PHYSDEVOP_set_iobitmap`.
+    case setIobitmap = 7
+    /// `PHYSDEVOP_apic_read`.
+    case apicRead = 8
+    /// `PHYSDEVOP_apic_write`.
+    case apicWrite = 9
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    case allocIrqVector = 10
+    /// `PHYSDEVOP_free_irq_vector`.
+    case freeIrqVector = 11
+    /// `PHYSDEVOP_eoi`.
+    case eoi = 12
+
+    public static let hypercallName = "physdev_op_compat"
+    public static let hypercallNumber: UInt64 = 19
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .irqUNMASKNOTIFY:
+        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
+      case .irqStatusQuery:
+        return "PHYSDEVOP_irq_status_query"
+      case .setIopl:
+        return "PHYSDEVOP_set_iopl"
+      case .setIobitmap:
+        return "PHYSDEVOP_set_iobitmap"
+      case .apicRead:
+        return "PHYSDEVOP_apic_read"
+      case .apicWrite:
+        return "PHYSDEVOP_apic_write"
+      case .allocIrqVector:
+        return "PHYSDEVOP_alloc_irq_vector"
+      case .freeIrqVector:
+        return "PHYSDEVOP_free_irq_vector"
+      case .eoi:
+        return "PHYSDEVOP_eoi"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PhysdevOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .irqUNMASKNOTIFY:
+          return handler.irqUNMASKNOTIFY(&call)
+        case .irqStatusQuery:
+          return handler.irqStatusQuery(&call)
+        case .setIopl:
+          return handler.setIopl(&call)
+        case .setIobitmap:
+          return handler.setIobitmap(&call)
+        case .apicRead:
+          return handler.apicRead(&call)
+        case .apicWrite:
+          return handler.apicWrite(&call)
+        case .allocIrqVector:
+          return handler.allocIrqVector(&call)
+        case .freeIrqVector:
+          return handler.freeIrqVector(&call)
+        case .eoi:
+          return handler.eoi(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `physdev_op_compat` for `PhysdevOpCompat.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol PhysdevOpCompatHandler {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_irq_status_query`.
+    mutating func irqStatusQuery(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iopl`.
+    mutating func setIopl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iobitmap`.
+    mutating func setIobitmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_read`.
+    mutating func apicRead(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_write`.
+    mutating func apicWrite(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    mutating func allocIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_free_irq_vector`.
+    mutating func freeIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_eoi`.
+    mutating func eoi(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_grant_table_op` (20): the op is all of `cmd` (argument 0, `unsigned int`); any
   /// other value is an unknown op.
   public enum GrantTableOp: UInt64, MultiplexedSubOp {
@@ -358,6 +894,651 @@ public enum Xen_3_1: ReleaseABI {
     mutating func copy(_ call: inout SubOpCall) -> HandlerOutcome
     /// `GNTTABOP_query_size`.
     mutating func querySize(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_vm_assist` (21): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VmAssist: UInt64, MultiplexedSubOp {
+    /// `VMASST_CMD_enable`.
+    case enable = 0
+    /// `VMASST_CMD_disable`.
+    case disable = 1
+
+    public static let hypercallName = "vm_assist"
+    public static let hypercallNumber: UInt64 = 21
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .enable:
+        return "VMASST_CMD_enable"
+      case .disable:
+        return "VMASST_CMD_disable"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VmAssistHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .enable:
+          return handler.enable(&call)
+        case .disable:
+          return handler.disable(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vm_assist` for `VmAssist.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol VmAssistHandler {
+    /// `VMASST_CMD_enable`.
+    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_CMD_disable`.
+    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VcpuOp: UInt64, MultiplexedSubOp {
+    /// `VCPUOP_initialise`.
+    case initialise = 0
+    /// `VCPUOP_up`.
+    case up = 1
+    /// `VCPUOP_down`.
+    case down = 2
+    /// `VCPUOP_is_up`.
+    case isUp = 3
+    /// `VCPUOP_get_runstate_info`.
+    case getRunstateInfo = 4
+    /// `VCPUOP_register_runstate_memory_area`.
+    case registerRunstateMemoryArea = 5
+    /// `VCPUOP_set_periodic_timer`.
+    case setPeriodicTimer = 6
+    /// `VCPUOP_stop_periodic_timer`.
+    case stopPeriodicTimer = 7
+    /// `VCPUOP_set_singleshot_timer`.
+    case setSingleshotTimer = 8
+    /// `VCPUOP_stop_singleshot_timer`.
+    case stopSingleshotTimer = 9
+    /// `VCPUOP_register_vcpu_info`.
+    case registerVcpuInfo = 10
+
+    public static let hypercallName = "vcpu_op"
+    public static let hypercallNumber: UInt64 = 24
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .initialise:
+        return "VCPUOP_initialise"
+      case .up:
+        return "VCPUOP_up"
+      case .down:
+        return "VCPUOP_down"
+      case .isUp:
+        return "VCPUOP_is_up"
+      case .getRunstateInfo:
+        return "VCPUOP_get_runstate_info"
+      case .registerRunstateMemoryArea:
+        return "VCPUOP_register_runstate_memory_area"
+      case .setPeriodicTimer:
+        return "VCPUOP_set_periodic_timer"
+      case .stopPeriodicTimer:
+        return "VCPUOP_stop_periodic_timer"
+      case .setSingleshotTimer:
+        return "VCPUOP_set_singleshot_timer"
+      case .stopSingleshotTimer:
+        return "VCPUOP_stop_singleshot_timer"
+      case .registerVcpuInfo:
+        return "VCPUOP_register_vcpu_info"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VcpuOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .initialise:
+          return handler.initialise(&call)
+        case .up:
+          return handler.up(&call)
+        case .down:
+          return handler.down(&call)
+        case .isUp:
+          return handler.isUp(&call)
+        case .getRunstateInfo:
+          return handler.getRunstateInfo(&call)
+        case .registerRunstateMemoryArea:
+          return handler.registerRunstateMemoryArea(&call)
+        case .setPeriodicTimer:
+          return handler.setPeriodicTimer(&call)
+        case .stopPeriodicTimer:
+          return handler.stopPeriodicTimer(&call)
+        case .setSingleshotTimer:
+          return handler.setSingleshotTimer(&call)
+        case .stopSingleshotTimer:
+          return handler.stopSingleshotTimer(&call)
+        case .registerVcpuInfo:
+          return handler.registerVcpuInfo(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vcpu_op` for `VcpuOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol VcpuOpHandler {
+    /// `VCPUOP_initialise`.
+    mutating func initialise(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_up`.
+    mutating func up(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_down`.
+    mutating func down(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_is_up`.
+    mutating func isUp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_get_runstate_info`.
+    mutating func getRunstateInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_register_runstate_memory_area`.
+    mutating func registerRunstateMemoryArea(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_set_periodic_timer`.
+    mutating func setPeriodicTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_stop_periodic_timer`.
+    mutating func stopPeriodicTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_set_singleshot_timer`.
+    mutating func setSingleshotTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_stop_singleshot_timer`.
+    mutating func stopSingleshotTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_register_vcpu_info`.
+    mutating func registerVcpuInfo(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_set_segment_base` (25): the op is all of `which` (argument 0, `unsigned int`);
+  /// any other value is an unknown op.
+  public enum SetSegmentBase: UInt64, MultiplexedSubOp {
+    /// `SEGBASE_FS`.
+    case fs = 0
+    /// `SEGBASE_GS_USER`.
+    case gsUSER = 1
+    /// `SEGBASE_GS_KERNEL`.
+    case gsKERNEL = 2
+    /// `SEGBASE_GS_USER_SEL`.
+    case gsUSERSEL = 3
+
+    public static let hypercallName = "set_segment_base"
+    public static let hypercallNumber: UInt64 = 25
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .fs:
+        return "SEGBASE_FS"
+      case .gsUSER:
+        return "SEGBASE_GS_USER"
+      case .gsKERNEL:
+        return "SEGBASE_GS_KERNEL"
+      case .gsUSERSEL:
+        return "SEGBASE_GS_USER_SEL"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `which`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SetSegmentBaseHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .fs:
+          return handler.fs(&call)
+        case .gsUSER:
+          return handler.gsUSER(&call)
+        case .gsKERNEL:
+          return handler.gsKERNEL(&call)
+        case .gsUSERSEL:
+          return handler.gsUSERSEL(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `set_segment_base` for `SetSegmentBase.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol SetSegmentBaseHandler {
+    /// `SEGBASE_FS`.
+    mutating func fs(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER`.
+    mutating func gsUSER(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_KERNEL`.
+    mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER_SEL`.
+    mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_acm_op` (27): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum AcmOp: UInt64, MultiplexedSubOp {
+    /// `ACMOP_setpolicy`.
+    case setpolicy = 1
+    /// `ACMOP_getpolicy`.
+    case getpolicy = 2
+    /// `ACMOP_dumpstats`.
+    case dumpstats = 3
+    /// `ACMOP_getssid`.
+    case getssid = 4
+    /// `ACMOP_getdecision`.
+    case getdecision = 5
+    /// `ACMOP_chgpolicy`.
+    case chgpolicy = 6
+    /// `ACMOP_relabeldoms`.
+    case relabeldoms = 7
+
+    public static let hypercallName = "acm_op"
+    public static let hypercallNumber: UInt64 = 27
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .setpolicy:
+        return "ACMOP_setpolicy"
+      case .getpolicy:
+        return "ACMOP_getpolicy"
+      case .dumpstats:
+        return "ACMOP_dumpstats"
+      case .getssid:
+        return "ACMOP_getssid"
+      case .getdecision:
+        return "ACMOP_getdecision"
+      case .chgpolicy:
+        return "ACMOP_chgpolicy"
+      case .relabeldoms:
+        return "ACMOP_relabeldoms"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: AcmOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .setpolicy:
+          return handler.setpolicy(&call)
+        case .getpolicy:
+          return handler.getpolicy(&call)
+        case .dumpstats:
+          return handler.dumpstats(&call)
+        case .getssid:
+          return handler.getssid(&call)
+        case .getdecision:
+          return handler.getdecision(&call)
+        case .chgpolicy:
+          return handler.chgpolicy(&call)
+        case .relabeldoms:
+          return handler.relabeldoms(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `acm_op` for `AcmOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol AcmOpHandler {
+    /// `ACMOP_setpolicy`.
+    mutating func setpolicy(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_getpolicy`.
+    mutating func getpolicy(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_dumpstats`.
+    mutating func dumpstats(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_getssid`.
+    mutating func getssid(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_getdecision`.
+    mutating func getdecision(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_chgpolicy`.
+    mutating func chgpolicy(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `ACMOP_relabeldoms`.
+    mutating func relabeldoms(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_nmi_op` (28): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum NmiOp: UInt64, MultiplexedSubOp {
+    /// `XENNMI_register_callback`.
+    case registerCallback = 0
+    /// `XENNMI_unregister_callback`.
+    case unregisterCallback = 1
+
+    public static let hypercallName = "nmi_op"
+    public static let hypercallNumber: UInt64 = 28
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .registerCallback:
+        return "XENNMI_register_callback"
+      case .unregisterCallback:
+        return "XENNMI_unregister_callback"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: NmiOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .registerCallback:
+          return handler.registerCallback(&call)
+        case .unregisterCallback:
+          return handler.unregisterCallback(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `nmi_op` for `NmiOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol NmiOpHandler {
+    /// `XENNMI_register_callback`.
+    mutating func registerCallback(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENNMI_unregister_callback`.
+    mutating func unregisterCallback(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_sched_op` (29): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum SchedOp: UInt64, MultiplexedSubOp {
+    /// `SCHEDOP_yield`.
+    case yield = 0
+    /// `SCHEDOP_block`.
+    case block = 1
+    /// `SCHEDOP_shutdown`.
+    case shutdown = 2
+    /// `SCHEDOP_poll`.
+    case poll = 3
+    /// `SCHEDOP_remote_shutdown`.
+    case remoteShutdown = 4
+
+    public static let hypercallName = "sched_op"
+    public static let hypercallNumber: UInt64 = 29
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .yield:
+        return "SCHEDOP_yield"
+      case .block:
+        return "SCHEDOP_block"
+      case .shutdown:
+        return "SCHEDOP_shutdown"
+      case .poll:
+        return "SCHEDOP_poll"
+      case .remoteShutdown:
+        return "SCHEDOP_remote_shutdown"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SchedOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .yield:
+          return handler.yield(&call)
+        case .block:
+          return handler.block(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        case .poll:
+          return handler.poll(&call)
+        case .remoteShutdown:
+          return handler.remoteShutdown(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sched_op` for `SchedOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol SchedOpHandler {
+    /// `SCHEDOP_yield`.
+    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_block`.
+    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_poll`.
+    mutating func poll(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_remote_shutdown`.
+    mutating func remoteShutdown(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_callback_op` (30): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum CallbackOp: UInt64, MultiplexedSubOp {
+    /// `CALLBACKOP_register`.
+    case register = 0
+    /// `CALLBACKOP_unregister`.
+    case unregister = 1
+
+    public static let hypercallName = "callback_op"
+    public static let hypercallNumber: UInt64 = 30
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .register:
+        return "CALLBACKOP_register"
+      case .unregister:
+        return "CALLBACKOP_unregister"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: CallbackOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .register:
+          return handler.register(&call)
+        case .unregister:
+          return handler.unregister(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `callback_op` for `CallbackOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol CallbackOpHandler {
+    /// `CALLBACKOP_register`.
+    mutating func register(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKOP_unregister`.
+    mutating func unregister(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xenoprof_op` (31): the op is all of `op` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum XenoprofOp: UInt64, MultiplexedSubOp {
+    /// `XENOPROF_init`.
+    case initOp = 0
+    /// `XENOPROF_reset_active_list`.
+    case resetActiveList = 1
+    /// `XENOPROF_reset_passive_list`.
+    case resetPassiveList = 2
+    /// `XENOPROF_set_active`.
+    case setActive = 3
+    /// `XENOPROF_set_passive`.
+    case setPassive = 4
+    /// `XENOPROF_reserve_counters`.
+    case reserveCounters = 5
+    /// `XENOPROF_counter`.
+    case counter = 6
+    /// `XENOPROF_setup_events`.
+    case setupEvents = 7
+    /// `XENOPROF_enable_virq`.
+    case enableVirq = 8
+    /// `XENOPROF_start`.
+    case start = 9
+    /// `XENOPROF_stop`.
+    case stop = 10
+    /// `XENOPROF_disable_virq`.
+    case disableVirq = 11
+    /// `XENOPROF_release_counters`.
+    case releaseCounters = 12
+    /// `XENOPROF_shutdown`.
+    case shutdown = 13
+    /// `XENOPROF_get_buffer`.
+    case getBuffer = 14
+
+    public static let hypercallName = "xenoprof_op"
+    public static let hypercallNumber: UInt64 = 31
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .initOp:
+        return "XENOPROF_init"
+      case .resetActiveList:
+        return "XENOPROF_reset_active_list"
+      case .resetPassiveList:
+        return "XENOPROF_reset_passive_list"
+      case .setActive:
+        return "XENOPROF_set_active"
+      case .setPassive:
+        return "XENOPROF_set_passive"
+      case .reserveCounters:
+        return "XENOPROF_reserve_counters"
+      case .counter:
+        return "XENOPROF_counter"
+      case .setupEvents:
+        return "XENOPROF_setup_events"
+      case .enableVirq:
+        return "XENOPROF_enable_virq"
+      case .start:
+        return "XENOPROF_start"
+      case .stop:
+        return "XENOPROF_stop"
+      case .disableVirq:
+        return "XENOPROF_disable_virq"
+      case .releaseCounters:
+        return "XENOPROF_release_counters"
+      case .shutdown:
+        return "XENOPROF_shutdown"
+      case .getBuffer:
+        return "XENOPROF_get_buffer"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XenoprofOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .initOp:
+          return handler.initOp(&call)
+        case .resetActiveList:
+          return handler.resetActiveList(&call)
+        case .resetPassiveList:
+          return handler.resetPassiveList(&call)
+        case .setActive:
+          return handler.setActive(&call)
+        case .setPassive:
+          return handler.setPassive(&call)
+        case .reserveCounters:
+          return handler.reserveCounters(&call)
+        case .counter:
+          return handler.counter(&call)
+        case .setupEvents:
+          return handler.setupEvents(&call)
+        case .enableVirq:
+          return handler.enableVirq(&call)
+        case .start:
+          return handler.start(&call)
+        case .stop:
+          return handler.stop(&call)
+        case .disableVirq:
+          return handler.disableVirq(&call)
+        case .releaseCounters:
+          return handler.releaseCounters(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        case .getBuffer:
+          return handler.getBuffer(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xenoprof_op` for `XenoprofOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol XenoprofOpHandler {
+    /// `XENOPROF_init`.
+    mutating func initOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reset_active_list`.
+    mutating func resetActiveList(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reset_passive_list`.
+    mutating func resetPassiveList(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_set_active`.
+    mutating func setActive(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_set_passive`.
+    mutating func setPassive(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reserve_counters`.
+    mutating func reserveCounters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_counter`.
+    mutating func counter(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_setup_events`.
+    mutating func setupEvents(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_enable_virq`.
+    mutating func enableVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_start`.
+    mutating func start(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_stop`.
+    mutating func stop(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_disable_virq`.
+    mutating func disableVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_release_counters`.
+    mutating func releaseCounters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_get_buffer`.
+    mutating func getBuffer(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_event_channel_op` (32): the op is all of `cmd` (argument 0, `unsigned int`); any
@@ -481,6 +1662,111 @@ public enum Xen_3_1: ReleaseABI {
     mutating func reset(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `__HYPERVISOR_physdev_op` (33): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum PhysdevOp: UInt64, MultiplexedSubOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    case irqUNMASKNOTIFY = 4
+    /// `PHYSDEVOP_irq_status_query`.
+    case irqStatusQuery = 5
+    /// `PHYSDEVOP_set_iopl`.
+    case setIopl = 6
+    /// `PHYSDEVOP_set_iobitmap`.
+    case setIobitmap = 7
+    /// `PHYSDEVOP_apic_read`.
+    case apicRead = 8
+    /// `PHYSDEVOP_apic_write`.
+    case apicWrite = 9
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    case allocIrqVector = 10
+    /// `PHYSDEVOP_free_irq_vector`.
+    case freeIrqVector = 11
+    /// `PHYSDEVOP_eoi`.
+    case eoi = 12
+
+    public static let hypercallName = "physdev_op"
+    public static let hypercallNumber: UInt64 = 33
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .irqUNMASKNOTIFY:
+        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
+      case .irqStatusQuery:
+        return "PHYSDEVOP_irq_status_query"
+      case .setIopl:
+        return "PHYSDEVOP_set_iopl"
+      case .setIobitmap:
+        return "PHYSDEVOP_set_iobitmap"
+      case .apicRead:
+        return "PHYSDEVOP_apic_read"
+      case .apicWrite:
+        return "PHYSDEVOP_apic_write"
+      case .allocIrqVector:
+        return "PHYSDEVOP_alloc_irq_vector"
+      case .freeIrqVector:
+        return "PHYSDEVOP_free_irq_vector"
+      case .eoi:
+        return "PHYSDEVOP_eoi"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PhysdevOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .irqUNMASKNOTIFY:
+          return handler.irqUNMASKNOTIFY(&call)
+        case .irqStatusQuery:
+          return handler.irqStatusQuery(&call)
+        case .setIopl:
+          return handler.setIopl(&call)
+        case .setIobitmap:
+          return handler.setIobitmap(&call)
+        case .apicRead:
+          return handler.apicRead(&call)
+        case .apicWrite:
+          return handler.apicWrite(&call)
+        case .allocIrqVector:
+          return handler.allocIrqVector(&call)
+        case .freeIrqVector:
+          return handler.freeIrqVector(&call)
+        case .eoi:
+          return handler.eoi(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `physdev_op` for `PhysdevOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol PhysdevOpHandler {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_irq_status_query`.
+    mutating func irqStatusQuery(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iopl`.
+    mutating func setIopl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iobitmap`.
+    mutating func setIobitmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_read`.
+    mutating func apicRead(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_write`.
+    mutating func apicWrite(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    mutating func allocIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_free_irq_vector`.
+    mutating func freeIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_eoi`.
+    mutating func eoi(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
   /// value is an unknown op.
   public enum HvmOp: UInt64, MultiplexedSubOp {
@@ -551,5 +1837,446 @@ public enum Xen_3_1: ReleaseABI {
     mutating func setIsaIrqLevel(_ call: inout SubOpCall) -> HandlerOutcome
     /// `HVMOP_set_pci_link_route`.
     mutating func setPciLinkRoute(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_sysctl` (35): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Sysctl: UInt64, MultiplexedSubOp {
+    /// `XEN_SYSCTL_readconsole` (tools only).
+    case readconsole = 1
+    /// `XEN_SYSCTL_tbuf_op` (tools only).
+    case tbufOp = 2
+    /// `XEN_SYSCTL_physinfo` (tools only).
+    case physinfo = 3
+    /// `XEN_SYSCTL_sched_id` (tools only).
+    case schedId = 4
+    /// `XEN_SYSCTL_perfc_op` (tools only).
+    case perfcOp = 5
+    /// `XEN_SYSCTL_getdomaininfolist` (tools only).
+    case getdomaininfolist = 6
+    /// `XEN_SYSCTL_debug_keys` (tools only).
+    case debugKeys = 7
+
+    public static let hypercallName = "sysctl"
+    public static let hypercallNumber: UInt64 = 35
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .readconsole:
+        return "XEN_SYSCTL_readconsole"
+      case .tbufOp:
+        return "XEN_SYSCTL_tbuf_op"
+      case .physinfo:
+        return "XEN_SYSCTL_physinfo"
+      case .schedId:
+        return "XEN_SYSCTL_sched_id"
+      case .perfcOp:
+        return "XEN_SYSCTL_perfc_op"
+      case .getdomaininfolist:
+        return "XEN_SYSCTL_getdomaininfolist"
+      case .debugKeys:
+        return "XEN_SYSCTL_debug_keys"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SysctlHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .readconsole:
+          return handler.readconsole(&call)
+        case .tbufOp:
+          return handler.tbufOp(&call)
+        case .physinfo:
+          return handler.physinfo(&call)
+        case .schedId:
+          return handler.schedId(&call)
+        case .perfcOp:
+          return handler.perfcOp(&call)
+        case .getdomaininfolist:
+          return handler.getdomaininfolist(&call)
+        case .debugKeys:
+          return handler.debugKeys(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sysctl` for `Sysctl.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol SysctlHandler {
+    /// `XEN_SYSCTL_readconsole`.
+    mutating func readconsole(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_tbuf_op`.
+    mutating func tbufOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_physinfo`.
+    mutating func physinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_sched_id`.
+    mutating func schedId(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_perfc_op`.
+    mutating func perfcOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_getdomaininfolist`.
+    mutating func getdomaininfolist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_debug_keys`.
+    mutating func debugKeys(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_domctl` (36): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Domctl: UInt64, MultiplexedSubOp {
+    /// `XEN_DOMCTL_createdomain` (tools only).
+    case createdomain = 1
+    /// `XEN_DOMCTL_destroydomain` (tools only).
+    case destroydomain = 2
+    /// `XEN_DOMCTL_pausedomain` (tools only).
+    case pausedomain = 3
+    /// `XEN_DOMCTL_unpausedomain` (tools only).
+    case unpausedomain = 4
+    /// `XEN_DOMCTL_getdomaininfo` (tools only).
+    case getdomaininfo = 5
+    /// `XEN_DOMCTL_getmemlist` (tools only).
+    case getmemlist = 6
+    /// `XEN_DOMCTL_getpageframeinfo` (tools only).
+    case getpageframeinfo = 7
+    /// `XEN_DOMCTL_getpageframeinfo2` (tools only).
+    case getpageframeinfo2 = 8
+    /// `XEN_DOMCTL_setvcpuaffinity` (tools only).
+    case setvcpuaffinity = 9
+    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged).
+    case shadowOp = 10
+    /// `XEN_DOMCTL_max_mem` (tools only).
+    case maxMem = 11
+    /// `XEN_DOMCTL_setvcpucontext` (tools only).
+    case setvcpucontext = 12
+    /// `XEN_DOMCTL_getvcpucontext` (tools only).
+    case getvcpucontext = 13
+    /// `XEN_DOMCTL_getvcpuinfo` (tools only).
+    case getvcpuinfo = 14
+    /// `XEN_DOMCTL_max_vcpus` (tools only).
+    case maxVcpus = 15
+    /// `XEN_DOMCTL_scheduler_op` (tools only).
+    case schedulerOp = 16
+    /// `XEN_DOMCTL_setdomainhandle` (tools only).
+    case setdomainhandle = 17
+    /// `XEN_DOMCTL_setdebugging` (tools only).
+    case setdebugging = 18
+    /// `XEN_DOMCTL_irq_permission` (tools only).
+    case irqPermission = 19
+    /// `XEN_DOMCTL_iomem_permission` (tools only).
+    case iomemPermission = 20
+    /// `XEN_DOMCTL_ioport_permission` (tools only).
+    case ioportPermission = 21
+    /// `XEN_DOMCTL_hypercall_init` (tools only).
+    case hypercallInit = 22
+    /// `XEN_DOMCTL_arch_setup` (tools only).
+    case archSetup = 23
+    /// `XEN_DOMCTL_settimeoffset` (tools only).
+    case settimeoffset = 24
+    /// `XEN_DOMCTL_getvcpuaffinity` (tools only).
+    case getvcpuaffinity = 25
+    /// `XEN_DOMCTL_real_mode_area` (tools only).
+    case realModeArea = 26
+    /// `XEN_DOMCTL_resumedomain` (tools only).
+    case resumedomain = 27
+    /// `XEN_DOMCTL_sendtrigger` (tools only).
+    case sendtrigger = 28
+    /// `XEN_DOMCTL_gethvmcontext` (tools only).
+    case gethvmcontext = 33
+    /// `XEN_DOMCTL_sethvmcontext` (tools only).
+    case sethvmcontext = 34
+    /// `XEN_DOMCTL_set_address_size` (tools only).
+    case setAddressSize = 35
+    /// `XEN_DOMCTL_get_address_size` (tools only).
+    case getAddressSize = 36
+
+    public static let hypercallName = "domctl"
+    public static let hypercallNumber: UInt64 = 36
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .createdomain:
+        return "XEN_DOMCTL_createdomain"
+      case .destroydomain:
+        return "XEN_DOMCTL_destroydomain"
+      case .pausedomain:
+        return "XEN_DOMCTL_pausedomain"
+      case .unpausedomain:
+        return "XEN_DOMCTL_unpausedomain"
+      case .getdomaininfo:
+        return "XEN_DOMCTL_getdomaininfo"
+      case .getmemlist:
+        return "XEN_DOMCTL_getmemlist"
+      case .getpageframeinfo:
+        return "XEN_DOMCTL_getpageframeinfo"
+      case .getpageframeinfo2:
+        return "XEN_DOMCTL_getpageframeinfo2"
+      case .setvcpuaffinity:
+        return "XEN_DOMCTL_setvcpuaffinity"
+      case .shadowOp:
+        return "XEN_DOMCTL_shadow_op"
+      case .maxMem:
+        return "XEN_DOMCTL_max_mem"
+      case .setvcpucontext:
+        return "XEN_DOMCTL_setvcpucontext"
+      case .getvcpucontext:
+        return "XEN_DOMCTL_getvcpucontext"
+      case .getvcpuinfo:
+        return "XEN_DOMCTL_getvcpuinfo"
+      case .maxVcpus:
+        return "XEN_DOMCTL_max_vcpus"
+      case .schedulerOp:
+        return "XEN_DOMCTL_scheduler_op"
+      case .setdomainhandle:
+        return "XEN_DOMCTL_setdomainhandle"
+      case .setdebugging:
+        return "XEN_DOMCTL_setdebugging"
+      case .irqPermission:
+        return "XEN_DOMCTL_irq_permission"
+      case .iomemPermission:
+        return "XEN_DOMCTL_iomem_permission"
+      case .ioportPermission:
+        return "XEN_DOMCTL_ioport_permission"
+      case .hypercallInit:
+        return "XEN_DOMCTL_hypercall_init"
+      case .archSetup:
+        return "XEN_DOMCTL_arch_setup"
+      case .settimeoffset:
+        return "XEN_DOMCTL_settimeoffset"
+      case .getvcpuaffinity:
+        return "XEN_DOMCTL_getvcpuaffinity"
+      case .realModeArea:
+        return "XEN_DOMCTL_real_mode_area"
+      case .resumedomain:
+        return "XEN_DOMCTL_resumedomain"
+      case .sendtrigger:
+        return "XEN_DOMCTL_sendtrigger"
+      case .gethvmcontext:
+        return "XEN_DOMCTL_gethvmcontext"
+      case .sethvmcontext:
+        return "XEN_DOMCTL_sethvmcontext"
+      case .setAddressSize:
+        return "XEN_DOMCTL_set_address_size"
+      case .getAddressSize:
+        return "XEN_DOMCTL_get_address_size"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: DomctlHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .createdomain:
+          return handler.createdomain(&call)
+        case .destroydomain:
+          return handler.destroydomain(&call)
+        case .pausedomain:
+          return handler.pausedomain(&call)
+        case .unpausedomain:
+          return handler.unpausedomain(&call)
+        case .getdomaininfo:
+          return handler.getdomaininfo(&call)
+        case .getmemlist:
+          return handler.getmemlist(&call)
+        case .getpageframeinfo:
+          return handler.getpageframeinfo(&call)
+        case .getpageframeinfo2:
+          return handler.getpageframeinfo2(&call)
+        case .setvcpuaffinity:
+          return handler.setvcpuaffinity(&call)
+        case .shadowOp:
+          return handler.shadowOp(&call)
+        case .maxMem:
+          return handler.maxMem(&call)
+        case .setvcpucontext:
+          return handler.setvcpucontext(&call)
+        case .getvcpucontext:
+          return handler.getvcpucontext(&call)
+        case .getvcpuinfo:
+          return handler.getvcpuinfo(&call)
+        case .maxVcpus:
+          return handler.maxVcpus(&call)
+        case .schedulerOp:
+          return handler.schedulerOp(&call)
+        case .setdomainhandle:
+          return handler.setdomainhandle(&call)
+        case .setdebugging:
+          return handler.setdebugging(&call)
+        case .irqPermission:
+          return handler.irqPermission(&call)
+        case .iomemPermission:
+          return handler.iomemPermission(&call)
+        case .ioportPermission:
+          return handler.ioportPermission(&call)
+        case .hypercallInit:
+          return handler.hypercallInit(&call)
+        case .archSetup:
+          return handler.archSetup(&call)
+        case .settimeoffset:
+          return handler.settimeoffset(&call)
+        case .getvcpuaffinity:
+          return handler.getvcpuaffinity(&call)
+        case .realModeArea:
+          return handler.realModeArea(&call)
+        case .resumedomain:
+          return handler.resumedomain(&call)
+        case .sendtrigger:
+          return handler.sendtrigger(&call)
+        case .gethvmcontext:
+          return handler.gethvmcontext(&call)
+        case .sethvmcontext:
+          return handler.sethvmcontext(&call)
+        case .setAddressSize:
+          return handler.setAddressSize(&call)
+        case .getAddressSize:
+          return handler.getAddressSize(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `domctl` for `Domctl.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol DomctlHandler {
+    /// `XEN_DOMCTL_createdomain`.
+    mutating func createdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_destroydomain`.
+    mutating func destroydomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_pausedomain`.
+    mutating func pausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_unpausedomain`.
+    mutating func unpausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getdomaininfo`.
+    mutating func getdomaininfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getmemlist`.
+    mutating func getmemlist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getpageframeinfo`.
+    mutating func getpageframeinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getpageframeinfo2`.
+    mutating func getpageframeinfo2(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setvcpuaffinity`.
+    mutating func setvcpuaffinity(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_shadow_op`.
+    mutating func shadowOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_max_mem`.
+    mutating func maxMem(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setvcpucontext`.
+    mutating func setvcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpucontext`.
+    mutating func getvcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpuinfo`.
+    mutating func getvcpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_max_vcpus`.
+    mutating func maxVcpus(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_scheduler_op`.
+    mutating func schedulerOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setdomainhandle`.
+    mutating func setdomainhandle(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setdebugging`.
+    mutating func setdebugging(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_irq_permission`.
+    mutating func irqPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_iomem_permission`.
+    mutating func iomemPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_ioport_permission`.
+    mutating func ioportPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_hypercall_init`.
+    mutating func hypercallInit(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_arch_setup`.
+    mutating func archSetup(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_settimeoffset`.
+    mutating func settimeoffset(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpuaffinity`.
+    mutating func getvcpuaffinity(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_real_mode_area`.
+    mutating func realModeArea(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_resumedomain`.
+    mutating func resumedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_sendtrigger`.
+    mutating func sendtrigger(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gethvmcontext`.
+    mutating func gethvmcontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_sethvmcontext`.
+    mutating func sethvmcontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_address_size`.
+    mutating func setAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_get_address_size`.
+    mutating func getAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_kexec_op` (37): the op is all of `op` (argument 0, `unsigned long`); any other
+  /// value is an unknown op.
+  public enum KexecOp: UInt64, MultiplexedSubOp {
+    /// `KEXEC_CMD_kexec`.
+    case kexec = 0
+    /// `KEXEC_CMD_kexec_load`.
+    case kexecLoad = 1
+    /// `KEXEC_CMD_kexec_unload`.
+    case kexecUnload = 2
+    /// `KEXEC_CMD_kexec_get_range`.
+    case kexecGetRange = 3
+
+    public static let hypercallName = "kexec_op"
+    public static let hypercallNumber: UInt64 = 37
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedLong, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .kexec:
+        return "KEXEC_CMD_kexec"
+      case .kexecLoad:
+        return "KEXEC_CMD_kexec_load"
+      case .kexecUnload:
+        return "KEXEC_CMD_kexec_unload"
+      case .kexecGetRange:
+        return "KEXEC_CMD_kexec_get_range"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: KexecOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .kexec:
+          return handler.kexec(&call)
+        case .kexecLoad:
+          return handler.kexecLoad(&call)
+        case .kexecUnload:
+          return handler.kexecUnload(&call)
+        case .kexecGetRange:
+          return handler.kexecGetRange(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `kexec_op` for `KexecOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol KexecOpHandler {
+    /// `KEXEC_CMD_kexec`.
+    mutating func kexec(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_load`.
+    mutating func kexecLoad(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_unload`.
+    mutating func kexecUnload(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_get_range`.
+    mutating func kexecGetRange(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

@@ -8,10 +8,30 @@ public enum Xen_4_1: ReleaseABI {
   public static let inDevelopment = false
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      SchedOpCompat.self,
+      PlatformOp.self,
       MemoryOp.self,
+      EventChannelOpCompat.self,
+      XenVersion.self,
+      ConsoleIo.self,
+      PhysdevOpCompat.self,
       GrantTableOp.self,
+      VmAssist.self,
+      VcpuOp.self,
+      SetSegmentBase.self,
+      XsmOp.self,
+      NmiOp.self,
+      SchedOp.self,
+      CallbackOp.self,
+      XenoprofOp.self,
       EventChannelOp.self,
+      PhysdevOp.self,
       HvmOp.self,
+      Sysctl.self,
+      Domctl.self,
+      KexecOp.self,
+      TmemOp.self,
+      Arch0.self,
     ]
   #endif
 
@@ -109,6 +129,224 @@ public enum Xen_4_1: ReleaseABI {
     public static let arch6: UInt64 = 54
     /// `__HYPERVISOR_arch_7`.
     public static let arch7: UInt64 = 55
+  }
+
+  /// `__HYPERVISOR_sched_op_compat` (6): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum SchedOpCompat: UInt64, MultiplexedSubOp {
+    /// `SCHEDOP_yield`.
+    case yield = 0
+    /// `SCHEDOP_block`.
+    case block = 1
+    /// `SCHEDOP_shutdown`.
+    case shutdown = 2
+
+    public static let hypercallName = "sched_op_compat"
+    public static let hypercallNumber: UInt64 = 6
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .yield:
+        return "SCHEDOP_yield"
+      case .block:
+        return "SCHEDOP_block"
+      case .shutdown:
+        return "SCHEDOP_shutdown"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SchedOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .yield:
+          return handler.yield(&call)
+        case .block:
+          return handler.block(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sched_op_compat` for `SchedOpCompat.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol SchedOpCompatHandler {
+    /// `SCHEDOP_yield`.
+    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_block`.
+    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_platform_op` (7): the op is all of `cmd` (argument 0, a `uint32_t` field in
+  /// guest memory); any other value is an unknown op.
+  public enum PlatformOp: UInt64, MultiplexedSubOp {
+    /// `XENPF_settime` (continues by reexecute_unchanged).
+    case settime = 17
+    /// `XENPF_add_memtype` (continues by reexecute_unchanged).
+    case addMemtype = 31
+    /// `XENPF_del_memtype` (continues by reexecute_unchanged).
+    case delMemtype = 32
+    /// `XENPF_read_memtype` (continues by reexecute_unchanged).
+    case readMemtype = 33
+    /// `XENPF_microcode_update` (continues by reexecute_unchanged).
+    case microcodeUpdate = 35
+    /// `XENPF_platform_quirk` (continues by reexecute_unchanged).
+    case platformQuirk = 39
+    /// `XENPF_firmware_info` (continues by reexecute_unchanged).
+    case firmwareInfo = 50
+    /// `XENPF_enter_acpi_sleep` (continues by reexecute_unchanged).
+    case enterAcpiSleep = 51
+    /// `XENPF_change_freq` (continues by reexecute_unchanged).
+    case changeFreq = 52
+    /// `XENPF_getidletime` (continues by reexecute_unchanged).
+    case getidletime = 53
+    /// `XENPF_set_processor_pminfo` (continues by reexecute_unchanged).
+    case setProcessorPminfo = 54
+    /// `XENPF_get_cpuinfo` (continues by reexecute_unchanged).
+    case getCpuinfo = 55
+    /// `XENPF_cpu_online` (continues by reexecute_unchanged).
+    case cpuOnline = 56
+    /// `XENPF_cpu_offline` (continues by reexecute_unchanged).
+    case cpuOffline = 57
+    /// `XENPF_cpu_hotadd` (continues by reexecute_unchanged).
+    case cpuHotadd = 58
+    /// `XENPF_mem_hotadd` (continues by reexecute_unchanged).
+    case memHotadd = 59
+
+    public static let hypercallName = "platform_op"
+    public static let hypercallNumber: UInt64 = 7
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .settime:
+        return "XENPF_settime"
+      case .addMemtype:
+        return "XENPF_add_memtype"
+      case .delMemtype:
+        return "XENPF_del_memtype"
+      case .readMemtype:
+        return "XENPF_read_memtype"
+      case .microcodeUpdate:
+        return "XENPF_microcode_update"
+      case .platformQuirk:
+        return "XENPF_platform_quirk"
+      case .firmwareInfo:
+        return "XENPF_firmware_info"
+      case .enterAcpiSleep:
+        return "XENPF_enter_acpi_sleep"
+      case .changeFreq:
+        return "XENPF_change_freq"
+      case .getidletime:
+        return "XENPF_getidletime"
+      case .setProcessorPminfo:
+        return "XENPF_set_processor_pminfo"
+      case .getCpuinfo:
+        return "XENPF_get_cpuinfo"
+      case .cpuOnline:
+        return "XENPF_cpu_online"
+      case .cpuOffline:
+        return "XENPF_cpu_offline"
+      case .cpuHotadd:
+        return "XENPF_cpu_hotadd"
+      case .memHotadd:
+        return "XENPF_mem_hotadd"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PlatformOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .settime:
+          return handler.settime(&call)
+        case .addMemtype:
+          return handler.addMemtype(&call)
+        case .delMemtype:
+          return handler.delMemtype(&call)
+        case .readMemtype:
+          return handler.readMemtype(&call)
+        case .microcodeUpdate:
+          return handler.microcodeUpdate(&call)
+        case .platformQuirk:
+          return handler.platformQuirk(&call)
+        case .firmwareInfo:
+          return handler.firmwareInfo(&call)
+        case .enterAcpiSleep:
+          return handler.enterAcpiSleep(&call)
+        case .changeFreq:
+          return handler.changeFreq(&call)
+        case .getidletime:
+          return handler.getidletime(&call)
+        case .setProcessorPminfo:
+          return handler.setProcessorPminfo(&call)
+        case .getCpuinfo:
+          return handler.getCpuinfo(&call)
+        case .cpuOnline:
+          return handler.cpuOnline(&call)
+        case .cpuOffline:
+          return handler.cpuOffline(&call)
+        case .cpuHotadd:
+          return handler.cpuHotadd(&call)
+        case .memHotadd:
+          return handler.memHotadd(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `platform_op` for `PlatformOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol PlatformOpHandler {
+    /// `XENPF_settime`.
+    mutating func settime(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_add_memtype`.
+    mutating func addMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_del_memtype`.
+    mutating func delMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_read_memtype`.
+    mutating func readMemtype(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_microcode_update`.
+    mutating func microcodeUpdate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_platform_quirk`.
+    mutating func platformQuirk(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_firmware_info`.
+    mutating func firmwareInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_enter_acpi_sleep`.
+    mutating func enterAcpiSleep(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_change_freq`.
+    mutating func changeFreq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_getidletime`.
+    mutating func getidletime(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_set_processor_pminfo`.
+    mutating func setProcessorPminfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_get_cpuinfo`.
+    mutating func getCpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_cpu_online`.
+    mutating func cpuOnline(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_cpu_offline`.
+    mutating func cpuOffline(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_cpu_hotadd`.
+    mutating func cpuHotadd(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENPF_mem_hotadd`.
+    mutating func memHotadd(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_memory_op` (12): the op is the low 6 bits (`MEMOP_CMD_MASK`) of `cmd` (argument
@@ -287,6 +525,466 @@ public enum Xen_4_1: ReleaseABI {
     mutating func getSharingFreedPages(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `__HYPERVISOR_event_channel_op_compat` (16): the op is all of `cmd` (argument 0, a `uint32_t`
+  /// field in guest memory); any other value is an unknown op.
+  public enum EventChannelOpCompat: UInt64, MultiplexedSubOp {
+    /// `EVTCHNOP_bind_interdomain`.
+    case bindInterdomain = 0
+    /// `EVTCHNOP_bind_virq`.
+    case bindVirq = 1
+    /// `EVTCHNOP_bind_pirq`.
+    case bindPirq = 2
+    /// `EVTCHNOP_close`.
+    case close = 3
+    /// `EVTCHNOP_send`.
+    case send = 4
+    /// `EVTCHNOP_status`.
+    case status = 5
+    /// `EVTCHNOP_alloc_unbound`.
+    case allocUnbound = 6
+    /// `EVTCHNOP_bind_ipi`.
+    case bindIpi = 7
+    /// `EVTCHNOP_bind_vcpu`.
+    case bindVcpu = 8
+    /// `EVTCHNOP_unmask`.
+    case unmask = 9
+    /// `EVTCHNOP_reset`.
+    case reset = 10
+
+    public static let hypercallName = "event_channel_op_compat"
+    public static let hypercallNumber: UInt64 = 16
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .bindInterdomain:
+        return "EVTCHNOP_bind_interdomain"
+      case .bindVirq:
+        return "EVTCHNOP_bind_virq"
+      case .bindPirq:
+        return "EVTCHNOP_bind_pirq"
+      case .close:
+        return "EVTCHNOP_close"
+      case .send:
+        return "EVTCHNOP_send"
+      case .status:
+        return "EVTCHNOP_status"
+      case .allocUnbound:
+        return "EVTCHNOP_alloc_unbound"
+      case .bindIpi:
+        return "EVTCHNOP_bind_ipi"
+      case .bindVcpu:
+        return "EVTCHNOP_bind_vcpu"
+      case .unmask:
+        return "EVTCHNOP_unmask"
+      case .reset:
+        return "EVTCHNOP_reset"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: EventChannelOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .bindInterdomain:
+          return handler.bindInterdomain(&call)
+        case .bindVirq:
+          return handler.bindVirq(&call)
+        case .bindPirq:
+          return handler.bindPirq(&call)
+        case .close:
+          return handler.close(&call)
+        case .send:
+          return handler.send(&call)
+        case .status:
+          return handler.status(&call)
+        case .allocUnbound:
+          return handler.allocUnbound(&call)
+        case .bindIpi:
+          return handler.bindIpi(&call)
+        case .bindVcpu:
+          return handler.bindVcpu(&call)
+        case .unmask:
+          return handler.unmask(&call)
+        case .reset:
+          return handler.reset(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `event_channel_op_compat` for
+  /// `EventChannelOpCompat.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol EventChannelOpCompatHandler {
+    /// `EVTCHNOP_bind_interdomain`.
+    mutating func bindInterdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_virq`.
+    mutating func bindVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_pirq`.
+    mutating func bindPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_close`.
+    mutating func close(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_send`.
+    mutating func send(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_status`.
+    mutating func status(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_alloc_unbound`.
+    mutating func allocUnbound(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_ipi`.
+    mutating func bindIpi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_bind_vcpu`.
+    mutating func bindVcpu(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_unmask`.
+    mutating func unmask(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `EVTCHNOP_reset`.
+    mutating func reset(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xen_version` (17): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum XenVersion: UInt64, MultiplexedSubOp {
+    /// `XENVER_version`.
+    case version = 0
+    /// `XENVER_extraversion`.
+    case extraversion = 1
+    /// `XENVER_compile_info`.
+    case compileInfo = 2
+    /// `XENVER_capabilities`.
+    case capabilities = 3
+    /// `XENVER_changeset`.
+    case changeset = 4
+    /// `XENVER_platform_parameters`.
+    case platformParameters = 5
+    /// `XENVER_get_features`.
+    case getFeatures = 6
+    /// `XENVER_pagesize`.
+    case pagesize = 7
+    /// `XENVER_guest_handle`.
+    case guestHandle = 8
+    /// `XENVER_commandline`.
+    case commandline = 9
+
+    public static let hypercallName = "xen_version"
+    public static let hypercallNumber: UInt64 = 17
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .version:
+        return "XENVER_version"
+      case .extraversion:
+        return "XENVER_extraversion"
+      case .compileInfo:
+        return "XENVER_compile_info"
+      case .capabilities:
+        return "XENVER_capabilities"
+      case .changeset:
+        return "XENVER_changeset"
+      case .platformParameters:
+        return "XENVER_platform_parameters"
+      case .getFeatures:
+        return "XENVER_get_features"
+      case .pagesize:
+        return "XENVER_pagesize"
+      case .guestHandle:
+        return "XENVER_guest_handle"
+      case .commandline:
+        return "XENVER_commandline"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XenVersionHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .version:
+          return handler.version(&call)
+        case .extraversion:
+          return handler.extraversion(&call)
+        case .compileInfo:
+          return handler.compileInfo(&call)
+        case .capabilities:
+          return handler.capabilities(&call)
+        case .changeset:
+          return handler.changeset(&call)
+        case .platformParameters:
+          return handler.platformParameters(&call)
+        case .getFeatures:
+          return handler.getFeatures(&call)
+        case .pagesize:
+          return handler.pagesize(&call)
+        case .guestHandle:
+          return handler.guestHandle(&call)
+        case .commandline:
+          return handler.commandline(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xen_version` for `XenVersion.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol XenVersionHandler {
+    /// `XENVER_version`.
+    mutating func version(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_extraversion`.
+    mutating func extraversion(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_compile_info`.
+    mutating func compileInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_capabilities`.
+    mutating func capabilities(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_changeset`.
+    mutating func changeset(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_platform_parameters`.
+    mutating func platformParameters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_get_features`.
+    mutating func getFeatures(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_pagesize`.
+    mutating func pagesize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_guest_handle`.
+    mutating func guestHandle(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENVER_commandline`.
+    mutating func commandline(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_console_io` (18): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum ConsoleIo: UInt64, MultiplexedSubOp {
+    /// `CONSOLEIO_write` (continues by handle_and_count).
+    case write = 0
+    /// `CONSOLEIO_read`.
+    case read = 1
+
+    public static let hypercallName = "console_io"
+    public static let hypercallNumber: UInt64 = 18
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .write:
+        return "CONSOLEIO_write"
+      case .read:
+        return "CONSOLEIO_read"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: ConsoleIoHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .write:
+          return handler.write(&call)
+        case .read:
+          return handler.read(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `console_io` for `ConsoleIo.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol ConsoleIoHandler {
+    /// `CONSOLEIO_write`.
+    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CONSOLEIO_read`.
+    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_physdev_op_compat` (19): the op is all of `cmd` (argument 0, a `uint32_t` field
+  /// in guest memory); any other value is an unknown op.
+  public enum PhysdevOpCompat: UInt64, MultiplexedSubOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    case irqUNMASKNOTIFY = 4
+    /// `PHYSDEVOP_irq_status_query`.
+    case irqStatusQuery = 5
+    /// `PHYSDEVOP_set_iopl`.
+    case setIopl = 6
+    /// `PHYSDEVOP_set_iobitmap`.
+    case setIobitmap = 7
+    /// `PHYSDEVOP_apic_read`.
+    case apicRead = 8
+    /// `PHYSDEVOP_apic_write`.
+    case apicWrite = 9
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    case allocIrqVector = 10
+    /// `PHYSDEVOP_free_irq_vector`.
+    case freeIrqVector = 11
+    /// `PHYSDEVOP_eoi`.
+    case eoi = 12
+    /// `PHYSDEVOP_map_pirq`.
+    case mapPirq = 13
+    /// `PHYSDEVOP_unmap_pirq`.
+    case unmapPirq = 14
+    /// `PHYSDEVOP_manage_pci_add`.
+    case managePciAdd = 15
+    /// `PHYSDEVOP_manage_pci_remove`.
+    case managePciRemove = 16
+    /// `PHYSDEVOP_pirq_eoi_gmfn`.
+    case pirqEoiGmfn = 17
+    /// `PHYSDEVOP_restore_msi`.
+    case restoreMsi = 19
+    /// `PHYSDEVOP_manage_pci_add_ext`.
+    case managePciAddExt = 20
+    /// `PHYSDEVOP_setup_gsi`.
+    case setupGsi = 21
+    /// `PHYSDEVOP_get_free_pirq`.
+    case getFreePirq = 23
+
+    public static let hypercallName = "physdev_op_compat"
+    public static let hypercallNumber: UInt64 = 19
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .irqUNMASKNOTIFY:
+        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
+      case .irqStatusQuery:
+        return "PHYSDEVOP_irq_status_query"
+      case .setIopl:
+        return "PHYSDEVOP_set_iopl"
+      case .setIobitmap:
+        return "PHYSDEVOP_set_iobitmap"
+      case .apicRead:
+        return "PHYSDEVOP_apic_read"
+      case .apicWrite:
+        return "PHYSDEVOP_apic_write"
+      case .allocIrqVector:
+        return "PHYSDEVOP_alloc_irq_vector"
+      case .freeIrqVector:
+        return "PHYSDEVOP_free_irq_vector"
+      case .eoi:
+        return "PHYSDEVOP_eoi"
+      case .mapPirq:
+        return "PHYSDEVOP_map_pirq"
+      case .unmapPirq:
+        return "PHYSDEVOP_unmap_pirq"
+      case .managePciAdd:
+        return "PHYSDEVOP_manage_pci_add"
+      case .managePciRemove:
+        return "PHYSDEVOP_manage_pci_remove"
+      case .pirqEoiGmfn:
+        return "PHYSDEVOP_pirq_eoi_gmfn"
+      case .restoreMsi:
+        return "PHYSDEVOP_restore_msi"
+      case .managePciAddExt:
+        return "PHYSDEVOP_manage_pci_add_ext"
+      case .setupGsi:
+        return "PHYSDEVOP_setup_gsi"
+      case .getFreePirq:
+        return "PHYSDEVOP_get_free_pirq"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PhysdevOpCompatHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .irqUNMASKNOTIFY:
+          return handler.irqUNMASKNOTIFY(&call)
+        case .irqStatusQuery:
+          return handler.irqStatusQuery(&call)
+        case .setIopl:
+          return handler.setIopl(&call)
+        case .setIobitmap:
+          return handler.setIobitmap(&call)
+        case .apicRead:
+          return handler.apicRead(&call)
+        case .apicWrite:
+          return handler.apicWrite(&call)
+        case .allocIrqVector:
+          return handler.allocIrqVector(&call)
+        case .freeIrqVector:
+          return handler.freeIrqVector(&call)
+        case .eoi:
+          return handler.eoi(&call)
+        case .mapPirq:
+          return handler.mapPirq(&call)
+        case .unmapPirq:
+          return handler.unmapPirq(&call)
+        case .managePciAdd:
+          return handler.managePciAdd(&call)
+        case .managePciRemove:
+          return handler.managePciRemove(&call)
+        case .pirqEoiGmfn:
+          return handler.pirqEoiGmfn(&call)
+        case .restoreMsi:
+          return handler.restoreMsi(&call)
+        case .managePciAddExt:
+          return handler.managePciAddExt(&call)
+        case .setupGsi:
+          return handler.setupGsi(&call)
+        case .getFreePirq:
+          return handler.getFreePirq(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `physdev_op_compat` for `PhysdevOpCompat.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol PhysdevOpCompatHandler {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_irq_status_query`.
+    mutating func irqStatusQuery(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iopl`.
+    mutating func setIopl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iobitmap`.
+    mutating func setIobitmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_read`.
+    mutating func apicRead(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_write`.
+    mutating func apicWrite(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    mutating func allocIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_free_irq_vector`.
+    mutating func freeIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_eoi`.
+    mutating func eoi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_map_pirq`.
+    mutating func mapPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_unmap_pirq`.
+    mutating func unmapPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_add`.
+    mutating func managePciAdd(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_remove`.
+    mutating func managePciRemove(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_pirq_eoi_gmfn`.
+    mutating func pirqEoiGmfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_restore_msi`.
+    mutating func restoreMsi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_add_ext`.
+    mutating func managePciAddExt(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_setup_gsi`.
+    mutating func setupGsi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_get_free_pirq`.
+    mutating func getFreePirq(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_grant_table_op` (20): the op is all of `cmd` (argument 0, `unsigned int`); any
   /// other value is an unknown op.
   public enum GrantTableOp: UInt64, MultiplexedSubOp {
@@ -408,6 +1106,835 @@ public enum Xen_4_1: ReleaseABI {
     mutating func getVersion(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `__HYPERVISOR_vm_assist` (21): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VmAssist: UInt64, MultiplexedSubOp {
+    /// `VMASST_CMD_enable`.
+    case enable = 0
+    /// `VMASST_CMD_disable`.
+    case disable = 1
+
+    public static let hypercallName = "vm_assist"
+    public static let hypercallNumber: UInt64 = 21
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .enable:
+        return "VMASST_CMD_enable"
+      case .disable:
+        return "VMASST_CMD_disable"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VmAssistHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .enable:
+          return handler.enable(&call)
+        case .disable:
+          return handler.disable(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vm_assist` for `VmAssist.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol VmAssistHandler {
+    /// `VMASST_CMD_enable`.
+    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_CMD_disable`.
+    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum VcpuOp: UInt64, MultiplexedSubOp {
+    /// `VCPUOP_initialise`.
+    case initialise = 0
+    /// `VCPUOP_up`.
+    case up = 1
+    /// `VCPUOP_down`.
+    case down = 2
+    /// `VCPUOP_is_up`.
+    case isUp = 3
+    /// `VCPUOP_get_runstate_info`.
+    case getRunstateInfo = 4
+    /// `VCPUOP_register_runstate_memory_area`.
+    case registerRunstateMemoryArea = 5
+    /// `VCPUOP_set_periodic_timer`.
+    case setPeriodicTimer = 6
+    /// `VCPUOP_stop_periodic_timer`.
+    case stopPeriodicTimer = 7
+    /// `VCPUOP_set_singleshot_timer`.
+    case setSingleshotTimer = 8
+    /// `VCPUOP_stop_singleshot_timer`.
+    case stopSingleshotTimer = 9
+    /// `VCPUOP_register_vcpu_info`.
+    case registerVcpuInfo = 10
+    /// `VCPUOP_send_nmi`.
+    case sendNmi = 11
+    /// `VCPUOP_get_physid`.
+    case getPhysid = 12
+    /// `VCPUOP_register_vcpu_time_memory_area`.
+    case registerVcpuTimeMemoryArea = 13
+
+    public static let hypercallName = "vcpu_op"
+    public static let hypercallNumber: UInt64 = 24
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .initialise:
+        return "VCPUOP_initialise"
+      case .up:
+        return "VCPUOP_up"
+      case .down:
+        return "VCPUOP_down"
+      case .isUp:
+        return "VCPUOP_is_up"
+      case .getRunstateInfo:
+        return "VCPUOP_get_runstate_info"
+      case .registerRunstateMemoryArea:
+        return "VCPUOP_register_runstate_memory_area"
+      case .setPeriodicTimer:
+        return "VCPUOP_set_periodic_timer"
+      case .stopPeriodicTimer:
+        return "VCPUOP_stop_periodic_timer"
+      case .setSingleshotTimer:
+        return "VCPUOP_set_singleshot_timer"
+      case .stopSingleshotTimer:
+        return "VCPUOP_stop_singleshot_timer"
+      case .registerVcpuInfo:
+        return "VCPUOP_register_vcpu_info"
+      case .sendNmi:
+        return "VCPUOP_send_nmi"
+      case .getPhysid:
+        return "VCPUOP_get_physid"
+      case .registerVcpuTimeMemoryArea:
+        return "VCPUOP_register_vcpu_time_memory_area"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VcpuOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .initialise:
+          return handler.initialise(&call)
+        case .up:
+          return handler.up(&call)
+        case .down:
+          return handler.down(&call)
+        case .isUp:
+          return handler.isUp(&call)
+        case .getRunstateInfo:
+          return handler.getRunstateInfo(&call)
+        case .registerRunstateMemoryArea:
+          return handler.registerRunstateMemoryArea(&call)
+        case .setPeriodicTimer:
+          return handler.setPeriodicTimer(&call)
+        case .stopPeriodicTimer:
+          return handler.stopPeriodicTimer(&call)
+        case .setSingleshotTimer:
+          return handler.setSingleshotTimer(&call)
+        case .stopSingleshotTimer:
+          return handler.stopSingleshotTimer(&call)
+        case .registerVcpuInfo:
+          return handler.registerVcpuInfo(&call)
+        case .sendNmi:
+          return handler.sendNmi(&call)
+        case .getPhysid:
+          return handler.getPhysid(&call)
+        case .registerVcpuTimeMemoryArea:
+          return handler.registerVcpuTimeMemoryArea(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vcpu_op` for `VcpuOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol VcpuOpHandler {
+    /// `VCPUOP_initialise`.
+    mutating func initialise(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_up`.
+    mutating func up(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_down`.
+    mutating func down(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_is_up`.
+    mutating func isUp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_get_runstate_info`.
+    mutating func getRunstateInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_register_runstate_memory_area`.
+    mutating func registerRunstateMemoryArea(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_set_periodic_timer`.
+    mutating func setPeriodicTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_stop_periodic_timer`.
+    mutating func stopPeriodicTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_set_singleshot_timer`.
+    mutating func setSingleshotTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_stop_singleshot_timer`.
+    mutating func stopSingleshotTimer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_register_vcpu_info`.
+    mutating func registerVcpuInfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_send_nmi`.
+    mutating func sendNmi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_get_physid`.
+    mutating func getPhysid(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VCPUOP_register_vcpu_time_memory_area`.
+    mutating func registerVcpuTimeMemoryArea(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_set_segment_base` (25): the op is all of `which` (argument 0, `unsigned int`);
+  /// any other value is an unknown op.
+  public enum SetSegmentBase: UInt64, MultiplexedSubOp {
+    /// `SEGBASE_FS`.
+    case fs = 0
+    /// `SEGBASE_GS_USER`.
+    case gsUSER = 1
+    /// `SEGBASE_GS_KERNEL`.
+    case gsKERNEL = 2
+    /// `SEGBASE_GS_USER_SEL`.
+    case gsUSERSEL = 3
+
+    public static let hypercallName = "set_segment_base"
+    public static let hypercallNumber: UInt64 = 25
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .fs:
+        return "SEGBASE_FS"
+      case .gsUSER:
+        return "SEGBASE_GS_USER"
+      case .gsKERNEL:
+        return "SEGBASE_GS_KERNEL"
+      case .gsUSERSEL:
+        return "SEGBASE_GS_USER_SEL"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `which`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SetSegmentBaseHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .fs:
+          return handler.fs(&call)
+        case .gsUSER:
+          return handler.gsUSER(&call)
+        case .gsKERNEL:
+          return handler.gsKERNEL(&call)
+        case .gsUSERSEL:
+          return handler.gsUSERSEL(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `set_segment_base` for `SetSegmentBase.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol SetSegmentBaseHandler {
+    /// `SEGBASE_FS`.
+    mutating func fs(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER`.
+    mutating func gsUSER(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_KERNEL`.
+    mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SEGBASE_GS_USER_SEL`.
+    mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xsm_op` (27): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum XsmOp: UInt64, MultiplexedSubOp {
+    /// `FLASK_LOAD`.
+    case load = 1
+    /// `FLASK_GETENFORCE`.
+    case getenforce = 2
+    /// `FLASK_SETENFORCE`.
+    case setenforce = 3
+    /// `FLASK_CONTEXT_TO_SID`.
+    case contextTOSID = 4
+    /// `FLASK_SID_TO_CONTEXT`.
+    case sidTOCONTEXT = 5
+    /// `FLASK_ACCESS`.
+    case access = 6
+    /// `FLASK_CREATE`.
+    case create = 7
+    /// `FLASK_RELABEL`.
+    case relabel = 8
+    /// `FLASK_USER`.
+    case user = 9
+    /// `FLASK_POLICYVERS`.
+    case policyvers = 10
+    /// `FLASK_GETBOOL`.
+    case getbool = 11
+    /// `FLASK_SETBOOL`.
+    case setbool = 12
+    /// `FLASK_COMMITBOOLS`.
+    case commitbools = 13
+    /// `FLASK_MLS`.
+    case mls = 14
+    /// `FLASK_DISABLE`.
+    case disable = 15
+    /// `FLASK_GETAVC_THRESHOLD`.
+    case getavcTHRESHOLD = 16
+    /// `FLASK_SETAVC_THRESHOLD`.
+    case setavcTHRESHOLD = 17
+    /// `FLASK_AVC_HASHSTATS`.
+    case avcHASHSTATS = 18
+    /// `FLASK_AVC_CACHESTATS`.
+    case avcCACHESTATS = 19
+    /// `FLASK_MEMBER`.
+    case member = 20
+    /// `FLASK_ADD_OCONTEXT`.
+    case addOCONTEXT = 21
+    /// `FLASK_DEL_OCONTEXT`.
+    case delOCONTEXT = 22
+
+    public static let hypercallName = "xsm_op"
+    public static let hypercallNumber: UInt64 = 27
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .load:
+        return "FLASK_LOAD"
+      case .getenforce:
+        return "FLASK_GETENFORCE"
+      case .setenforce:
+        return "FLASK_SETENFORCE"
+      case .contextTOSID:
+        return "FLASK_CONTEXT_TO_SID"
+      case .sidTOCONTEXT:
+        return "FLASK_SID_TO_CONTEXT"
+      case .access:
+        return "FLASK_ACCESS"
+      case .create:
+        return "FLASK_CREATE"
+      case .relabel:
+        return "FLASK_RELABEL"
+      case .user:
+        return "FLASK_USER"
+      case .policyvers:
+        return "FLASK_POLICYVERS"
+      case .getbool:
+        return "FLASK_GETBOOL"
+      case .setbool:
+        return "FLASK_SETBOOL"
+      case .commitbools:
+        return "FLASK_COMMITBOOLS"
+      case .mls:
+        return "FLASK_MLS"
+      case .disable:
+        return "FLASK_DISABLE"
+      case .getavcTHRESHOLD:
+        return "FLASK_GETAVC_THRESHOLD"
+      case .setavcTHRESHOLD:
+        return "FLASK_SETAVC_THRESHOLD"
+      case .avcHASHSTATS:
+        return "FLASK_AVC_HASHSTATS"
+      case .avcCACHESTATS:
+        return "FLASK_AVC_CACHESTATS"
+      case .member:
+        return "FLASK_MEMBER"
+      case .addOCONTEXT:
+        return "FLASK_ADD_OCONTEXT"
+      case .delOCONTEXT:
+        return "FLASK_DEL_OCONTEXT"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XsmOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .load:
+          return handler.load(&call)
+        case .getenforce:
+          return handler.getenforce(&call)
+        case .setenforce:
+          return handler.setenforce(&call)
+        case .contextTOSID:
+          return handler.contextTOSID(&call)
+        case .sidTOCONTEXT:
+          return handler.sidTOCONTEXT(&call)
+        case .access:
+          return handler.access(&call)
+        case .create:
+          return handler.create(&call)
+        case .relabel:
+          return handler.relabel(&call)
+        case .user:
+          return handler.user(&call)
+        case .policyvers:
+          return handler.policyvers(&call)
+        case .getbool:
+          return handler.getbool(&call)
+        case .setbool:
+          return handler.setbool(&call)
+        case .commitbools:
+          return handler.commitbools(&call)
+        case .mls:
+          return handler.mls(&call)
+        case .disable:
+          return handler.disable(&call)
+        case .getavcTHRESHOLD:
+          return handler.getavcTHRESHOLD(&call)
+        case .setavcTHRESHOLD:
+          return handler.setavcTHRESHOLD(&call)
+        case .avcHASHSTATS:
+          return handler.avcHASHSTATS(&call)
+        case .avcCACHESTATS:
+          return handler.avcCACHESTATS(&call)
+        case .member:
+          return handler.member(&call)
+        case .addOCONTEXT:
+          return handler.addOCONTEXT(&call)
+        case .delOCONTEXT:
+          return handler.delOCONTEXT(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xsm_op` for `XsmOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol XsmOpHandler {
+    /// `FLASK_LOAD`.
+    mutating func load(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_GETENFORCE`.
+    mutating func getenforce(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_SETENFORCE`.
+    mutating func setenforce(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_CONTEXT_TO_SID`.
+    mutating func contextTOSID(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_SID_TO_CONTEXT`.
+    mutating func sidTOCONTEXT(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_ACCESS`.
+    mutating func access(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_CREATE`.
+    mutating func create(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_RELABEL`.
+    mutating func relabel(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_USER`.
+    mutating func user(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_POLICYVERS`.
+    mutating func policyvers(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_GETBOOL`.
+    mutating func getbool(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_SETBOOL`.
+    mutating func setbool(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_COMMITBOOLS`.
+    mutating func commitbools(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_MLS`.
+    mutating func mls(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_DISABLE`.
+    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_GETAVC_THRESHOLD`.
+    mutating func getavcTHRESHOLD(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_SETAVC_THRESHOLD`.
+    mutating func setavcTHRESHOLD(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_AVC_HASHSTATS`.
+    mutating func avcHASHSTATS(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_AVC_CACHESTATS`.
+    mutating func avcCACHESTATS(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_MEMBER`.
+    mutating func member(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_ADD_OCONTEXT`.
+    mutating func addOCONTEXT(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `FLASK_DEL_OCONTEXT`.
+    mutating func delOCONTEXT(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_nmi_op` (28): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum NmiOp: UInt64, MultiplexedSubOp {
+    /// `XENNMI_register_callback`.
+    case registerCallback = 0
+    /// `XENNMI_unregister_callback`.
+    case unregisterCallback = 1
+
+    public static let hypercallName = "nmi_op"
+    public static let hypercallNumber: UInt64 = 28
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .registerCallback:
+        return "XENNMI_register_callback"
+      case .unregisterCallback:
+        return "XENNMI_unregister_callback"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: NmiOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .registerCallback:
+          return handler.registerCallback(&call)
+        case .unregisterCallback:
+          return handler.unregisterCallback(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `nmi_op` for `NmiOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol NmiOpHandler {
+    /// `XENNMI_register_callback`.
+    mutating func registerCallback(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENNMI_unregister_callback`.
+    mutating func unregisterCallback(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_sched_op` (29): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum SchedOp: UInt64, MultiplexedSubOp {
+    /// `SCHEDOP_yield`.
+    case yield = 0
+    /// `SCHEDOP_block`.
+    case block = 1
+    /// `SCHEDOP_shutdown`.
+    case shutdown = 2
+    /// `SCHEDOP_poll`.
+    case poll = 3
+    /// `SCHEDOP_remote_shutdown`.
+    case remoteShutdown = 4
+    /// `SCHEDOP_shutdown_code`.
+    case shutdownCode = 5
+    /// `SCHEDOP_watchdog`.
+    case watchdog = 6
+
+    public static let hypercallName = "sched_op"
+    public static let hypercallNumber: UInt64 = 29
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .yield:
+        return "SCHEDOP_yield"
+      case .block:
+        return "SCHEDOP_block"
+      case .shutdown:
+        return "SCHEDOP_shutdown"
+      case .poll:
+        return "SCHEDOP_poll"
+      case .remoteShutdown:
+        return "SCHEDOP_remote_shutdown"
+      case .shutdownCode:
+        return "SCHEDOP_shutdown_code"
+      case .watchdog:
+        return "SCHEDOP_watchdog"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SchedOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .yield:
+          return handler.yield(&call)
+        case .block:
+          return handler.block(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        case .poll:
+          return handler.poll(&call)
+        case .remoteShutdown:
+          return handler.remoteShutdown(&call)
+        case .shutdownCode:
+          return handler.shutdownCode(&call)
+        case .watchdog:
+          return handler.watchdog(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sched_op` for `SchedOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol SchedOpHandler {
+    /// `SCHEDOP_yield`.
+    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_block`.
+    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_poll`.
+    mutating func poll(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_remote_shutdown`.
+    mutating func remoteShutdown(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_shutdown_code`.
+    mutating func shutdownCode(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `SCHEDOP_watchdog`.
+    mutating func watchdog(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_callback_op` (30): the op is all of `cmd` (argument 0, `unsigned int`); any
+  /// other value is an unknown op.
+  public enum CallbackOp: UInt64, MultiplexedSubOp {
+    /// `CALLBACKOP_register`.
+    case register = 0
+    /// `CALLBACKOP_unregister`.
+    case unregister = 1
+
+    public static let hypercallName = "callback_op"
+    public static let hypercallNumber: UInt64 = 30
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .register:
+        return "CALLBACKOP_register"
+      case .unregister:
+        return "CALLBACKOP_unregister"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: CallbackOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .register:
+          return handler.register(&call)
+        case .unregister:
+          return handler.unregister(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `callback_op` for `CallbackOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol CallbackOpHandler {
+    /// `CALLBACKOP_register`.
+    mutating func register(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKOP_unregister`.
+    mutating func unregister(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_xenoprof_op` (31): the op is all of `op` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum XenoprofOp: UInt64, MultiplexedSubOp {
+    /// `XENOPROF_init`.
+    case initOp = 0
+    /// `XENOPROF_reset_active_list`.
+    case resetActiveList = 1
+    /// `XENOPROF_reset_passive_list`.
+    case resetPassiveList = 2
+    /// `XENOPROF_set_active`.
+    case setActive = 3
+    /// `XENOPROF_set_passive`.
+    case setPassive = 4
+    /// `XENOPROF_reserve_counters`.
+    case reserveCounters = 5
+    /// `XENOPROF_counter`.
+    case counter = 6
+    /// `XENOPROF_setup_events`.
+    case setupEvents = 7
+    /// `XENOPROF_enable_virq`.
+    case enableVirq = 8
+    /// `XENOPROF_start`.
+    case start = 9
+    /// `XENOPROF_stop`.
+    case stop = 10
+    /// `XENOPROF_disable_virq`.
+    case disableVirq = 11
+    /// `XENOPROF_release_counters`.
+    case releaseCounters = 12
+    /// `XENOPROF_shutdown`.
+    case shutdown = 13
+    /// `XENOPROF_get_buffer`.
+    case getBuffer = 14
+    /// `XENOPROF_set_backtrace`.
+    case setBacktrace = 15
+    /// `XENOPROF_get_ibs_caps`.
+    case getIbsCaps = 16
+    /// `XENOPROF_ibs_counter`.
+    case ibsCounter = 17
+
+    public static let hypercallName = "xenoprof_op"
+    public static let hypercallNumber: UInt64 = 31
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .initOp:
+        return "XENOPROF_init"
+      case .resetActiveList:
+        return "XENOPROF_reset_active_list"
+      case .resetPassiveList:
+        return "XENOPROF_reset_passive_list"
+      case .setActive:
+        return "XENOPROF_set_active"
+      case .setPassive:
+        return "XENOPROF_set_passive"
+      case .reserveCounters:
+        return "XENOPROF_reserve_counters"
+      case .counter:
+        return "XENOPROF_counter"
+      case .setupEvents:
+        return "XENOPROF_setup_events"
+      case .enableVirq:
+        return "XENOPROF_enable_virq"
+      case .start:
+        return "XENOPROF_start"
+      case .stop:
+        return "XENOPROF_stop"
+      case .disableVirq:
+        return "XENOPROF_disable_virq"
+      case .releaseCounters:
+        return "XENOPROF_release_counters"
+      case .shutdown:
+        return "XENOPROF_shutdown"
+      case .getBuffer:
+        return "XENOPROF_get_buffer"
+      case .setBacktrace:
+        return "XENOPROF_set_backtrace"
+      case .getIbsCaps:
+        return "XENOPROF_get_ibs_caps"
+      case .ibsCounter:
+        return "XENOPROF_ibs_counter"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: XenoprofOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .initOp:
+          return handler.initOp(&call)
+        case .resetActiveList:
+          return handler.resetActiveList(&call)
+        case .resetPassiveList:
+          return handler.resetPassiveList(&call)
+        case .setActive:
+          return handler.setActive(&call)
+        case .setPassive:
+          return handler.setPassive(&call)
+        case .reserveCounters:
+          return handler.reserveCounters(&call)
+        case .counter:
+          return handler.counter(&call)
+        case .setupEvents:
+          return handler.setupEvents(&call)
+        case .enableVirq:
+          return handler.enableVirq(&call)
+        case .start:
+          return handler.start(&call)
+        case .stop:
+          return handler.stop(&call)
+        case .disableVirq:
+          return handler.disableVirq(&call)
+        case .releaseCounters:
+          return handler.releaseCounters(&call)
+        case .shutdown:
+          return handler.shutdown(&call)
+        case .getBuffer:
+          return handler.getBuffer(&call)
+        case .setBacktrace:
+          return handler.setBacktrace(&call)
+        case .getIbsCaps:
+          return handler.getIbsCaps(&call)
+        case .ibsCounter:
+          return handler.ibsCounter(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `xenoprof_op` for `XenoprofOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol XenoprofOpHandler {
+    /// `XENOPROF_init`.
+    mutating func initOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reset_active_list`.
+    mutating func resetActiveList(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reset_passive_list`.
+    mutating func resetPassiveList(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_set_active`.
+    mutating func setActive(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_set_passive`.
+    mutating func setPassive(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_reserve_counters`.
+    mutating func reserveCounters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_counter`.
+    mutating func counter(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_setup_events`.
+    mutating func setupEvents(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_enable_virq`.
+    mutating func enableVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_start`.
+    mutating func start(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_stop`.
+    mutating func stop(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_disable_virq`.
+    mutating func disableVirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_release_counters`.
+    mutating func releaseCounters(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_shutdown`.
+    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_get_buffer`.
+    mutating func getBuffer(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_set_backtrace`.
+    mutating func setBacktrace(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_get_ibs_caps`.
+    mutating func getIbsCaps(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XENOPROF_ibs_counter`.
+    mutating func ibsCounter(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_event_channel_op` (32): the op is all of `cmd` (argument 0, `unsigned int`); any
   /// other value is an unknown op.
   public enum EventChannelOp: UInt64, MultiplexedSubOp {
@@ -527,6 +2054,183 @@ public enum Xen_4_1: ReleaseABI {
     mutating func unmask(_ call: inout SubOpCall) -> HandlerOutcome
     /// `EVTCHNOP_reset`.
     mutating func reset(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_physdev_op` (33): the op is all of `cmd` (argument 0, `unsigned int`); any other
+  /// value is an unknown op.
+  public enum PhysdevOp: UInt64, MultiplexedSubOp {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    case irqUNMASKNOTIFY = 4
+    /// `PHYSDEVOP_irq_status_query`.
+    case irqStatusQuery = 5
+    /// `PHYSDEVOP_set_iopl`.
+    case setIopl = 6
+    /// `PHYSDEVOP_set_iobitmap`.
+    case setIobitmap = 7
+    /// `PHYSDEVOP_apic_read`.
+    case apicRead = 8
+    /// `PHYSDEVOP_apic_write`.
+    case apicWrite = 9
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    case allocIrqVector = 10
+    /// `PHYSDEVOP_free_irq_vector`.
+    case freeIrqVector = 11
+    /// `PHYSDEVOP_eoi`.
+    case eoi = 12
+    /// `PHYSDEVOP_map_pirq`.
+    case mapPirq = 13
+    /// `PHYSDEVOP_unmap_pirq`.
+    case unmapPirq = 14
+    /// `PHYSDEVOP_manage_pci_add`.
+    case managePciAdd = 15
+    /// `PHYSDEVOP_manage_pci_remove`.
+    case managePciRemove = 16
+    /// `PHYSDEVOP_pirq_eoi_gmfn`.
+    case pirqEoiGmfn = 17
+    /// `PHYSDEVOP_restore_msi`.
+    case restoreMsi = 19
+    /// `PHYSDEVOP_manage_pci_add_ext`.
+    case managePciAddExt = 20
+    /// `PHYSDEVOP_setup_gsi`.
+    case setupGsi = 21
+    /// `PHYSDEVOP_get_free_pirq`.
+    case getFreePirq = 23
+
+    public static let hypercallName = "physdev_op"
+    public static let hypercallNumber: UInt64 = 33
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .irqUNMASKNOTIFY:
+        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
+      case .irqStatusQuery:
+        return "PHYSDEVOP_irq_status_query"
+      case .setIopl:
+        return "PHYSDEVOP_set_iopl"
+      case .setIobitmap:
+        return "PHYSDEVOP_set_iobitmap"
+      case .apicRead:
+        return "PHYSDEVOP_apic_read"
+      case .apicWrite:
+        return "PHYSDEVOP_apic_write"
+      case .allocIrqVector:
+        return "PHYSDEVOP_alloc_irq_vector"
+      case .freeIrqVector:
+        return "PHYSDEVOP_free_irq_vector"
+      case .eoi:
+        return "PHYSDEVOP_eoi"
+      case .mapPirq:
+        return "PHYSDEVOP_map_pirq"
+      case .unmapPirq:
+        return "PHYSDEVOP_unmap_pirq"
+      case .managePciAdd:
+        return "PHYSDEVOP_manage_pci_add"
+      case .managePciRemove:
+        return "PHYSDEVOP_manage_pci_remove"
+      case .pirqEoiGmfn:
+        return "PHYSDEVOP_pirq_eoi_gmfn"
+      case .restoreMsi:
+        return "PHYSDEVOP_restore_msi"
+      case .managePciAddExt:
+        return "PHYSDEVOP_manage_pci_add_ext"
+      case .setupGsi:
+        return "PHYSDEVOP_setup_gsi"
+      case .getFreePirq:
+        return "PHYSDEVOP_get_free_pirq"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: PhysdevOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .irqUNMASKNOTIFY:
+          return handler.irqUNMASKNOTIFY(&call)
+        case .irqStatusQuery:
+          return handler.irqStatusQuery(&call)
+        case .setIopl:
+          return handler.setIopl(&call)
+        case .setIobitmap:
+          return handler.setIobitmap(&call)
+        case .apicRead:
+          return handler.apicRead(&call)
+        case .apicWrite:
+          return handler.apicWrite(&call)
+        case .allocIrqVector:
+          return handler.allocIrqVector(&call)
+        case .freeIrqVector:
+          return handler.freeIrqVector(&call)
+        case .eoi:
+          return handler.eoi(&call)
+        case .mapPirq:
+          return handler.mapPirq(&call)
+        case .unmapPirq:
+          return handler.unmapPirq(&call)
+        case .managePciAdd:
+          return handler.managePciAdd(&call)
+        case .managePciRemove:
+          return handler.managePciRemove(&call)
+        case .pirqEoiGmfn:
+          return handler.pirqEoiGmfn(&call)
+        case .restoreMsi:
+          return handler.restoreMsi(&call)
+        case .managePciAddExt:
+          return handler.managePciAddExt(&call)
+        case .setupGsi:
+          return handler.setupGsi(&call)
+        case .getFreePirq:
+          return handler.getFreePirq(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `physdev_op` for `PhysdevOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol PhysdevOpHandler {
+    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
+    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_irq_status_query`.
+    mutating func irqStatusQuery(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iopl`.
+    mutating func setIopl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_set_iobitmap`.
+    mutating func setIobitmap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_read`.
+    mutating func apicRead(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_apic_write`.
+    mutating func apicWrite(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_alloc_irq_vector`.
+    mutating func allocIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_free_irq_vector`.
+    mutating func freeIrqVector(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_eoi`.
+    mutating func eoi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_map_pirq`.
+    mutating func mapPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_unmap_pirq`.
+    mutating func unmapPirq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_add`.
+    mutating func managePciAdd(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_remove`.
+    mutating func managePciRemove(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_pirq_eoi_gmfn`.
+    mutating func pirqEoiGmfn(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_restore_msi`.
+    mutating func restoreMsi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_manage_pci_add_ext`.
+    mutating func managePciAddExt(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_setup_gsi`.
+    mutating func setupGsi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `PHYSDEVOP_get_free_pirq`.
+    mutating func getFreePirq(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
@@ -679,5 +2383,1014 @@ public enum Xen_4_1: ReleaseABI {
     mutating func getMemAccess(_ call: inout SubOpCall) -> HandlerOutcome
     /// `HVMOP_inject_trap`.
     mutating func injectTrap(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_sysctl` (35): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Sysctl: UInt64, MultiplexedSubOp {
+    /// `XEN_SYSCTL_readconsole` (tools only; continues by reexecute_unchanged).
+    case readconsole = 1
+    /// `XEN_SYSCTL_tbuf_op` (tools only; continues by reexecute_unchanged).
+    case tbufOp = 2
+    /// `XEN_SYSCTL_physinfo` (tools only; continues by reexecute_unchanged).
+    case physinfo = 3
+    /// `XEN_SYSCTL_sched_id` (tools only; continues by reexecute_unchanged).
+    case schedId = 4
+    /// `XEN_SYSCTL_perfc_op` (tools only; continues by reexecute_unchanged).
+    case perfcOp = 5
+    /// `XEN_SYSCTL_getdomaininfolist` (tools only; continues by reexecute_unchanged).
+    case getdomaininfolist = 6
+    /// `XEN_SYSCTL_debug_keys` (tools only; continues by reexecute_unchanged).
+    case debugKeys = 7
+    /// `XEN_SYSCTL_getcpuinfo` (tools only; continues by reexecute_unchanged).
+    case getcpuinfo = 8
+    /// `XEN_SYSCTL_availheap` (tools only; continues by reexecute_unchanged).
+    case availheap = 9
+    /// `XEN_SYSCTL_get_pmstat` (tools only; continues by reexecute_unchanged).
+    case getPmstat = 10
+    /// `XEN_SYSCTL_cpu_hotplug` (tools only; continues by reexecute_unchanged).
+    case cpuHotplug = 11
+    /// `XEN_SYSCTL_pm_op` (tools only; continues by reexecute_unchanged).
+    case pmOp = 12
+    /// `XEN_SYSCTL_page_offline_op` (tools only; continues by reexecute_unchanged).
+    case pageOfflineOp = 14
+    /// `XEN_SYSCTL_lockprof_op` (tools only; continues by reexecute_unchanged).
+    case lockprofOp = 15
+    /// `XEN_SYSCTL_topologyinfo` (tools only; continues by reexecute_unchanged).
+    case topologyinfo = 16
+    /// `XEN_SYSCTL_numainfo` (tools only; continues by reexecute_unchanged).
+    case numainfo = 17
+    /// `XEN_SYSCTL_cpupool_op` (tools only; continues by reexecute_unchanged).
+    case cpupoolOp = 18
+    /// `XEN_SYSCTL_scheduler_op` (tools only; continues by reexecute_unchanged).
+    case schedulerOp = 19
+
+    public static let hypercallName = "sysctl"
+    public static let hypercallNumber: UInt64 = 35
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .readconsole:
+        return "XEN_SYSCTL_readconsole"
+      case .tbufOp:
+        return "XEN_SYSCTL_tbuf_op"
+      case .physinfo:
+        return "XEN_SYSCTL_physinfo"
+      case .schedId:
+        return "XEN_SYSCTL_sched_id"
+      case .perfcOp:
+        return "XEN_SYSCTL_perfc_op"
+      case .getdomaininfolist:
+        return "XEN_SYSCTL_getdomaininfolist"
+      case .debugKeys:
+        return "XEN_SYSCTL_debug_keys"
+      case .getcpuinfo:
+        return "XEN_SYSCTL_getcpuinfo"
+      case .availheap:
+        return "XEN_SYSCTL_availheap"
+      case .getPmstat:
+        return "XEN_SYSCTL_get_pmstat"
+      case .cpuHotplug:
+        return "XEN_SYSCTL_cpu_hotplug"
+      case .pmOp:
+        return "XEN_SYSCTL_pm_op"
+      case .pageOfflineOp:
+        return "XEN_SYSCTL_page_offline_op"
+      case .lockprofOp:
+        return "XEN_SYSCTL_lockprof_op"
+      case .topologyinfo:
+        return "XEN_SYSCTL_topologyinfo"
+      case .numainfo:
+        return "XEN_SYSCTL_numainfo"
+      case .cpupoolOp:
+        return "XEN_SYSCTL_cpupool_op"
+      case .schedulerOp:
+        return "XEN_SYSCTL_scheduler_op"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: SysctlHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .readconsole:
+          return handler.readconsole(&call)
+        case .tbufOp:
+          return handler.tbufOp(&call)
+        case .physinfo:
+          return handler.physinfo(&call)
+        case .schedId:
+          return handler.schedId(&call)
+        case .perfcOp:
+          return handler.perfcOp(&call)
+        case .getdomaininfolist:
+          return handler.getdomaininfolist(&call)
+        case .debugKeys:
+          return handler.debugKeys(&call)
+        case .getcpuinfo:
+          return handler.getcpuinfo(&call)
+        case .availheap:
+          return handler.availheap(&call)
+        case .getPmstat:
+          return handler.getPmstat(&call)
+        case .cpuHotplug:
+          return handler.cpuHotplug(&call)
+        case .pmOp:
+          return handler.pmOp(&call)
+        case .pageOfflineOp:
+          return handler.pageOfflineOp(&call)
+        case .lockprofOp:
+          return handler.lockprofOp(&call)
+        case .topologyinfo:
+          return handler.topologyinfo(&call)
+        case .numainfo:
+          return handler.numainfo(&call)
+        case .cpupoolOp:
+          return handler.cpupoolOp(&call)
+        case .schedulerOp:
+          return handler.schedulerOp(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `sysctl` for `Sysctl.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol SysctlHandler {
+    /// `XEN_SYSCTL_readconsole`.
+    mutating func readconsole(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_tbuf_op`.
+    mutating func tbufOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_physinfo`.
+    mutating func physinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_sched_id`.
+    mutating func schedId(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_perfc_op`.
+    mutating func perfcOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_getdomaininfolist`.
+    mutating func getdomaininfolist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_debug_keys`.
+    mutating func debugKeys(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_getcpuinfo`.
+    mutating func getcpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_availheap`.
+    mutating func availheap(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_get_pmstat`.
+    mutating func getPmstat(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_cpu_hotplug`.
+    mutating func cpuHotplug(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_pm_op`.
+    mutating func pmOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_page_offline_op`.
+    mutating func pageOfflineOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_lockprof_op`.
+    mutating func lockprofOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_topologyinfo`.
+    mutating func topologyinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_numainfo`.
+    mutating func numainfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_cpupool_op`.
+    mutating func cpupoolOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_SYSCTL_scheduler_op`.
+    mutating func schedulerOp(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_domctl` (36): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Domctl: UInt64, MultiplexedSubOp {
+    /// `XEN_DOMCTL_createdomain` (tools only; continues by reexecute_unchanged).
+    case createdomain = 1
+    /// `XEN_DOMCTL_destroydomain` (tools only; continues by reexecute_unchanged).
+    case destroydomain = 2
+    /// `XEN_DOMCTL_pausedomain` (tools only; continues by reexecute_unchanged).
+    case pausedomain = 3
+    /// `XEN_DOMCTL_unpausedomain` (tools only; continues by reexecute_unchanged).
+    case unpausedomain = 4
+    /// `XEN_DOMCTL_getdomaininfo` (tools only; continues by reexecute_unchanged).
+    case getdomaininfo = 5
+    /// `XEN_DOMCTL_getmemlist` (tools only; continues by reexecute_unchanged).
+    case getmemlist = 6
+    /// `XEN_DOMCTL_getpageframeinfo` (tools only; continues by reexecute_unchanged).
+    case getpageframeinfo = 7
+    /// `XEN_DOMCTL_getpageframeinfo2` (tools only; continues by reexecute_unchanged).
+    case getpageframeinfo2 = 8
+    /// `XEN_DOMCTL_setvcpuaffinity` (tools only; continues by reexecute_unchanged).
+    case setvcpuaffinity = 9
+    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged).
+    case shadowOp = 10
+    /// `XEN_DOMCTL_max_mem` (tools only; continues by reexecute_unchanged).
+    case maxMem = 11
+    /// `XEN_DOMCTL_setvcpucontext` (tools only; continues by reexecute_unchanged).
+    case setvcpucontext = 12
+    /// `XEN_DOMCTL_getvcpucontext` (tools only; continues by reexecute_unchanged).
+    case getvcpucontext = 13
+    /// `XEN_DOMCTL_getvcpuinfo` (tools only; continues by reexecute_unchanged).
+    case getvcpuinfo = 14
+    /// `XEN_DOMCTL_max_vcpus` (tools only; continues by reexecute_unchanged).
+    case maxVcpus = 15
+    /// `XEN_DOMCTL_scheduler_op` (tools only; continues by reexecute_unchanged).
+    case schedulerOp = 16
+    /// `XEN_DOMCTL_setdomainhandle` (tools only; continues by reexecute_unchanged).
+    case setdomainhandle = 17
+    /// `XEN_DOMCTL_setdebugging` (tools only; continues by reexecute_unchanged).
+    case setdebugging = 18
+    /// `XEN_DOMCTL_irq_permission` (tools only; continues by reexecute_unchanged).
+    case irqPermission = 19
+    /// `XEN_DOMCTL_iomem_permission` (tools only; continues by reexecute_unchanged).
+    case iomemPermission = 20
+    /// `XEN_DOMCTL_ioport_permission` (tools only; continues by reexecute_unchanged).
+    case ioportPermission = 21
+    /// `XEN_DOMCTL_hypercall_init` (tools only; continues by reexecute_unchanged).
+    case hypercallInit = 22
+    /// `XEN_DOMCTL_arch_setup` (tools only; continues by reexecute_unchanged).
+    case archSetup = 23
+    /// `XEN_DOMCTL_settimeoffset` (tools only; continues by reexecute_unchanged).
+    case settimeoffset = 24
+    /// `XEN_DOMCTL_getvcpuaffinity` (tools only; continues by reexecute_unchanged).
+    case getvcpuaffinity = 25
+    /// `XEN_DOMCTL_real_mode_area` (tools only; continues by reexecute_unchanged).
+    case realModeArea = 26
+    /// `XEN_DOMCTL_resumedomain` (tools only; continues by reexecute_unchanged).
+    case resumedomain = 27
+    /// `XEN_DOMCTL_sendtrigger` (tools only; continues by reexecute_unchanged).
+    case sendtrigger = 28
+    /// `XEN_DOMCTL_subscribe` (tools only; continues by reexecute_unchanged).
+    case subscribe = 29
+    /// `XEN_DOMCTL_gethvmcontext` (tools only; continues by reexecute_unchanged).
+    case gethvmcontext = 33
+    /// `XEN_DOMCTL_sethvmcontext` (tools only; continues by reexecute_unchanged).
+    case sethvmcontext = 34
+    /// `XEN_DOMCTL_set_address_size` (tools only; continues by reexecute_unchanged).
+    case setAddressSize = 35
+    /// `XEN_DOMCTL_get_address_size` (tools only; continues by reexecute_unchanged).
+    case getAddressSize = 36
+    /// `XEN_DOMCTL_assign_device` (tools only; continues by reexecute_unchanged).
+    case assignDevice = 37
+    /// `XEN_DOMCTL_bind_pt_irq` (tools only; continues by reexecute_unchanged).
+    case bindPtIrq = 38
+    /// `XEN_DOMCTL_memory_mapping` (tools only; continues by reexecute_unchanged).
+    case memoryMapping = 39
+    /// `XEN_DOMCTL_ioport_mapping` (tools only; continues by reexecute_unchanged).
+    case ioportMapping = 40
+    /// `XEN_DOMCTL_pin_mem_cacheattr` (tools only; continues by reexecute_unchanged).
+    case pinMemCacheattr = 41
+    /// `XEN_DOMCTL_set_ext_vcpucontext` (tools only; continues by reexecute_unchanged).
+    case setExtVcpucontext = 42
+    /// `XEN_DOMCTL_get_ext_vcpucontext` (tools only; continues by reexecute_unchanged).
+    case getExtVcpucontext = 43
+    /// `XEN_DOMCTL_set_opt_feature` (tools only; continues by reexecute_unchanged).
+    case setOptFeature = 44
+    /// `XEN_DOMCTL_test_assign_device` (tools only; continues by reexecute_unchanged).
+    case testAssignDevice = 45
+    /// `XEN_DOMCTL_set_target` (tools only; continues by reexecute_unchanged).
+    case setTarget = 46
+    /// `XEN_DOMCTL_deassign_device` (tools only; continues by reexecute_unchanged).
+    case deassignDevice = 47
+    /// `XEN_DOMCTL_unbind_pt_irq` (tools only; continues by reexecute_unchanged).
+    case unbindPtIrq = 48
+    /// `XEN_DOMCTL_set_cpuid` (tools only; continues by reexecute_unchanged).
+    case setCpuid = 49
+    /// `XEN_DOMCTL_get_device_group` (tools only; continues by reexecute_unchanged).
+    case getDeviceGroup = 50
+    /// `XEN_DOMCTL_set_machine_address_size` (tools only; continues by reexecute_unchanged).
+    case setMachineAddressSize = 51
+    /// `XEN_DOMCTL_get_machine_address_size` (tools only; continues by reexecute_unchanged).
+    case getMachineAddressSize = 52
+    /// `XEN_DOMCTL_suppress_spurious_page_faults` (tools only; continues by reexecute_unchanged).
+    case suppressSpuriousPageFaults = 53
+    /// `XEN_DOMCTL_debug_op` (tools only; continues by reexecute_unchanged).
+    case debugOp = 54
+    /// `XEN_DOMCTL_gethvmcontext_partial` (tools only; continues by reexecute_unchanged).
+    case gethvmcontextPartial = 55
+    /// `XEN_DOMCTL_mem_event_op` (tools only; continues by reexecute_unchanged).
+    case memEventOp = 56
+    /// `XEN_DOMCTL_mem_sharing_op` (tools only; continues by reexecute_unchanged).
+    case memSharingOp = 57
+    /// `XEN_DOMCTL_disable_migrate` (tools only; continues by reexecute_unchanged).
+    case disableMigrate = 58
+    /// `XEN_DOMCTL_gettscinfo` (tools only; continues by reexecute_unchanged).
+    case gettscinfo = 59
+    /// `XEN_DOMCTL_settscinfo` (tools only; continues by reexecute_unchanged).
+    case settscinfo = 60
+    /// `XEN_DOMCTL_getpageframeinfo3` (tools only; continues by reexecute_unchanged).
+    case getpageframeinfo3 = 61
+    /// `XEN_DOMCTL_setvcpuextstate` (tools only; continues by reexecute_unchanged).
+    case setvcpuextstate = 62
+    /// `XEN_DOMCTL_getvcpuextstate` (tools only; continues by reexecute_unchanged).
+    case getvcpuextstate = 63
+    /// `XEN_DOMCTL_set_access_required` (tools only; continues by reexecute_unchanged).
+    case setAccessRequired = 64
+    /// `XEN_DOMCTL_gdbsx_guestmemio` (tools only; continues by reexecute_unchanged).
+    case gdbsxGuestmemio = 1000
+    /// `XEN_DOMCTL_gdbsx_pausevcpu` (tools only; continues by reexecute_unchanged).
+    case gdbsxPausevcpu = 1001
+    /// `XEN_DOMCTL_gdbsx_unpausevcpu` (tools only; continues by reexecute_unchanged).
+    case gdbsxUnpausevcpu = 1002
+    /// `XEN_DOMCTL_gdbsx_domstatus` (tools only; continues by reexecute_unchanged).
+    case gdbsxDomstatus = 1003
+
+    public static let hypercallName = "domctl"
+    public static let hypercallNumber: UInt64 = 36
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .createdomain:
+        return "XEN_DOMCTL_createdomain"
+      case .destroydomain:
+        return "XEN_DOMCTL_destroydomain"
+      case .pausedomain:
+        return "XEN_DOMCTL_pausedomain"
+      case .unpausedomain:
+        return "XEN_DOMCTL_unpausedomain"
+      case .getdomaininfo:
+        return "XEN_DOMCTL_getdomaininfo"
+      case .getmemlist:
+        return "XEN_DOMCTL_getmemlist"
+      case .getpageframeinfo:
+        return "XEN_DOMCTL_getpageframeinfo"
+      case .getpageframeinfo2:
+        return "XEN_DOMCTL_getpageframeinfo2"
+      case .setvcpuaffinity:
+        return "XEN_DOMCTL_setvcpuaffinity"
+      case .shadowOp:
+        return "XEN_DOMCTL_shadow_op"
+      case .maxMem:
+        return "XEN_DOMCTL_max_mem"
+      case .setvcpucontext:
+        return "XEN_DOMCTL_setvcpucontext"
+      case .getvcpucontext:
+        return "XEN_DOMCTL_getvcpucontext"
+      case .getvcpuinfo:
+        return "XEN_DOMCTL_getvcpuinfo"
+      case .maxVcpus:
+        return "XEN_DOMCTL_max_vcpus"
+      case .schedulerOp:
+        return "XEN_DOMCTL_scheduler_op"
+      case .setdomainhandle:
+        return "XEN_DOMCTL_setdomainhandle"
+      case .setdebugging:
+        return "XEN_DOMCTL_setdebugging"
+      case .irqPermission:
+        return "XEN_DOMCTL_irq_permission"
+      case .iomemPermission:
+        return "XEN_DOMCTL_iomem_permission"
+      case .ioportPermission:
+        return "XEN_DOMCTL_ioport_permission"
+      case .hypercallInit:
+        return "XEN_DOMCTL_hypercall_init"
+      case .archSetup:
+        return "XEN_DOMCTL_arch_setup"
+      case .settimeoffset:
+        return "XEN_DOMCTL_settimeoffset"
+      case .getvcpuaffinity:
+        return "XEN_DOMCTL_getvcpuaffinity"
+      case .realModeArea:
+        return "XEN_DOMCTL_real_mode_area"
+      case .resumedomain:
+        return "XEN_DOMCTL_resumedomain"
+      case .sendtrigger:
+        return "XEN_DOMCTL_sendtrigger"
+      case .subscribe:
+        return "XEN_DOMCTL_subscribe"
+      case .gethvmcontext:
+        return "XEN_DOMCTL_gethvmcontext"
+      case .sethvmcontext:
+        return "XEN_DOMCTL_sethvmcontext"
+      case .setAddressSize:
+        return "XEN_DOMCTL_set_address_size"
+      case .getAddressSize:
+        return "XEN_DOMCTL_get_address_size"
+      case .assignDevice:
+        return "XEN_DOMCTL_assign_device"
+      case .bindPtIrq:
+        return "XEN_DOMCTL_bind_pt_irq"
+      case .memoryMapping:
+        return "XEN_DOMCTL_memory_mapping"
+      case .ioportMapping:
+        return "XEN_DOMCTL_ioport_mapping"
+      case .pinMemCacheattr:
+        return "XEN_DOMCTL_pin_mem_cacheattr"
+      case .setExtVcpucontext:
+        return "XEN_DOMCTL_set_ext_vcpucontext"
+      case .getExtVcpucontext:
+        return "XEN_DOMCTL_get_ext_vcpucontext"
+      case .setOptFeature:
+        return "XEN_DOMCTL_set_opt_feature"
+      case .testAssignDevice:
+        return "XEN_DOMCTL_test_assign_device"
+      case .setTarget:
+        return "XEN_DOMCTL_set_target"
+      case .deassignDevice:
+        return "XEN_DOMCTL_deassign_device"
+      case .unbindPtIrq:
+        return "XEN_DOMCTL_unbind_pt_irq"
+      case .setCpuid:
+        return "XEN_DOMCTL_set_cpuid"
+      case .getDeviceGroup:
+        return "XEN_DOMCTL_get_device_group"
+      case .setMachineAddressSize:
+        return "XEN_DOMCTL_set_machine_address_size"
+      case .getMachineAddressSize:
+        return "XEN_DOMCTL_get_machine_address_size"
+      case .suppressSpuriousPageFaults:
+        return "XEN_DOMCTL_suppress_spurious_page_faults"
+      case .debugOp:
+        return "XEN_DOMCTL_debug_op"
+      case .gethvmcontextPartial:
+        return "XEN_DOMCTL_gethvmcontext_partial"
+      case .memEventOp:
+        return "XEN_DOMCTL_mem_event_op"
+      case .memSharingOp:
+        return "XEN_DOMCTL_mem_sharing_op"
+      case .disableMigrate:
+        return "XEN_DOMCTL_disable_migrate"
+      case .gettscinfo:
+        return "XEN_DOMCTL_gettscinfo"
+      case .settscinfo:
+        return "XEN_DOMCTL_settscinfo"
+      case .getpageframeinfo3:
+        return "XEN_DOMCTL_getpageframeinfo3"
+      case .setvcpuextstate:
+        return "XEN_DOMCTL_setvcpuextstate"
+      case .getvcpuextstate:
+        return "XEN_DOMCTL_getvcpuextstate"
+      case .setAccessRequired:
+        return "XEN_DOMCTL_set_access_required"
+      case .gdbsxGuestmemio:
+        return "XEN_DOMCTL_gdbsx_guestmemio"
+      case .gdbsxPausevcpu:
+        return "XEN_DOMCTL_gdbsx_pausevcpu"
+      case .gdbsxUnpausevcpu:
+        return "XEN_DOMCTL_gdbsx_unpausevcpu"
+      case .gdbsxDomstatus:
+        return "XEN_DOMCTL_gdbsx_domstatus"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: DomctlHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .createdomain:
+          return handler.createdomain(&call)
+        case .destroydomain:
+          return handler.destroydomain(&call)
+        case .pausedomain:
+          return handler.pausedomain(&call)
+        case .unpausedomain:
+          return handler.unpausedomain(&call)
+        case .getdomaininfo:
+          return handler.getdomaininfo(&call)
+        case .getmemlist:
+          return handler.getmemlist(&call)
+        case .getpageframeinfo:
+          return handler.getpageframeinfo(&call)
+        case .getpageframeinfo2:
+          return handler.getpageframeinfo2(&call)
+        case .setvcpuaffinity:
+          return handler.setvcpuaffinity(&call)
+        case .shadowOp:
+          return handler.shadowOp(&call)
+        case .maxMem:
+          return handler.maxMem(&call)
+        case .setvcpucontext:
+          return handler.setvcpucontext(&call)
+        case .getvcpucontext:
+          return handler.getvcpucontext(&call)
+        case .getvcpuinfo:
+          return handler.getvcpuinfo(&call)
+        case .maxVcpus:
+          return handler.maxVcpus(&call)
+        case .schedulerOp:
+          return handler.schedulerOp(&call)
+        case .setdomainhandle:
+          return handler.setdomainhandle(&call)
+        case .setdebugging:
+          return handler.setdebugging(&call)
+        case .irqPermission:
+          return handler.irqPermission(&call)
+        case .iomemPermission:
+          return handler.iomemPermission(&call)
+        case .ioportPermission:
+          return handler.ioportPermission(&call)
+        case .hypercallInit:
+          return handler.hypercallInit(&call)
+        case .archSetup:
+          return handler.archSetup(&call)
+        case .settimeoffset:
+          return handler.settimeoffset(&call)
+        case .getvcpuaffinity:
+          return handler.getvcpuaffinity(&call)
+        case .realModeArea:
+          return handler.realModeArea(&call)
+        case .resumedomain:
+          return handler.resumedomain(&call)
+        case .sendtrigger:
+          return handler.sendtrigger(&call)
+        case .subscribe:
+          return handler.subscribe(&call)
+        case .gethvmcontext:
+          return handler.gethvmcontext(&call)
+        case .sethvmcontext:
+          return handler.sethvmcontext(&call)
+        case .setAddressSize:
+          return handler.setAddressSize(&call)
+        case .getAddressSize:
+          return handler.getAddressSize(&call)
+        case .assignDevice:
+          return handler.assignDevice(&call)
+        case .bindPtIrq:
+          return handler.bindPtIrq(&call)
+        case .memoryMapping:
+          return handler.memoryMapping(&call)
+        case .ioportMapping:
+          return handler.ioportMapping(&call)
+        case .pinMemCacheattr:
+          return handler.pinMemCacheattr(&call)
+        case .setExtVcpucontext:
+          return handler.setExtVcpucontext(&call)
+        case .getExtVcpucontext:
+          return handler.getExtVcpucontext(&call)
+        case .setOptFeature:
+          return handler.setOptFeature(&call)
+        case .testAssignDevice:
+          return handler.testAssignDevice(&call)
+        case .setTarget:
+          return handler.setTarget(&call)
+        case .deassignDevice:
+          return handler.deassignDevice(&call)
+        case .unbindPtIrq:
+          return handler.unbindPtIrq(&call)
+        case .setCpuid:
+          return handler.setCpuid(&call)
+        case .getDeviceGroup:
+          return handler.getDeviceGroup(&call)
+        case .setMachineAddressSize:
+          return handler.setMachineAddressSize(&call)
+        case .getMachineAddressSize:
+          return handler.getMachineAddressSize(&call)
+        case .suppressSpuriousPageFaults:
+          return handler.suppressSpuriousPageFaults(&call)
+        case .debugOp:
+          return handler.debugOp(&call)
+        case .gethvmcontextPartial:
+          return handler.gethvmcontextPartial(&call)
+        case .memEventOp:
+          return handler.memEventOp(&call)
+        case .memSharingOp:
+          return handler.memSharingOp(&call)
+        case .disableMigrate:
+          return handler.disableMigrate(&call)
+        case .gettscinfo:
+          return handler.gettscinfo(&call)
+        case .settscinfo:
+          return handler.settscinfo(&call)
+        case .getpageframeinfo3:
+          return handler.getpageframeinfo3(&call)
+        case .setvcpuextstate:
+          return handler.setvcpuextstate(&call)
+        case .getvcpuextstate:
+          return handler.getvcpuextstate(&call)
+        case .setAccessRequired:
+          return handler.setAccessRequired(&call)
+        case .gdbsxGuestmemio:
+          return handler.gdbsxGuestmemio(&call)
+        case .gdbsxPausevcpu:
+          return handler.gdbsxPausevcpu(&call)
+        case .gdbsxUnpausevcpu:
+          return handler.gdbsxUnpausevcpu(&call)
+        case .gdbsxDomstatus:
+          return handler.gdbsxDomstatus(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `domctl` for `Domctl.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol DomctlHandler {
+    /// `XEN_DOMCTL_createdomain`.
+    mutating func createdomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_destroydomain`.
+    mutating func destroydomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_pausedomain`.
+    mutating func pausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_unpausedomain`.
+    mutating func unpausedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getdomaininfo`.
+    mutating func getdomaininfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getmemlist`.
+    mutating func getmemlist(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getpageframeinfo`.
+    mutating func getpageframeinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getpageframeinfo2`.
+    mutating func getpageframeinfo2(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setvcpuaffinity`.
+    mutating func setvcpuaffinity(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_shadow_op`.
+    mutating func shadowOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_max_mem`.
+    mutating func maxMem(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setvcpucontext`.
+    mutating func setvcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpucontext`.
+    mutating func getvcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpuinfo`.
+    mutating func getvcpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_max_vcpus`.
+    mutating func maxVcpus(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_scheduler_op`.
+    mutating func schedulerOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setdomainhandle`.
+    mutating func setdomainhandle(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setdebugging`.
+    mutating func setdebugging(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_irq_permission`.
+    mutating func irqPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_iomem_permission`.
+    mutating func iomemPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_ioport_permission`.
+    mutating func ioportPermission(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_hypercall_init`.
+    mutating func hypercallInit(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_arch_setup`.
+    mutating func archSetup(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_settimeoffset`.
+    mutating func settimeoffset(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpuaffinity`.
+    mutating func getvcpuaffinity(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_real_mode_area`.
+    mutating func realModeArea(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_resumedomain`.
+    mutating func resumedomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_sendtrigger`.
+    mutating func sendtrigger(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_subscribe`.
+    mutating func subscribe(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gethvmcontext`.
+    mutating func gethvmcontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_sethvmcontext`.
+    mutating func sethvmcontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_address_size`.
+    mutating func setAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_get_address_size`.
+    mutating func getAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_assign_device`.
+    mutating func assignDevice(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_bind_pt_irq`.
+    mutating func bindPtIrq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_memory_mapping`.
+    mutating func memoryMapping(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_ioport_mapping`.
+    mutating func ioportMapping(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_pin_mem_cacheattr`.
+    mutating func pinMemCacheattr(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_ext_vcpucontext`.
+    mutating func setExtVcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_get_ext_vcpucontext`.
+    mutating func getExtVcpucontext(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_opt_feature`.
+    mutating func setOptFeature(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_test_assign_device`.
+    mutating func testAssignDevice(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_target`.
+    mutating func setTarget(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_deassign_device`.
+    mutating func deassignDevice(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_unbind_pt_irq`.
+    mutating func unbindPtIrq(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_cpuid`.
+    mutating func setCpuid(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_get_device_group`.
+    mutating func getDeviceGroup(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_machine_address_size`.
+    mutating func setMachineAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_get_machine_address_size`.
+    mutating func getMachineAddressSize(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_suppress_spurious_page_faults`.
+    mutating func suppressSpuriousPageFaults(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_debug_op`.
+    mutating func debugOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gethvmcontext_partial`.
+    mutating func gethvmcontextPartial(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_mem_event_op`.
+    mutating func memEventOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_mem_sharing_op`.
+    mutating func memSharingOp(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_disable_migrate`.
+    mutating func disableMigrate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gettscinfo`.
+    mutating func gettscinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_settscinfo`.
+    mutating func settscinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getpageframeinfo3`.
+    mutating func getpageframeinfo3(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_setvcpuextstate`.
+    mutating func setvcpuextstate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_getvcpuextstate`.
+    mutating func getvcpuextstate(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_set_access_required`.
+    mutating func setAccessRequired(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gdbsx_guestmemio`.
+    mutating func gdbsxGuestmemio(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gdbsx_pausevcpu`.
+    mutating func gdbsxPausevcpu(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gdbsx_unpausevcpu`.
+    mutating func gdbsxUnpausevcpu(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_gdbsx_domstatus`.
+    mutating func gdbsxDomstatus(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_kexec_op` (37): the op is all of `op` (argument 0, `unsigned long`); any other
+  /// value is an unknown op.
+  public enum KexecOp: UInt64, MultiplexedSubOp {
+    /// `KEXEC_CMD_kexec`.
+    case kexec = 0
+    /// `KEXEC_CMD_kexec_load`.
+    case kexecLoad = 1
+    /// `KEXEC_CMD_kexec_unload`.
+    case kexecUnload = 2
+    /// `KEXEC_CMD_kexec_get_range`.
+    case kexecGetRange = 3
+
+    public static let hypercallName = "kexec_op"
+    public static let hypercallNumber: UInt64 = 37
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .unsignedLong, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .kexec:
+        return "KEXEC_CMD_kexec"
+      case .kexecLoad:
+        return "KEXEC_CMD_kexec_load"
+      case .kexecUnload:
+        return "KEXEC_CMD_kexec_unload"
+      case .kexecGetRange:
+        return "KEXEC_CMD_kexec_get_range"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: KexecOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .kexec:
+          return handler.kexec(&call)
+        case .kexecLoad:
+          return handler.kexecLoad(&call)
+        case .kexecUnload:
+          return handler.kexecUnload(&call)
+        case .kexecGetRange:
+          return handler.kexecGetRange(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `kexec_op` for `KexecOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol KexecOpHandler {
+    /// `KEXEC_CMD_kexec`.
+    mutating func kexec(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_load`.
+    mutating func kexecLoad(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_unload`.
+    mutating func kexecUnload(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `KEXEC_CMD_kexec_get_range`.
+    mutating func kexecGetRange(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_tmem_op` (38): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum TmemOp: UInt64, MultiplexedSubOp {
+    /// `TMEM_CONTROL`.
+    case control = 0
+    /// `TMEM_NEW_POOL`.
+    case newPOOL = 1
+    /// `TMEM_DESTROY_POOL`.
+    case destroyPOOL = 2
+    /// `TMEM_NEW_PAGE`.
+    case newPAGE = 3
+    /// `TMEM_PUT_PAGE`.
+    case putPAGE = 4
+    /// `TMEM_GET_PAGE`.
+    case getPAGE = 5
+    /// `TMEM_FLUSH_PAGE`.
+    case flushPAGE = 6
+    /// `TMEM_FLUSH_OBJECT`.
+    case flushOBJECT = 7
+    /// `TMEM_READ`.
+    case read = 8
+    /// `TMEM_WRITE`.
+    case write = 9
+    /// `TMEM_XCHG`.
+    case xchg = 10
+    /// `TMEM_AUTH`.
+    case auth = 101
+    /// `TMEM_RESTORE_NEW`.
+    case restoreNEW = 102
+
+    public static let hypercallName = "tmem_op"
+    public static let hypercallNumber: UInt64 = 38
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .control:
+        return "TMEM_CONTROL"
+      case .newPOOL:
+        return "TMEM_NEW_POOL"
+      case .destroyPOOL:
+        return "TMEM_DESTROY_POOL"
+      case .newPAGE:
+        return "TMEM_NEW_PAGE"
+      case .putPAGE:
+        return "TMEM_PUT_PAGE"
+      case .getPAGE:
+        return "TMEM_GET_PAGE"
+      case .flushPAGE:
+        return "TMEM_FLUSH_PAGE"
+      case .flushOBJECT:
+        return "TMEM_FLUSH_OBJECT"
+      case .read:
+        return "TMEM_READ"
+      case .write:
+        return "TMEM_WRITE"
+      case .xchg:
+        return "TMEM_XCHG"
+      case .auth:
+        return "TMEM_AUTH"
+      case .restoreNEW:
+        return "TMEM_RESTORE_NEW"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: TmemOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .control:
+          return handler.control(&call)
+        case .newPOOL:
+          return handler.newPOOL(&call)
+        case .destroyPOOL:
+          return handler.destroyPOOL(&call)
+        case .newPAGE:
+          return handler.newPAGE(&call)
+        case .putPAGE:
+          return handler.putPAGE(&call)
+        case .getPAGE:
+          return handler.getPAGE(&call)
+        case .flushPAGE:
+          return handler.flushPAGE(&call)
+        case .flushOBJECT:
+          return handler.flushOBJECT(&call)
+        case .read:
+          return handler.read(&call)
+        case .write:
+          return handler.write(&call)
+        case .xchg:
+          return handler.xchg(&call)
+        case .auth:
+          return handler.auth(&call)
+        case .restoreNEW:
+          return handler.restoreNEW(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `tmem_op` for `TmemOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol TmemOpHandler {
+    /// `TMEM_CONTROL`.
+    mutating func control(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_NEW_POOL`.
+    mutating func newPOOL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_DESTROY_POOL`.
+    mutating func destroyPOOL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_NEW_PAGE`.
+    mutating func newPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_PUT_PAGE`.
+    mutating func putPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_GET_PAGE`.
+    mutating func getPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_FLUSH_PAGE`.
+    mutating func flushPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_FLUSH_OBJECT`.
+    mutating func flushOBJECT(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_READ`.
+    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_WRITE`.
+    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_XCHG`.
+    mutating func xchg(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_AUTH`.
+    mutating func auth(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `TMEM_RESTORE_NEW`.
+    mutating func restoreNEW(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_arch_0` (48): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum Arch0: UInt64, MultiplexedSubOp {
+    /// `XEN_MC_fetch`.
+    case fetch = 1
+    /// `XEN_MC_notifydomain`.
+    case notifydomain = 2
+    /// `XEN_MC_physcpuinfo`.
+    case physcpuinfo = 3
+    /// `XEN_MC_msrinject`.
+    case msrinject = 4
+    /// `XEN_MC_mceinject`.
+    case mceinject = 5
+    /// `XEN_MC_inject_v2` (tools only).
+    case injectV2 = 6
+
+    public static let hypercallName = "arch_0"
+    public static let hypercallNumber: UInt64 = 48
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .fetch:
+        return "XEN_MC_fetch"
+      case .notifydomain:
+        return "XEN_MC_notifydomain"
+      case .physcpuinfo:
+        return "XEN_MC_physcpuinfo"
+      case .msrinject:
+        return "XEN_MC_msrinject"
+      case .mceinject:
+        return "XEN_MC_mceinject"
+      case .injectV2:
+        return "XEN_MC_inject_v2"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: Arch0Handler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .fetch:
+          return handler.fetch(&call)
+        case .notifydomain:
+          return handler.notifydomain(&call)
+        case .physcpuinfo:
+          return handler.physcpuinfo(&call)
+        case .msrinject:
+          return handler.msrinject(&call)
+        case .mceinject:
+          return handler.mceinject(&call)
+        case .injectV2:
+          return handler.injectV2(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `arch_0` for `Arch0.dispatch(_:guestWidth:to:)`, one method per sub-op.
+  public protocol Arch0Handler {
+    /// `XEN_MC_fetch`.
+    mutating func fetch(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_MC_notifydomain`.
+    mutating func notifydomain(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_MC_physcpuinfo`.
+    mutating func physcpuinfo(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_MC_msrinject`.
+    mutating func msrinject(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_MC_mceinject`.
+    mutating func mceinject(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_MC_inject_v2`.
+    mutating func injectV2(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

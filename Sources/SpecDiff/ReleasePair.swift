@@ -75,6 +75,16 @@ public struct ReleasePair: Sendable {
       }
       old.status = .released
       model.releases.insert(old, at: newerIndex)
+      // What the spec accepts into the newer release from its first release on (`.from("master")`)
+      // it accepts into the copy standing just before it too, so a break both have the same way
+      // is the same break on both sides and not a change of the diff.
+      let newerName = spec.releases[newerIndex].name
+      for record in model.acceptedBreaks.indices {
+        for entry in model.acceptedBreaks[record].covers.indices
+        where model.acceptedBreaks[record].covers[entry].newer.first == newerName {
+          model.acceptedBreaks[record].covers[entry].newer.first = old.name
+        }
+      }
       olderPosition = newerIndex
       newerPosition = newerIndex + 1
     }

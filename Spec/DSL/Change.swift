@@ -18,9 +18,15 @@ public struct Change: Sendable {
     case setOpMask(OpMask)
     /// What the release does with bits above the mask.
     case setUnusedBits(UnusedBitsPolicy)
-    /// The argument the op is read from, or its C type, changes (3.0.0's `int cmd` became
-    /// `unsigned long cmd` in 3.0.2).
-    case setOpArgument(ArgumentSlot)
+    /// Where the op travels changes: the table of this hypercall from this release on reads it
+    /// from another argument or guest structure field than the history's own `argument`
+    /// (Xen's hypercall 16 before 3.0.3: `struct evtchn_op.cmd`, where 32 later reads `cmd`).
+    case setArgument(ArgumentSlot)
+    /// The sub-ops this table defines from here on take their lineages (identities across
+    /// releases) in another hypercall's name space: for a table on an older number that shares its
+    /// history's name with a later, different hypercall (16 `event_channel_op` before 3.0.3, later
+    /// `event_channel_op_compat`), so that the later table's ops keep identities of their own.
+    case setOpLineage(String)
     /// How a sub-op continues changes (`nil`: it stops being continuable).
     case setContinuation(subOp: String, Continuation?)
     /// The tools-only guard is added or removed.

@@ -76,6 +76,28 @@ public struct WholeRegisterIsOp: ChangeComponent {
   }
 }
 
+/// `OpArgument(ArgumentSlot(index: 0, name: "cmd", type: .guestField32))`: from this release on
+/// the table reads its op from this argument (or guest structure field) instead of the one its
+/// `Multiplexed` history names; for a hypercall whose number kept its history while the op moved.
+public struct OpArgument: ChangeComponent {
+  public let change: Change
+  public init(_ argument: ArgumentSlot, source: String? = nil, file: String = #filePath, line: Int = #line) {
+    change = Change(
+      .setArgument(argument), source: source, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
+/// `OpLineage("event_channel_op_compat")`: the sub-ops this table defines from here on are named,
+/// for their identity across releases, as ops of that hypercall rather than of the history's own
+/// (see `Change.Action.setOpLineage`).
+public struct OpLineage: ChangeComponent {
+  public let change: Change
+  public init(_ hypercall: String, file: String = #filePath, line: Int = #line) {
+    change = Change(
+      .setOpLineage(hypercall), source: nil, location: SourceLocation(filePath: file, line: line))
+  }
+}
+
 /// What the release does with bits above the mask on ops that keep no progress there.
 public struct UnusedBits: ChangeComponent {
   public let change: Change
@@ -123,15 +145,6 @@ public struct Guarded: ChangeComponent {
     change = Change(
       .setGuard(subOp: subOp, condition), source: source,
       location: SourceLocation(filePath: file, line: line))
-  }
-}
-
-/// The argument the op is read from, from this release on, when it is not the one the
-/// `Multiplexed` declaration names (`do_memory_op(int cmd, ...)` in 3.0.0).
-public struct OpArgument: ChangeComponent {
-  public let change: Change
-  public init(_ argument: ArgumentSlot, source: String? = nil, file: String = #filePath, line: Int = #line) {
-    change = Change(.setOpArgument(argument), source: source, location: SourceLocation(filePath: file, line: line))
   }
 }
 

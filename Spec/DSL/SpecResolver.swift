@@ -20,6 +20,9 @@ struct SpecResolver {
     var nested: [NestedState] = []
     var source: String?
     var location: SourceLocation
+    /// The name space of the lineages of ops added from now on (`OpLineage`); the history's
+    /// hypercall name when `nil`.
+    var opLineage: String?
   }
 
   /// A nested table between releases: what it is, and its own table state.
@@ -30,6 +33,9 @@ struct SpecResolver {
     var table: MultiplexState
     var source: String?
     var location: SourceLocation
+    /// The name space of the lineages of ops added from now on (`OpLineage`); the history's
+    /// hypercall name when `nil`.
+    var opLineage: String?
   }
 
   struct HypercallState {
@@ -242,12 +248,14 @@ struct SpecResolver {
       case .setUnusedBits(let policy):
         state.unusedBits = policy
         if !statesMask { state.location = change.location }
-      case .setOpArgument(let argument):
+      case .setArgument(let argument):
         state.argument = argument
         if !statesMask {
           state.source = source
           state.location = change.location
         }
+      case .setOpLineage(let name):
+        state.opLineage = name
       case .addSubOp(
         let name, let number, let cName, let toolsOnly, let hypervisorInternal, let guardCondition, let continuation):
         if state.ops.contains(where: { $0.op.name == name }) {
@@ -256,7 +264,7 @@ struct SpecResolver {
         }
         let op = SubOp(
           name: name, number: number,
-          lineage: lineage(for: "\(hypercall):\(name)", release: release, used: &usedLineages),
+          lineage: lineage(for: "\(state.opLineage ?? hypercall):\(name)", release: release, used: &usedLineages),
           cName: cName, toolsOnly: toolsOnly, hypervisorInternal: hypervisorInternal, guardCondition: guardCondition,
           source: source,
           location: change.location)

@@ -138,5 +138,79 @@ extension Xen {
         .hypercallReuse, numberOf: "xc_reserved_op", becomes: .op("argo_op"), older: .span("4.2", "4.11"),
         newer: .from("4.12"))
     }
+    // do_event_channel_op_compat (16) forwarded every cmd until 4.9; from 4.10 it forwards 0 .. 9 only.
+    Accepted(
+      "evtchnop-compat-restricted",
+      reason: """
+        "x86/evtchn: Restrict the ops usable in do_event_channel_op_compat()": "This hypercall is unused by \
+        guests these days, but there was no prevention of usable subops. The following ops have been \
+        restricted, as there is no suitable structure in the evntchn_op union": EVTCHNOP_reset, \
+        EVTCHNOP_init_control, EVTCHNOP_expand_array, EVTCHNOP_set_priority get -ENOSYS through hypercall 16.
+        """,
+      source: "ab48596654"
+    ) {
+      Covers(
+        .removed, subOp: "EVTCHNOP_reset", of: "event_channel_op_compat", becomes: .rejected,
+        older: .span("3.1", "4.9"),
+        newer: .from("4.10"))
+      Covers(
+        .removed, subOp: "EVTCHNOP_init_control", of: "event_channel_op_compat", becomes: .rejected,
+        older: .span("4.4", "4.9"), newer: .from("4.10"))
+      Covers(
+        .removed, subOp: "EVTCHNOP_expand_array", of: "event_channel_op_compat", becomes: .rejected,
+        older: .span("4.4", "4.9"), newer: .from("4.10"))
+      Covers(
+        .removed, subOp: "EVTCHNOP_set_priority", of: "event_channel_op_compat", becomes: .rejected,
+        older: .span("4.4", "4.9"), newer: .from("4.10"))
+    }
+    // TMEM_CONTROL (0) is answered with -EOPNOTSUPP from 4.6 and stays in tmem.h under `#ifdef __XEN__`
+    // only (the facts' flag X), which the model reads as a hypervisor-internal op: a new op at 0.
+    Accepted(
+      "tmem-control-moved-to-sysctl",
+      reason: """
+        "tmem: Move TMEM_CONTROL subop of tmem hypercall to sysctl": "There is no need to have them in the \
+        tmem hypercall path." do_tmem_op answers TMEM_CONTROL with -EOPNOTSUPP; the control domain uses \
+        XEN_SYSCTL_tmem_op.
+        """,
+      source: "d0edc15a6c"
+    ) {
+      Covers(
+        .alias, subOp: "TMEM_CONTROL", of: "tmem_op", becomes: .op("TMEM_CONTROL"), older: .span("4.0", "4.5"),
+        newer: .span("4.6", "4.12"))
+    }
+    // tmem is gone from the hypervisor in 4.13 (no handler); tmem.h drops TMEM_CONTROL and keeps the other
+    // ops for old interface versions. The continuation-lost entry is the model's reading of a
+    // hypervisor-internal op (its values are continuations); nothing writes TMEM_CONTROL as one.
+    Accepted(
+      "tmem-removed",
+      reason: """
+        "xen: remove tmem from hypervisor": from 4.13 no release handles __HYPERVISOR_tmem_op, and tmem.h \
+        no longer defines TMEM_CONTROL.
+        """,
+      source: "c492e19fdd"
+    ) {
+      Covers(
+        .removed, subOp: "TMEM_CONTROL", of: "tmem_op", becomes: .rejected, older: .span("4.0", "4.5"),
+        newer: .from("4.13"))
+      Covers(
+        .continuationLost, subOp: "TMEM_CONTROL", of: "tmem_op", becomes: .rejected, older: .span("4.6", "4.12"),
+        newer: .from("4.13"))
+    }
+    Accepted(
+      "kexec-v1-dropped",
+      reason: """
+        "xen/kexec: Drop the obsolete v1 hypercall implementation": "The v1 interface was declared obsolete \
+        in Xen 4.4 (2013) ... The only known user of the v1 interface was the classic-xen fork of Linux." \
+        KEXEC_CMD_kexec_load_v1 (1) and KEXEC_CMD_kexec_unload_v1 (2) get -ENOSYS at master.
+        """,
+      source: "7702e782f3"
+    ) {
+      Covers(
+        .removed, subOp: "KEXEC_CMD_kexec_load_v1", of: "kexec_op", becomes: .rejected, older: .span("3.0.4", "4.22"),
+        newer: .from("master"))
+      Covers(
+        .removed, subOp: "KEXEC_CMD_kexec_unload_v1", of: "kexec_op", becomes: .rejected,
+        older: .span("3.0.4", "4.22"), newer: .from("master"))
+    }
   }
 }

@@ -64,5 +64,84 @@ extension Xen {
       "XENMEM_add_to_physmap_range", of: "XENMEM_add_to_physmap_batch", since: "4.4", hypercall: "memory_op",
       guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040400",
       source: "RELEASE-4.4.0 xen/include/public/memory.h:266; master xen/include/public/memory.h:283")
+
+    // physdev.h keeps the 3.0.0 upper-case names as aliases of the 3.0.3 ones, for every guest up to 4.5
+    // and for old interface versions from 4.6. They sit on physdev_op (33); physdev_op_compat (19)
+    // defines the same names, but a release defines each alias once.
+    LegacyAlias(
+      "PHYSDEVOP_IRQ_STATUS_QUERY", of: "PHYSDEVOP_irq_status_query", since: "3.0.3", until: "4.6",
+      hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:130; RELEASE-4.5.0 xen/include/public/physdev.h:351")
+    LegacyAlias(
+      "PHYSDEVOP_IRQ_STATUS_QUERY", of: "PHYSDEVOP_irq_status_query", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:360; master xen/include/public/physdev.h:359")
+    LegacyAlias(
+      "PHYSDEVOP_SET_IOPL", of: "PHYSDEVOP_set_iopl", since: "3.0.3", until: "4.6", hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:131; RELEASE-4.5.0 xen/include/public/physdev.h:352")
+    LegacyAlias(
+      "PHYSDEVOP_SET_IOPL", of: "PHYSDEVOP_set_iopl", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:361; master xen/include/public/physdev.h:360")
+    LegacyAlias(
+      "PHYSDEVOP_SET_IOBITMAP", of: "PHYSDEVOP_set_iobitmap", since: "3.0.3", until: "4.6", hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:132; RELEASE-4.5.0 xen/include/public/physdev.h:353")
+    LegacyAlias(
+      "PHYSDEVOP_SET_IOBITMAP", of: "PHYSDEVOP_set_iobitmap", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:362; master xen/include/public/physdev.h:361")
+    LegacyAlias(
+      "PHYSDEVOP_APIC_READ", of: "PHYSDEVOP_apic_read", since: "3.0.3", until: "4.6", hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:133; RELEASE-4.5.0 xen/include/public/physdev.h:354")
+    LegacyAlias(
+      "PHYSDEVOP_APIC_READ", of: "PHYSDEVOP_apic_read", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:363; master xen/include/public/physdev.h:362")
+    LegacyAlias(
+      "PHYSDEVOP_APIC_WRITE", of: "PHYSDEVOP_apic_write", since: "3.0.3", until: "4.6", hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:134; RELEASE-4.5.0 xen/include/public/physdev.h:355")
+    LegacyAlias(
+      "PHYSDEVOP_APIC_WRITE", of: "PHYSDEVOP_apic_write", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:364; master xen/include/public/physdev.h:363")
+    LegacyAlias(
+      "PHYSDEVOP_ASSIGN_VECTOR", of: "PHYSDEVOP_alloc_irq_vector", since: "3.0.3", until: "4.6",
+      hypercall: "physdev_op",
+      source: "3.0.3-branched xen/include/public/physdev.h:135; RELEASE-4.5.0 xen/include/public/physdev.h:356")
+    LegacyAlias(
+      "PHYSDEVOP_ASSIGN_VECTOR", of: "PHYSDEVOP_alloc_irq_vector", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:365; master xen/include/public/physdev.h:364")
+    LegacyAlias(
+      "PHYSDEVOP_FREE_VECTOR", of: "PHYSDEVOP_free_irq_vector", since: "3.0.4", until: "4.6", hypercall: "physdev_op",
+      source: "3.0.4-branched xen/include/public/physdev.h:155; RELEASE-4.5.0 xen/include/public/physdev.h:357")
+    LegacyAlias(
+      "PHYSDEVOP_FREE_VECTOR", of: "PHYSDEVOP_free_irq_vector", since: "4.6", hypercall: "physdev_op",
+      guardedBy: "__XEN_INTERFACE_VERSION__ < 0x00040600",
+      source: "RELEASE-4.6.0 xen/include/public/physdev.h:366; master xen/include/public/physdev.h:365")
+    // PHYSDEVOP_pirq_eoi_gmfn (17) was renamed _v1 (4.1.3 on the 4.1 line); for new interface versions
+    // the old name means _v2 (28). Its other reading, = _v1 for old interface versions, is not modelled
+    // (one alias per name and release).
+    LegacyAlias(
+      "PHYSDEVOP_pirq_eoi_gmfn", of: "PHYSDEVOP_pirq_eoi_gmfn_v2", since: "4.2", hypercall: "physdev_op",
+      guardedBy: "!(__XEN_INTERFACE_VERSION__ < 0x00040200)",
+      source: "RELEASE-4.2.0 xen/include/public/physdev.h:339; master xen/include/public/physdev.h:373")
+    // 4.4 moved KEXEC_CMD_kexec_load / unload to 4 / 5 for __XEN_INTERFACE_VERSION__ >= 0x00040400; older
+    // interface versions keep 1 / 2 through these aliases, gone at master with the v1 ops (7702e782f3).
+    LegacyAlias(
+      "KEXEC_CMD_kexec_load", of: "KEXEC_CMD_kexec_load_v1", since: "4.4", until: "master", hypercall: "kexec_op",
+      guardedBy: "!(__XEN_INTERFACE_VERSION__ >= 0x00040400)",
+      source: "RELEASE-4.4.0 xen/include/public/kexec.h:232; RELEASE-4.22.0 xen/include/public/kexec.h:229")
+    LegacyAlias(
+      "KEXEC_CMD_kexec_unload", of: "KEXEC_CMD_kexec_unload_v1", since: "4.4", until: "master", hypercall: "kexec_op",
+      guardedBy: "!(__XEN_INTERFACE_VERSION__ >= 0x00040400)",
+      source: "RELEASE-4.4.0 xen/include/public/kexec.h:233; RELEASE-4.22.0 xen/include/public/kexec.h:230")
+    // XENPF_settime (17) was renamed XENPF_settime32 in 4.6; for new interface versions the old name means
+    // XENPF_settime64 (62). Its other reading, = XENPF_settime32 for old interface versions, is not
+    // modelled (one alias per name and release).
+    LegacyAlias(
+      "XENPF_settime", of: "XENPF_settime64", since: "4.6", hypercall: "platform_op",
+      guardedBy: "!(__XEN_INTERFACE_VERSION__ < 0x00040600)",
+      source: "RELEASE-4.6.0 xen/include/public/platform.h:57; master xen/include/public/platform.h:42")
   }
 }

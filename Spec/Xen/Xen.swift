@@ -28,6 +28,28 @@ public enum Xen {
       dmOp
       mmuUpdate
       multicall
+      schedOp
+      consoleIO
+      vmAssist
+      physdevOp
+      vcpuOp
+      xenVersion
+      callbackOp
+      nmiOp
+      setSegmentBase
+      kexecOp
+      xenoprofOp
+      xsmOp
+      acmOp
+      tmemOp
+      argoOp
+      hypfsOp
+      xenpmuOp
+      mca
+      platformOp
+      dom0Op
+      sysctl
+      domctl
       headers
       Migration(.anyOlderToAnyNewer, mustSurvive: [.guestVisible])
       acceptedBreaks

@@ -85,6 +85,42 @@ import Testing
     #expect(new.number == 29)
   }
 
+  /// 6 is `sched_op` in 3.3 with its op in a structure; in 3.4 it is renamed `sched_op_compat` and a
+  /// new `sched_op` (29) reads the register: one history, two tables, the older one on its own
+  /// argument and with op identities of the compat name.
+  static let movedSpec = ABISpec("moved") {
+    Guest("x86_64", width: 64)
+    Released("3.3", tag: "3.3.0-rc7")
+    Released("3.4", tag: "3.4.0-rc3")
+    HypercallNumbers {
+      In("3.3") { Number("sched_op", 6) }
+      In("3.4") {
+        Renamed("sched_op", to: "sched_op_compat")
+        Number("sched_op", 29)
+      }
+    }
+    Multiplexed("sched_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .unsignedInt)) {
+      In("3.3") {
+        OpArgument(ArgumentSlot(index: 0, name: "cmd", type: .guestField32))
+        OpLineage("sched_op_compat")
+        Op("SCHEDOP_yield", 0)
+      }
+      In("3.4") { Op("SCHEDOP_yield", 0) }
+    }
+  }
+
+  @Test func anOlderTableReadsItsOwnArgumentAndKeepsItsOwnOpIdentities() throws {
+    let model = try Self.movedSpec.model()
+    let old = try #require(model.release(named: "3.3")?.hypercall(named: "sched_op")?.multiplex)
+    let compat = try #require(model.release(named: "3.4")?.hypercall(named: "sched_op_compat")?.multiplex)
+    let new = try #require(model.release(named: "3.4")?.hypercall(named: "sched_op")?.multiplex)
+    #expect(old.opArgument.type == .guestField32 && compat.opArgument.type == .guestField32)
+    #expect(new.opArgument.type == .unsignedInt)
+    #expect(old.subOps.map(\.lineage) == ["sched_op_compat:SCHEDOP_yield"])
+    #expect(compat.subOps.map(\.lineage) == ["sched_op_compat:SCHEDOP_yield"])
+    #expect(new.subOps.map(\.lineage) == ["sched_op:SCHEDOP_yield"])
+  }
+
   @Test func everyElementKnowsItsLine() throws {
     let model = try Self.spec.model()
     let multiplex = try #require(model.release(named: "3.4")?.hypercall(named: "memory_op")?.multiplex)

@@ -183,19 +183,20 @@ import Testing
     #expect(try String(contentsOfFile: lock, encoding: .utf8) == locked)
   }
 
-  /// sched_op (29) gains a sub-op table it always had but the spec did not model.
-  func modelSchedTable(_ hypercall: inout [String: Any]) {
+  /// set_timer_op (15) gains a sub-op table the spec did not model (a made-up one: every hypercall
+  /// Xen multiplexes already has its table in the lock).
+  func modelTimerTable(_ hypercall: inout [String: Any]) {
     func op(_ name: String, _ number: Int, line: Int) -> [String: Any] {
       [
-        "name": name, "cName": name, "lineage": "sched_op:\(name)", "number": number,
-        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/SchedOp.swift:\(line)",
+        "name": name, "cName": name, "lineage": "set_timer_op:\(name)", "number": number,
+        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/TimerOp.swift:\(line)",
       ]
     }
     hypercall["multiplex"] = [
-      "location": "Spec/Xen/SchedOp.swift:1",
+      "location": "Spec/Xen/TimerOp.swift:1",
       "opArgument": ["index": 0, "name": "cmd", "type": "unsigned int"], "opMask": [String: Any](),
       "unusedBits": "ignored",
-      "subOps": [op("SCHEDOP_yield", 0, line: 2), op("SCHEDOP_block", 1, line: 3)],
+      "subOps": [op("TIMEROP_one", 0, line: 2), op("TIMEROP_two", 1, line: 3)],
     ]
   }
 
@@ -205,20 +206,20 @@ import Testing
     let scratch = try Scratch()
     let spec = scratch.path("xen.json")
     let lock = scratch.path("xen.lock.json")
-    let schedTable = SpecEdit(releases: ["4.21", "4.22", "master"], hypercall: "sched_op", edit: modelSchedTable)
-    try xenSpec([schedTable]).write(to: URL(fileURLWithPath: spec))
+    let timerTable = SpecEdit(releases: ["4.21", "4.22", "master"], hypercall: "set_timer_op", edit: modelTimerTable)
+    try xenSpec([timerTable]).write(to: URL(fileURLWithPath: spec))
     try FileManager.default.copyItem(atPath: Self.committedLock.path, toPath: lock)
 
     let before = try AbigenProcess.run(["check", "--spec", spec, "--lock", lock, "--from", "4.21", "--to", "4.22"])
     #expect(before.status == 1)
     #expect(
       before.stderr.contains(
-        "Spec/Xen/SchedOp.swift:2: error: 4.21 is released and locked, but its sched_op changed: op 0 (SCHEDOP_yield) added"
+        "Spec/Xen/TimerOp.swift:2: error: 4.21 is released and locked, but its set_timer_op changed: op 0 (TIMEROP_one) added"
       ))
 
     // One locked fact changed as well: nothing is extended.
     let changed = scratch.path("changed.json")
-    try xenSpec([schedTable, SpecEdit(releases: ["4.22"], hypercall: "hvm_op", edit: widenHVMMask)])
+    try xenSpec([timerTable, SpecEdit(releases: ["4.22"], hypercall: "hvm_op", edit: widenHVMMask)])
       .write(to: URL(fileURLWithPath: changed))
     let lockBytes = try Data(contentsOf: URL(fileURLWithPath: lock))
     let refused = try AbigenProcess.run(["release", "--extend", "--spec", changed, "--lock", lock])
@@ -232,9 +233,9 @@ import Testing
     let extended = try AbigenProcess.run(["release", "--extend", "--spec", spec, "--lock", lock])
     #expect(extended.status == 0, "\(extended.stderr)")
     let added = [
-      "  + sched_op: op argument: 0 (unsigned int)", "  + sched_op: op mask: whole register",
-      "  + sched_op: unused bits: ignored", "  + sched_op: op 0: SCHEDOP_yield",
-      "  + sched_op: op 1: SCHEDOP_block",
+      "  + set_timer_op: op argument: 0 (unsigned int)", "  + set_timer_op: op mask: whole register",
+      "  + set_timer_op: unused bits: ignored", "  + set_timer_op: op 0: TIMEROP_one",
+      "  + set_timer_op: op 1: TIMEROP_two",
     ]
     #expect(
       extended.output

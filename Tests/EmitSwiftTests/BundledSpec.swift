@@ -25,6 +25,16 @@ enum BundledSpec {
   static func multiplex(_ release: String, _ hypercall: String) -> Multiplex? {
     model.release(named: release)?.hypercalls.lazy.flatMap(\.tables).first { $0.name == hypercall }?.multiplex
   }
+
+  /// What `release` calls the hypercall `older` calls `hypercall`: the same lineage (number and
+  /// meaning), whatever its name there (`sched_op` 6 of 3.0.0 is `sched_op_compat` in 3.0.2, where
+  /// `sched_op` is the new 29). The name itself when `release` has no such hypercall.
+  static func successor(of hypercall: String, in older: String, at release: String) -> String {
+    guard let lineage = model.release(named: older)?.hypercall(named: hypercall)?.lineage,
+      let successor = model.release(named: release)?.hypercalls.first(where: { $0.lineage == lineage })
+    else { return hypercall }
+    return successor.name
+  }
 }
 
 /// Whether the generated decoder's answer is the model's, op for op and progress for progress.

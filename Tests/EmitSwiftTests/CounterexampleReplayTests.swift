@@ -22,13 +22,18 @@ import XenDispatch
       let onA = try MigrationSimulator.replay(
         counterexample.value, hypercall: hypercall, on: older, guestWidth: obligation.guestWidth)
       let onB = try MigrationSimulator.replay(
-        counterexample.value, hypercall: hypercall, on: obligation.release, guestWidth: obligation.guestWidth)
+        counterexample.value, hypercall: BundledSpec.successor(of: hypercall, in: older, at: obligation.release),
+        on: obligation.release, guestWidth: obligation.guestWidth)
       #expect(onA.decoded == olderReading, "\(label): \(older)'s decoder")
       #expect(onA.dispatched == olderReading, "\(label): \(older)'s dispatcher")
       #expect(onB.decoded == newerReading, "\(label): \(obligation.release)'s decoder")
       #expect(onB.dispatched == newerReading, "\(label): \(obligation.release)'s dispatcher")
-      // What B must do is not what A does, so A's code in B's place fails the line above.
-      #expect(onA.dispatched != newerReading, "\(label)")
+      // What B must do is not what A does, so A's code in B's place fails the line above; unless
+      // only the op's identity changed under the same name and progress (TMEM_CONTROL 4.5 -> 4.6,
+      // withdrawn and defined again as hypervisor-internal), which no generated code can tell apart.
+      if olderReading != newerReading {
+        #expect(onA.dispatched != newerReading, "\(label)")
+      }
     }
   }
 
@@ -41,7 +46,10 @@ import XenDispatch
       let older = try #require(obligation.older, "\(label)")
       let hypercall = try #require(obligation.hypercall, "\(label)")
       let a = try #require(BundledSpec.multiplex(older, hypercall), "\(label)")
-      let b = try #require(BundledSpec.multiplex(obligation.release, hypercall), "\(label)")
+      let b = try #require(
+        BundledSpec.multiplex(
+          obligation.release, BundledSpec.successor(of: hypercall, in: older, at: obligation.release)),
+        "\(label)")
       let olderReading = try #require(counterexample.olderDecoding, "\(label)")
       let newerReading = try #require(counterexample.newerDecoding, "\(label)")
       let op = try #require(a.subOp(named: counterexample.subject), "\(label)")

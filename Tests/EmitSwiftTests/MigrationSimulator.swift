@@ -96,7 +96,8 @@ enum MigrationSimulator {
 
   static func run(_ scenario: MigrationScenario) throws(Failure) -> MigrationRun {
     let a = try hypercall(scenario.hypercall, in: scenario.from)
-    let b = try hypercall(scenario.hypercall, in: scenario.to)
+    let b = try hypercall(
+      BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to), in: scenario.to)
     var guest = Guest(scenario: scenario)
     if case .op(let number, let progress) = scenario.start, let op = a.init(rawValue: number) {
       guest.firstUnit = progress / Guest.unit(of: op)

@@ -65,7 +65,9 @@ import XenDispatch
         // B ran the same op from where A left it, until it had to carry a progress past its bound.
         if case .unencodable(scenario.to, op.lineage, let progress) = migrated.end,
           Set(migrated.lineages) == [op.lineage],
-          let b = BundledSpec.multiplex(scenario.to, scenario.hypercall), let successor = b.subOp(lineage: op.lineage),
+          let b = BundledSpec.multiplex(
+            scenario.to, BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to)),
+          let successor = b.subOp(lineage: op.lineage),
           progress > b.maximumProgress(of: successor, guestWidth: scenario.guestWidth)
         {
           beyondBound.insert(

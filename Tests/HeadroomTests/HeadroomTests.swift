@@ -74,8 +74,14 @@ import XenSpec
     let dm = try #require(report.hypercalls.first { $0.hypercall == "dm_op" })
     // dm_op's op is a uint32_t field for every guest.
     #expect(dm.numbers.map(\.capacityBits) == [32, 32])
+    // In hypercall-number order.
     #expect(
-      report.hypercalls.map(\.hypercall) == ["memory_op", "grant_table_op", "event_channel_op", "hvm_op", "dm_op"])
+      report.hypercalls.map(\.hypercall) == [
+        "sched_op_compat", "platform_op", "memory_op", "event_channel_op_compat", "xen_version", "console_io",
+        "physdev_op_compat", "grant_table_op", "vm_assist", "vcpu_op", "set_segment_base", "xsm_op", "nmi_op",
+        "sched_op", "callback_op", "xenoprof_op", "event_channel_op", "physdev_op", "hvm_op", "sysctl", "domctl",
+        "kexec_op", "tmem_op", "argo_op", "xenpmu_op", "dm_op", "hypfs_op", "arch_0",
+      ])
   }
 
   @Test func anUnknownReleaseHasNoReport() {

@@ -221,7 +221,7 @@ import struct ABIModel.SourceLocation
   @Test func acceptedBreaks() throws {
     let model = try ResolvedXen.model()
     let byID = Dictionary(uniqueKeysWithValues: model.acceptedBreaks.map { ($0.id, $0) })
-    #expect(byID.count == 7)
+    #expect(byID.count == 11)
     let limit = try #require(byID["memop-nr-extents-limit"])
     #expect(limit.source == "4f3c473d51")
     #expect(
