@@ -3514,7 +3514,7 @@ public enum Xen_4_18: ReleaseABI {
     case getdomaininfo = 5
     /// `XEN_DOMCTL_setvcpuaffinity` (tools only; continues by reexecute_unchanged).
     case setvcpuaffinity = 9
-    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged).
+    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged + hypercall_rewrite).
     case shadowOp = 10
     /// `XEN_DOMCTL_max_mem` (tools only; continues by reexecute_unchanged).
     case maxMem = 11

@@ -277,7 +277,7 @@ public struct Checker {
     case .continuationTargets(let older, let newer):
       return (
         try CounterexampleReplay.continuationTarget(
-          found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name), nil
+          found, older: older, newer: newer, abi: model.guestABIs[Int(item.guestABI)].name, identities: identities), nil
       )
     case .countFlag(_, let hypercall, let flag):
       return (try CounterexampleReplay.countFlagRoundTrip(found, hypercall, flag, guestWidth: width), nil)

@@ -296,12 +296,11 @@ extension CounterexampleReplay {
   /// A continuation slot of the older release (`TableShape(continuationTargetsOf:)`) that the
   /// newer one does not carry: the number reaches nothing, another hypercall, or the same one
   /// with no continuation of that op.
-  static func continuationTarget(_ found: FoundValue, older: Release, newer: Release, abi: String)
-    throws(Mismatch) -> Counterexample
-  {
+  static func continuationTarget(
+    _ found: FoundValue, older: Release, newer: Release, abi: String, identities: IdentityTable
+  ) throws(Mismatch) -> Counterexample {
     let number = found.value >> TableShape.continuationSlotShift
     let opIdentity = Int(found.value & lowBitsMask(Int(TableShape.continuationSlotShift)))
-    let identities = IdentityTable(ABIModel(family: "", guestABIs: [], releases: [older, newer]))
     let switching = older.hypercalls.filter { $0.isDefined(for: abi) }.flatMap { hypercall in
       (hypercall.multiplex?.subOps ?? []).map { (hypercall, $0) }
     }

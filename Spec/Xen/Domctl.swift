@@ -188,7 +188,13 @@ extension Xen {
         Op("XEN_DOMCTL_cacheflush", 71, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.5", source: "RELEASE-4.5.0") {
-        // XEN_DOMCTL_shadow_op log-dirty OFF/CLEAN/PEEK continues as __HYPERVISOR_arch_1 (49): not modelled here (lead engineer).
+        // XEN_DOMCTL_shadow_op's log-dirty OFF/CLEAN/PEEK continue by re-issuing the call as
+        // __HYPERVISOR_arch_1 (49), which x86 dispatches to the paging continuation
+        // (xen/arch/x86/domctl.c:68, xen/arch/x86/mm/paging.c:771 @ RELEASE-4.5.0; facts-v2
+        // `hypercall_rewrite`, first in 4.3.4; from 4.17 the hypervisor-private name is
+        // __HYPERVISOR_paging_domctl_cont = __HYPERVISOR_arch_1). x86 only: the model has no
+        // per-architecture continuation, so it is read for every ABI (the conservative reading).
+        Continues("XEN_DOMCTL_shadow_op", .combining(.reexecuteUnchanged, .switchesHypercall(to: "arch_1")))
         // xen/include/public/domctl.h:1068
         Op("XEN_DOMCTL_get_vcpu_msrs", 72, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:1069

@@ -192,6 +192,40 @@ import Testing
     #expect(!bundled.output.contains("multicall_entry"))
   }
 
+  /// master stops re-issuing XEN_DOMCTL_shadow_op's log-dirty continuation as hypercall 49
+  /// (`__HYPERVISOR_arch_1`, the paging continuation): a toolstack's call preempted on 4.5 ..
+  /// 4.22 reaches a placeholder. Tools-only, so reported; a policy that keeps tools-only ops fails.
+  @Test func droppingTheShadowOpNumberSwitchIsReported() throws {
+    func spec(strict: Bool) throws -> Data {
+      let edited = try Self.spec(editing: "domctl") { hypercall in
+        var multiplex = hypercall["multiplex"] as! [String: Any]
+        var ops = multiplex["subOps"] as! [[String: Any]]
+        for index in ops.indices where ops[index]["name"] as? String == "XEN_DOMCTL_shadow_op" {
+          ops[index]["continuation"] = ["kinds": ["reexecute_unchanged"]]
+        }
+        multiplex["subOps"] = ops
+        hypercall["multiplex"] = multiplex
+      }
+      guard strict else { return edited }
+      var object = try #require(try JSONSerialization.jsonObject(with: edited) as? [String: Any])
+      var policy = try #require(object["migrationPolicy"] as? [String: Any])
+      policy["mustSurvive"] = ["guest-visible", "tools-only"]
+      object["migrationPolicy"] = policy
+      return try JSONSerialization.data(withJSONObject: object)
+    }
+    let line =
+      "warning[continuation-lost] 4.22 -> master (x86_64, hypercall number): 0x31: 4.22 reads __HYPERVISOR_arch_1, the continuation of XEN_DOMCTL_shadow_op (domctl); master reads __HYPERVISOR_arch_1, which carries no continuation of XEN_DOMCTL_shadow_op: -ENOSYS."
+    let check = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: try spec(strict: false))
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.output.contains(line), "\(check.output.suffix(2000))")
+    #expect(check.output.contains("4.5..4.22 -> master"))
+    let strict = try AbigenProcess.run(["check", "--verbose", "--spec", "-"], stdin: try spec(strict: true))
+    #expect(strict.status == 1)
+    #expect(strict.output.contains(line.replacingOccurrences(of: "warning[", with: "error[")))
+    // The bundled spec carries the switch from 4.5 on, and every newer release keeps it.
+    #expect(try AbigenProcess.run(["check", "--from", "4.5", "--to", "master"]).status == 0)
+  }
+
   @Test func findingsAreInTheSameOrderWhateverTheJobs() throws {
     let spec = try Self.newOp(32)
     func findings(_ jobs: String) throws -> String {
