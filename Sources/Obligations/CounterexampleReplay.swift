@@ -212,7 +212,8 @@ struct CounterexampleReplay {
     }
     var olderText = before.description
     var newerText = after.description
-    if let sentinel = (flag?.sentinel ?? newerFlag?.sentinel), before == .sentinel || after == .sentinel {
+    let sentinel = (before == .sentinel || after == .sentinel) ? flag?.sentinel ?? newerFlag?.sentinel : nil
+    if let sentinel {
       let registers = " (arguments \(sentinel.nullArguments.map(String.init).joined(separator: ", ")) NULL)"
       if before == .sentinel {
         olderText += " in '\(sentinel.returnCode.name)'" + registers
@@ -227,14 +228,11 @@ struct CounterexampleReplay {
       cause: "\((flag ?? newerFlag)?.flagName ?? "count flag") \(flagText(flag)) -> \(flagText(newerFlag))",
       causeLocation: newerFlag?.sentinel?.location ?? newerFlag?.location
         ?? newer.hypercall(lineage: hypercall.lineage)?.location)
-    if before == .sentinel || after == .sentinel {
-      counterexample.nullArguments = (flag?.sentinel ?? newerFlag?.sentinel)?.nullArguments ?? []
-    }
+    counterexample.nullArguments = sentinel?.nullArguments ?? []
     counterexample.outcome = resumed(after) ? .resumedCall : .freshCall
     counterexample.identity = BreakIdentity(
       hypercall: hypercall.lineage, value: before == .sentinel ? .countSentinel : .count, subject: hypercall.lineage,
-      breakClass: failure,
-      outcome: counterexample.outcome == .resumedCall ? .resumedCall : .freshCall)
+      breakClass: failure, outcome: resumed(after) ? .resumedCall : .freshCall)
     return counterexample
   }
 
@@ -354,7 +352,10 @@ extension CounterexampleReplay {
     let value = found.value
     let width = abi.width
     let kept = value & lowBitsMask(min(store, load))
-    guard let op = olderMultiplex.decode(value, guestWidth: width).subOp else {
+    // What the older release wrote, as it reads it itself (for a pair, the newer release's own
+    // reading of the register is the register migration's question).
+    let written = olderMultiplex.decode(value, guestWidth: width)
+    guard let op = written.subOp else {
       throw Mismatch(description: "\(hex(value)) is not a live value of \(older.name)")
     }
     let direct = newerMultiplex.decode(value, guestWidth: width)
@@ -375,9 +376,6 @@ extension CounterexampleReplay {
       same
       ? "\(field) is \(store) bits for \(abi.name)"
       : "\(field) is \(store) bits for \(abi.name) in \(older.name) and \(load) in \(newer.name)"
-    // What the older release wrote, as it reads it itself (for a pair, the newer release's own
-    // reading of the register is the register migration's question).
-    let written = same ? direct : olderMultiplex.decode(value, guestWidth: width)
     let fromRegister = reading(written, unit: progressName(op), showZero: false) + " from the register"
     let fromMemory = reading(stored, unit: unit, showZero: progress != 0) + " from \(field)"
     var counterexample = Counterexample(

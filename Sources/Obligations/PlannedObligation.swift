@@ -166,6 +166,9 @@ struct ObligationPlanner {
 
     /// The hypercall tables of (release, guest ABI), interned.
     var tableIDs: [TableSite: Int] = [:]
+    /// The continuation targets of (release, guest ABI): every release takes part in dozens of
+    /// pairs, and each would otherwise scan all its tables again.
+    var continuationTargets: [TableSite: TableShape] = [:]
     var byTable: [TableShape: Int] = [:]
     var tables: [TableShape] = []
     /// The hypercall-number key of (older table id, newer table id).
@@ -325,6 +328,16 @@ struct ObligationPlanner {
     }
     shapes.tableIDs[site] = id
     return id
+  }
+
+  /// The continuation targets of a release for one guest ABI (by position), once.
+  func continuationTargets(_ release: Int, abi: Int) -> TableShape {
+    let site = ShapeMemo.TableSite(release: release, abi: abi)
+    if let known = shapes.continuationTargets[site] { return known }
+    let made = TableShape(
+      continuationTargetsOf: model.releases[release], abi: model.guestABIs[abi].name, identities: identities)
+    shapes.continuationTargets[site] = made
+    return made
   }
 
   func tableKeys(_ older: Int, _ newer: Int) -> Int32 {
@@ -542,11 +555,9 @@ struct ObligationPlanner {
           subject: .table(older: Int32(olderIndex), newer: Int32(newerIndex))))
       // Only where the older release re-issues a continuation as another hypercall: elsewhere
       // there is nothing to carry over (and the obligation would hold vacuously).
-      let older = TableShape(
-        continuationTargetsOf: model.releases[olderIndex], abi: abi.name, identities: identities)
+      let older = continuationTargets(olderIndex, abi: position)
       guard !older.entries.isEmpty else { continue }
-      let newer = TableShape(
-        continuationTargetsOf: model.releases[newerIndex], abi: abi.name, identities: identities)
+      let newer = continuationTargets(newerIndex, abi: position)
       planned.append(
         PlannedObligation(
           kind: .continuationTargets, guestABI: UInt8(position), guestWidth: UInt8(abi.width),

@@ -39,16 +39,11 @@ extension QuerySolver {
     let older = SymbolicDecoder(olderShape, in: context)
     let newer = SymbolicDecoder(newerShape, in: context)
     let value = variable("value", width: olderShape.opWidth)
-    // The newer release sees the same register through its own argument width.
-    let newerValue =
-      newerShape.opWidth == olderShape.opWidth
-      ? value
-      : newerShape.opWidth > olderShape.opWidth
-        ? value.zeroExtend(to: newerShape.opWidth) : value.extract(high: newerShape.opWidth - 1, low: 0)
     let olderMeaning = older.meaning(of: value)
+    // The newer release sees the same register through its own argument width.
     return MigrationTerms(
       value: value, progress: olderMeaning.progress, premise: older.isLive(value),
-      older: olderMeaning, newer: newer.meaning(of: newerValue))
+      older: olderMeaning, newer: newer.meaning(of: asRegister(value, width: newerShape.opWidth)))
   }
 
   /// The migration (every live value of the older release means the same in the newer one)

@@ -99,19 +99,9 @@ extension QuerySolver {
   func countTerms(_ older: CountFlagShape, _ newer: CountFlagShape) -> CountTerms {
     let v = countVariables(width: older.argumentWidth)
     let value = v.value
-    let newerValue =
-      newer.argumentWidth == older.argumentWidth
-      ? value
-      : newer.argumentWidth > older.argumentWidth
-        ? value.zeroExtend(to: newer.argumentWidth) : value.extract(high: newer.argumentWidth - 1, low: 0)
     let olderRead = countMeaning(value, nullHandles: v.nullHandles, older)
-    let newerRead = countMeaning(newerValue, nullHandles: v.nullHandles, newer)
-    let newerRemaining =
-      newer.argumentWidth == older.argumentWidth
-      ? newerRead.remaining
-      : newer.argumentWidth > older.argumentWidth
-        ? newerRead.remaining.extract(high: older.argumentWidth - 1, low: 0)
-        : newerRead.remaining.zeroExtend(to: older.argumentWidth)
+    let newerRead = countMeaning(asRegister(value, width: newer.argumentWidth), nullHandles: v.nullHandles, newer)
+    let newerRemaining = asRegister(newerRead.remaining, width: older.argumentWidth)
     return CountTerms(
       value: value, nullHandles: v.nullHandlesBit(context), premise: liveCount(older, v),
       olderSentinel: olderRead.sentinel, newerSentinel: newerRead.sentinel,
