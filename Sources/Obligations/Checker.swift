@@ -69,9 +69,9 @@ public struct Checker {
     var notes: [CheckReport.Note] = []
     var breaks: [Break] = []
     // Each set's answer, combined once for every obligation that shares it (per facet).
-    var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * 2)
+    var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * QueryKey.maximumFacets)
     for item in planned {
-      let slot = Int(item.keySet) * 2 + Int(item.facet)
+      let slot = Int(item.keySet) * QueryKey.maximumFacets + Int(item.facet)
       let answer =
         combined[slot] ?? Self.combine(keySets[Int(item.keySet)].lazy.map { outcomes[$0].answers[Int(item.facet)] })
       combined[slot] = answer

@@ -365,26 +365,26 @@ struct ObligationPlanner {
     return made
   }
 
-  /// Properties of each op's values are asked per op number (see `slicesByNumber`); the
-  /// uniqueness of numbers is a property of the whole table.
+  /// Properties of each op's numbers and values are asked per op number (see
+  /// `slicesByNumber`), all of one slice in one query; whether two ops share a number depends
+  /// only on the ops at that number.
   func releaseKeys(_ kind: ProofObligation.Kind, _ shape: DecoderShape) -> [QueryKey] {
     switch kind {
-    case .numbersUnique:
-      // Whether two ops share a number depends only on the ops at that number, whatever the
-      // layouts: always one query per number, shared by every release with the same ops there.
-      return shape.numbers.map { .release(kind, shape.slice(number: $0)) }
     case .fieldsDisjoint:
       let slices = shape.slicesByNumber.filter { $0.ops.contains { $0.layout != .none } }
       return slices.isEmpty ? [.release(kind, shape)] : slices.map { .release(kind, $0) }
     default:
-      return shape.slicesByNumber.map { .release(kind, $0) }
+      // The slice's other properties share its key (`QueryKey.sliceKinds`), one facet each.
+      return shape.slicesByNumber.map { QueryKey.sliceKinds.contains(kind) ? .releaseSlice($0) : .release(kind, $0) }
     }
   }
 
   /// Write-back obligations of `older`'s op registers as `newer` reads them from guest memory:
-  /// for the release itself (`older == newer`), and for a pair only where the memory can lose
-  /// bits (a field narrower than the register in either release); where it cannot, the memory
-  /// keeps every value as it is and the pair's register migration is the whole question.
+  /// for the release itself (`older == newer`) and for a pair, only where the memory can lose
+  /// bits (a field narrower than the bits the op register decodes, in either release). Where it
+  /// cannot, the entry holds the register bit for bit and is read by the same decoder, so there
+  /// is nothing to ask: the release's own obligations and the pair's register migration are the
+  /// whole question.
   func writeBackObligations(
     older olderIndex: Int, newer newerIndex: Int, widths: [Int], into planned: inout [PlannedObligation]
   ) {
@@ -397,7 +397,7 @@ struct ObligationPlanner {
           let successor = newer.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }),
           let newerMultiplex = newer.hypercalls[successor].multiplex
         else { continue }
-        if olderIndex != newerIndex && memoryBits >= multiplex.opWidth(guestWidth: abi.width) { continue }
+        if memoryBits >= multiplex.opWidth(guestWidth: abi.width) { continue }
         let olderShape = shape(shapeID(multiplex, release: olderIndex, hypercall: position, width: abi.width))
         let newerShape = shape(shapeID(newerMultiplex, release: newerIndex, hypercall: successor, width: abi.width))
         planned.append(
@@ -432,7 +432,8 @@ struct ObligationPlanner {
         for kind in kinds {
           planned.append(
             PlannedObligation(
-              kind: kind, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
+              kind: kind, facet: UInt8(QueryKey.sliceKinds.firstIndex(of: kind) ?? 0), table: UInt8(table),
+              guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
               subject: .multiplex(release: Int32(index), hypercall: Int32(position))))
         }
       }

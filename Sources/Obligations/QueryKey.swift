@@ -4,6 +4,9 @@ import ABIModel
 /// the checker asks it once ("cache by encoding").
 enum QueryKey: Hashable, Sendable {
   case release(ProofObligation.Kind, DecoderShape)
+  /// The properties of one slice of a table asked of one solver (its decoder built once):
+  /// ``sliceKinds``, one facet each.
+  case releaseSlice(DecoderShape)
   /// Answers both the migration (facet 0) and the progress bound (facet 1).
   case migration(DecoderShape, DecoderShape)
   case countFlagRoundTrip(CountFlagShape)
@@ -15,9 +18,18 @@ enum QueryKey: Hashable, Sendable {
 
   /// How many obligations' answers one solver run of this key gives.
   var facets: Int {
-    if case .migration = self { return 2 }
-    return 1
+    switch self {
+    case .migration: return 2
+    case .releaseSlice: return Self.sliceKinds.count
+    default: return 1
+    }
   }
+
+  /// The most facets any key has.
+  static let maximumFacets = 4
+
+  /// The release properties a `releaseSlice` key answers, in facet order.
+  static let sliceKinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
 }
 
 /// A concrete value the solver found, with the auxiliary value some properties need (the

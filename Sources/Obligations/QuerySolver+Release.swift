@@ -4,33 +4,9 @@ import Solver
 /// The properties of one release's decoder.
 extension QuerySolver {
   func solveRelease(_ kind: ProofObligation.Kind, _ shape: DecoderShape) throws -> QueryOutcome {
-    let decoder = SymbolicDecoder(shape, in: context)
     let opWidthMask = lowBitsMask(shape.opWidth)
 
     switch kind {
-    case .opFitsMask:
-      // A number some op has, larger than the mask (or the register) allows.
-      let limit = shape.mask ?? opWidthMask
-      let number = variable("number", width: decoder.numberWidth(atLeast: limit))
-      return try run(
-        premise: context.or(shape.ops.map { number == $0.number }), violation: number.ugt(limit), value: number,
-        limit: shape.ops.count, block: { model in number != (try model.value(of: number)) })
-
-    case .numbersUnique:
-      // A number that two different ops have: the count of ops with that number reaches two.
-      // One symbolic number and one term per op, so the query grows with the table, not with
-      // its square (one clause per pair of a 200-op table is 19,900 clauses).
-      let number = variable("number", width: decoder.numberWidth())
-      let countWidth = max(2, 64 - UInt64(shape.ops.count).leadingZeroBitCount)
-      let one = context.constant(1, width: countWidth)
-      let zero = context.constant(0, width: countWidth)
-      let holders = shape.ops.map { ite(number == $0.number, one, zero) }
-      let count = holders.dropFirst().reduce(holders.first ?? zero) { $0 + $1 }
-      return try run(
-        premise: context.or(shape.ops.map { number == $0.number }), violation: count.uge(2),
-        value: number.zeroExtend(to: 64), limit: shape.ops.count,
-        block: { model in number != (try model.value(of: number)) })
-
     case .fieldsDisjoint:
       let selector = variable("op", width: 16)
       let progress = variable("progress", width: 64)
@@ -58,32 +34,57 @@ extension QuerySolver {
         detail: pick(shape.ops.map(\.number), by: selector, width: 64), limit: shape.ops.count,
         block: { model in selector != (try model.value(of: selector)) })
 
-    case .roundTrip:
-      let value = variable("value", width: shape.opWidth)
-      let number = variable("number", width: decoder.numberWidth())
-      let progress = variable("progress", width: 64)
-      let decoded = decoder.meaning(of: value)
-      return try run(
-        premise: decoder.encodes(value, number: number, progress: progress),
-        violation: decoded.identity != decoder.identity(ofNumber: number) || decoded.progress != progress,
-        value: value, detail: progress, limit: shape.ops.count,
-        block: { model in number != (try model.value(of: number)) })
-
-    case .liveValuesDistinct:
-      let value = variable("value", width: shape.opWidth)
-      let number = variable("number", width: decoder.numberWidth())
-      let progress = variable("progress", width: 64)
-      let other = variable("other", width: decoder.numberWidth())
-      let otherProgress = variable("otherProgress", width: 64)
-      return try run(
-        premise: decoder.encodes(value, number: number, progress: progress),
-        violation: decoder.encodes(value, number: other, progress: otherProgress)
-          && decoder.identity(ofNumber: other) != decoder.identity(ofNumber: number),
-        value: value, detail: other.zeroExtend(to: 64))
-
     default:
-      preconditionFailure("\(kind) is not a property of one release")
+      // Op-fits-mask, numbers unique, round trip and live values distinct are asked per slice
+      // together (`solveReleaseSlice`); the others are not properties of one release.
+      preconditionFailure("\(kind) is not asked on its own")
     }
+  }
+
+  /// The op-fits-mask, numbers-unique, round-trip and live-values-distinct properties of one
+  /// slice (`QueryKey.sliceKinds`) from one decoder in one solver: the numbers the slice's ops
+  /// have, then the values they encode, each premise in its own scope.
+  func solveReleaseSlice(_ shape: DecoderShape) throws -> QueryOutcome {
+    let decoder = SymbolicDecoder(shape, in: context)
+    let limit = shape.mask ?? lowBitsMask(shape.opWidth)
+    let number = variable("number", width: decoder.numberWidth(atLeast: limit))
+    // A number that two different ops have: the count of ops with that number reaches two.
+    // One term per op, so the query grows with the table, not with its square (one clause per
+    // pair of a 200-op table is 19,900 clauses).
+    let countWidth = max(2, 64 - UInt64(shape.ops.count).leadingZeroBitCount)
+    let (one, zero) = (context.constant(1, width: countWidth), context.constant(0, width: countWidth))
+    let holders = shape.ops.map { ite(number == $0.number, one, zero) }
+    let count = holders.dropFirst().reduce(holders.first ?? zero) { $0 + $1 }
+    let numbered = PremiseGroup(
+      premise: context.or(shape.ops.map { number == $0.number }),
+      violations: [
+        Violation(
+          formula: number.ugt(limit), value: number, limit: shape.ops.count,
+          block: { model in number != (try model.value(of: number)) }),
+        Violation(
+          formula: count.uge(2), value: number.zeroExtend(to: 64), limit: shape.ops.count,
+          block: { model in number != (try model.value(of: number)) }),
+      ])
+
+    let value = variable("value", width: shape.opWidth)
+    let encoded = variable("number", width: decoder.numberWidth())
+    let progress = variable("progress", width: 64)
+    let decoded = decoder.meaning(of: value)
+    let other = variable("other", width: decoder.numberWidth())
+    let otherProgress = variable("otherProgress", width: 64)
+    let values = PremiseGroup(
+      premise: decoder.encodes(value, number: encoded, progress: progress),
+      violations: [
+        Violation(
+          formula: decoded.identity != decoder.identity(ofNumber: encoded) || decoded.progress != progress,
+          value: value, detail: progress, limit: shape.ops.count,
+          block: { model in encoded != (try model.value(of: encoded)) }),
+        Violation(
+          formula: decoder.encodes(value, number: other, progress: otherProgress)
+            && decoder.identity(ofNumber: other) != decoder.identity(ofNumber: encoded),
+          value: value, detail: other.zeroExtend(to: 64)),
+      ])
+    return try run(groups: [numbered, values])
   }
 
   /// `values[selector]` as a term (0 past the end).

@@ -81,6 +81,7 @@ final class QuerySolver {
   func solve(_ key: QueryKey) throws -> QueryOutcome {
     switch key {
     case .release(let kind, let shape): return try solveRelease(kind, shape)
+    case .releaseSlice(let shape): return try solveReleaseSlice(shape)
     case .migration(let older, let newer): return try solveMigration(older, newer)
     case .countFlagRoundTrip(let shape): return try solveCountFlagRoundTrip(shape)
     case .countFlagMigration(let older, let newer): return try solveCountFlagMigration(older, newer)
@@ -97,6 +98,16 @@ final class QuerySolver {
     var detail: BitVector? = nil
     var limit: Int = 1
     var block: ((SolverModel) throws -> BoolExpr)? = nil
+    /// The formula is false by construction (the same decoder on both sides of a migration):
+    /// it is not checked, and only the premise is, so the proof still has its witness.
+    var impossible = false
+  }
+
+  /// Violations over one premise (see `run(groups:)`).
+  struct PremiseGroup {
+    var premise: BoolExpr
+    var violations: [Violation]
+    var premiseKey: AnyHashable? = nil
   }
 
   /// The common shape of every query: a premise (what the obligation talks about), a violation
@@ -115,15 +126,45 @@ final class QuerySolver {
   /// scope, then, if any of them cannot happen, the premise alone, so that nothing holds
   /// vacuously. One answer per violation, in order.
   func run(premise: BoolExpr, violations: [Violation], premiseKey: AnyHashable? = nil) throws -> QueryOutcome {
+    try run(groups: [PremiseGroup(premise: premise, violations: violations, premiseKey: premiseKey)])
+  }
+
+  /// Obligations over several premises, asked of one solver, each premise in its own scope (the
+  /// properties of one slice of a table). One answer per violation, in the groups' order.
+  func run(groups: [PremiseGroup]) throws -> QueryOutcome {
     // A fresh solver per query: a solver reused across queries (push/pop) kept state that made
     // later, unrelated queries run into the timeout.
     let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
-    solver.assert(premise)
     var checks = 0
+    var answers: [QueryAnswer] = []
+    var texts: [String] = []
+    for group in groups {
+      if groups.count > 1 { solver.push() }
+      let (groupAnswers, groupTexts) = try answer(group, in: solver, checks: &checks)
+      if groups.count > 1 { solver.pop() }
+      answers += groupAnswers
+      texts += groupTexts
+    }
+    return QueryOutcome(answers: answers, checks: checks, smtLib2: texts)
+  }
+
+  private func answer(_ group: PremiseGroup, in solver: Solver, checks: inout Int) throws
+    -> (answers: [QueryAnswer], texts: [String])
+  {
+    solver.assert(group.premise)
     var answers: [QueryAnswer?] = []
     var texts: [String] = []
-    for violation in violations {
+    for violation in group.violations {
       solver.push()
+      defer { solver.pop() }
+      if violation.impossible {
+        if wantsSMT {
+          solver.assert(context.false)
+          texts.append(try solver.smtLib2())
+        }
+        answers.append(nil)
+        continue
+      }
       solver.assert(violation.formula)
       if wantsSMT { texts.append(try solver.smtLib2()) }
       var found: [FoundValue] = []
@@ -149,25 +190,22 @@ final class QuerySolver {
         }
       }
       if answer == nil && !found.isEmpty { answer = .fails(found) }
-      solver.pop()
       answers.append(answer)
     }
-    guard answers.contains(where: { $0 == nil }) else {
-      return QueryOutcome(answers: answers.map { $0! }, checks: checks, smtLib2: texts)
-    }
+    guard answers.contains(where: { $0 == nil }) else { return (answers.map { $0! }, texts) }
     // The premise alone: a proof over an empty set of values would be vacuous. Queries with
     // the same premise (one older release's live values against many newer releases) share
     // the witness this worker already found for it.
     let holds: QueryAnswer
-    if let premiseKey, let witness = witnesses[premiseKey] {
+    if let premiseKey = group.premiseKey, let witness = witnesses[premiseKey] {
       holds = .holds(witness: witness)
     } else {
-      let (result, made) = try decide(solver, splitting: violations[0].value)
+      let (result, made) = try decide(solver, splitting: group.violations[0].value)
       checks += made
       switch result {
       case .sat(let model):
-        let witness = try model.value(of: violations[0].value)
-        if let premiseKey { witnesses[premiseKey] = witness }
+        let witness = try model.value(of: group.violations[0].value)
+        if let premiseKey = group.premiseKey { witnesses[premiseKey] = witness }
         holds = .holds(witness: witness)
       case .unsat:
         holds = .vacuous
@@ -175,7 +213,7 @@ final class QuerySolver {
         holds = .inconclusive("witness: \(reason)")
       }
     }
-    return QueryOutcome(answers: answers.map { $0 ?? holds }, checks: checks, smtLib2: texts)
+    return (answers.map { $0 ?? holds }, texts)
   }
 
   /// The smallest value satisfying `premise && violation && extra`, by bisection on an upper

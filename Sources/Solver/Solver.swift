@@ -35,16 +35,14 @@ public final class Solver {
     if let raw { Z3_solver_dec_ref(context.raw, raw) }
   }
 
-  // Z3's "timeout" solver parameter is in milliseconds (4.8.12).
+  // The timeout is enforced by the context's watchdog, not by Z3's "timeout" parameter (see
+  // ``Watchdog``).
   private func configure() {
     let z3 = context.raw
     guard let raw, let params = Z3_mk_params(z3) else { return }
     Z3_params_inc_ref(z3, params)
     defer { Z3_params_dec_ref(z3, params) }
     Z3_params_set_uint(z3, params, Z3_mk_string_symbol(z3, "random_seed"), context.randomSeed)
-    if let timeoutMilliseconds {
-      Z3_params_set_uint(z3, params, Z3_mk_string_symbol(z3, "timeout"), timeoutMilliseconds)
-    }
     Z3_solver_set_params(z3, raw, params)
     context.checkZ3()
   }
@@ -96,10 +94,11 @@ public final class Solver {
     try context.throwIfFailed()
     guard let raw else { throw SolverError.z3(code: -1, message: "no solver") }
     let z3 = context.raw
-    let watchdog = timeoutMilliseconds.map { Watchdog(context: z3, timeoutMilliseconds: $0) }
+    if let timeoutMilliseconds { context.watchdog.arm(milliseconds: timeoutMilliseconds) }
     let verdict = Z3_solver_check(z3, raw)
     let error = context.checkZ3()
-    if watchdog?.finish() == true { clearStaleInterrupt() }
+    let timedOut = timeoutMilliseconds != nil && context.watchdog.disarm()
+    if timedOut { clearStaleInterrupt() }
     if let error { throw error }
     switch verdict {
     case Z3_L_TRUE:
@@ -110,6 +109,8 @@ public final class Solver {
     case Z3_L_FALSE:
       return .unsat
     default:
+      // The watchdog's interrupt reads as "canceled"; what ended the check was the timeout.
+      if timedOut { return .unknown(reason: "timeout") }
       let reason = Z3_solver_get_reason_unknown(z3, raw).map { String(cString: $0) } ?? ""
       if let error = context.checkZ3() { throw error }
       return .unknown(reason: reason.isEmpty ? "unknown" : reason)

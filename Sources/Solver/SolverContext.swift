@@ -46,7 +46,12 @@ public final class SolverContext {
     self.timeoutMilliseconds = timeoutMilliseconds
   }
 
+  /// Interrupts this context's checks at their timeout; its thread starts with the first
+  /// check that has one.
+  lazy var watchdog = Watchdog(context: raw)
+
   deinit {
+    watchdog.stop()
     Z3_del_context(raw)
   }
 
