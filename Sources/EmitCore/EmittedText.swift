@@ -9,20 +9,21 @@ public enum EmittedText {
   /// that ends it, `/*` that `-Wcomment` flags, or `??` that `-Wtrigraphs` flags.
   public static func cComment(_ text: String) -> String {
     var out = ""
+    var previous: Unicode.Scalar = " "
     for scalar in text.unicodeScalars {
-      if scalar.isASCII && !DisplayText.isUnsafe(scalar) {
-        out.unicodeScalars.append(scalar)
-      } else {
+      guard scalar.isASCII && !DisplayText.isUnsafe(scalar) else {
         out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        previous = "}"
+        continue
       }
-    }
-    // Repeat until stable: each replacement can make a new pair with its neighbour.
-    var previous = ""
-    while previous != out {
-      previous = out
-      out = out.replacingOccurrences(of: "*/", with: "* /")
-        .replacingOccurrences(of: "/*", with: "/ *")
-        .replacingOccurrences(of: "??", with: "? ?")
+      // A space between the two characters of `*/`, `/*` and `??`; a space never makes a new
+      // pair, so one pass leaves none.
+      switch (previous, scalar) {
+      case ("*", "/"), ("/", "*"), ("?", "?"): out.unicodeScalars.append(" ")
+      default: break
+      }
+      out.unicodeScalars.append(scalar)
+      previous = scalar
     }
     return out
   }

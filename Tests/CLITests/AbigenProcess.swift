@@ -24,6 +24,9 @@ enum AbigenProcess {
       .deletingLastPathComponent()
   }
 
+  /// `abigen check --verbose` of the bundled spec, run once for every test that reads it.
+  static let bundledCheck = Result { try run(["check", "--verbose"]) }
+
   static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> AbigenRun {
     // Files rather than pipes: a large output can never block the child or the test.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("abigen-run-\(UUID().uuidString)")

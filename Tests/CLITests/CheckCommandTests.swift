@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func theBundledSpecHolds() throws {
-    let run = try AbigenProcess.run(["check", "--verbose"])
+    let run = try AbigenProcess.bundledCheck.get()
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.output.contains(
