@@ -3,6 +3,11 @@
 // and emitted as C headers and Swift dispatch code.
 import PackageDescription
 
+// The modules the tests spend their time in (the checker, validation, the emitters) are
+// optimized in debug builds too: `make test` runs the debug `abigen` several hundred times, and
+// -Onone made each run twice as slow for a build that is only slightly faster.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "abigen",
   platforms: [.macOS(.v13)],
@@ -24,8 +29,8 @@ let package = Package(
       pkgConfig: "z3",
       providers: [.apt(["libz3-dev"])]
     ),
-    .target(name: "Solver", dependencies: ["CZ3"]),
-    .target(name: "ABIModel"),
+    .target(name: "Solver", dependencies: ["CZ3"], swiftSettings: optimizedInDebug),
+    .target(name: "ABIModel", swiftSettings: optimizedInDebug),
     // The result-builder DSL specs are written in, and its resolver to the model.
     .target(name: "ABIDSL", dependencies: ["ABIModel"], path: "Spec/DSL"),
     // The bundled default spec: Xen's real history.
@@ -33,18 +38,18 @@ let package = Package(
     .target(
       name: "XenSpec", dependencies: ["ABIDSL", "ABIModel"], path: "Spec/Xen", exclude: ["releases.lock.json"]),
     // Proof obligations over the model, asked of Z3 through `Solver`.
-    .target(name: "Obligations", dependencies: ["ABIModel", "Solver"]),
+    .target(name: "Obligations", dependencies: ["ABIModel", "Solver"], swiftSettings: optimizedInDebug),
     // `abigen diff`: structural changes between two releases, labelled by the checker.
-    .target(name: "SpecDiff", dependencies: ["ABIModel", "Obligations"]),
+    .target(name: "SpecDiff", dependencies: ["ABIModel", "Obligations"], swiftSettings: optimizedInDebug),
     // Emitters: lower the model to files; only the CLI writes them.
-    .target(name: "EmitCore", dependencies: ["ABIModel"]),
-    .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"]),
-    .target(name: "EmitSwift", dependencies: ["EmitCore", "ABIModel"]),
+    .target(name: "EmitCore", dependencies: ["ABIModel"], swiftSettings: optimizedInDebug),
+    .target(name: "EmitC", dependencies: ["EmitCore", "ABIModel"], swiftSettings: optimizedInDebug),
+    .target(name: "EmitSwift", dependencies: ["EmitCore", "ABIModel"], swiftSettings: optimizedInDebug),
     // The lock of released releases: a canonical description and digest of each shipped release
     // (SHA-256 of a few kilobytes of text, by ABIModel's own `SHA256`: no crypto library).
-    .target(name: "ReleaseLock", dependencies: ["ABIModel"]),
+    .target(name: "ReleaseLock", dependencies: ["ABIModel"], swiftSettings: optimizedInDebug),
     // How much room each op mask and continuation leaves, against the spec's own history.
-    .target(name: "Headroom", dependencies: ["ABIModel"]),
+    .target(name: "Headroom", dependencies: ["ABIModel"], swiftSettings: optimizedInDebug),
     // `abigen doc`: the model and a check report drawn as a static site (HTML and inline SVG).
     .target(name: "ABIAtlas", dependencies: ["ABIModel", "Obligations", "Headroom", "EmitCore"]),
     // The Swift dispatch code `abigen emit swift` generates for every release of the bundled spec,
