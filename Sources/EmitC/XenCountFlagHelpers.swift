@@ -17,7 +17,7 @@ struct XenCountFlagHelpers {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(XenHypervisorLowering.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
       return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
