@@ -70,7 +70,12 @@ enum SwiftRuntimeSource {
 
         /// Whether the op is read from guest memory rather than from a register.
         public var isGuestField: Bool {
-          self == .guestField32 || self == .guestField16 || self == .guestField8 || self == .guestField64
+          switch self {
+          case .guestField32, .guestField16, .guestField8, .guestField64:
+            return true
+          case .unsignedLong, .unsignedInt, .signedInt:
+            return false
+          }
         }
       }
 

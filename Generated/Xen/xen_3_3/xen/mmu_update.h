@@ -120,7 +120,7 @@ static inline uint64_t mmu_update_max_progress_ptr(uint64_t op,
 #define MMU_UPDATE_PREEMPTED (~(~0U>>1))
 
 /* Compiled, never called: the macro means what the model says. */
-static inline void mmu_update_build_assertions(void)
+static inline void mmu_update_count_build_assertions(void)
 {
     BUILD_BUG_ON(MMU_UPDATE_PREEMPTED != 0x80000000U);
 }

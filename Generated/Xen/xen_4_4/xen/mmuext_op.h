@@ -166,7 +166,7 @@ static inline uint64_t mmuext_op_max_progress_cmd(uint64_t op,
 #define MMU_UPDATE_PREEMPTED (~(~0U>>1))
 
 /* Compiled, never called: the macro means what the model says. */
-static inline void mmuext_op_build_assertions(void)
+static inline void mmuext_op_count_build_assertions(void)
 {
     BUILD_BUG_ON(MMU_UPDATE_PREEMPTED != 0x80000000U);
 }
