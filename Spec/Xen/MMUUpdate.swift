@@ -20,9 +20,9 @@ extension Xen {
     // `struct mmu_update.ptr`, a uint64_t for every guest (xen.h:535 @ RELEASE-4.4.0 ... :633 @ master).
     // `do_mmu_update` decodes `cmd = req.ptr & (sizeof(l1_pgentry_t)-1)` and answers any other cmd
     // with -ENOSYS (xen/arch/x86/mm.c). xen.h's comment says `ptr[1:0]` is the command, but
-    // l1_pgentry_t is 8 bytes on x86_64 and PAE builds, so the hypervisor reads 3 bits (xen-devel,
-    // Frediano Ziglio, "xen.h: ptr[2:0] specifies the MMU_* command"); 3.0.x non-PAE x86_32 builds
-    // read 2. Doubtful, so the conservative reading: 3 bits, a ptr with bit 2 set is no op. The
+    // "l1_pgentry_t is always 64 bit so the 3 lower bits are used as a command" (Frediano Ziglio's
+    // xen-devel patch to that comment); 3.0.x non-PAE x86_32 builds read 2 (derived: 4-byte entries).
+    // Doubtful, so the conservative reading: 3 bits, a ptr with bit 2 set is no op. The
     // bits above are the machine address the request acts on: not progress, and they do not select
     // the op, so the op decoder ignores them.
     Multiplexed("mmu_update", argument: ArgumentSlot(index: 0, name: "ptr", type: .guestField64)) {
