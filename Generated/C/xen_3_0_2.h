@@ -88,6 +88,82 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
+ * mmu_update (__HYPERVISOR_mmu_update = 1): the op is in 'ptr' (argument 0, uint64_t field).
+ * The low 3 bits select the sub-op (mask 0x7). High bits on an op that keeps no progress there
+ * are ignored.
+ */
+#define MMU_NORMAL_PT_UPDATE 0
+#define MMU_MACHPHYS_UPDATE 1
+typedef char abigen_assert_mmu_update_MMU_NORMAL_PT_UPDATE_fits[((unsigned long long)MMU_NORMAL_PT_UPDATE <= (unsigned long long)0x7) ? 1 : -1];
+typedef char abigen_assert_mmu_update_MMU_MACHPHYS_UPDATE_fits[((unsigned long long)MMU_MACHPHYS_UPDATE <= (unsigned long long)0x7) ? 1 : -1];
+
+/*
+ * Splits the 'ptr' argument of mmu_update as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'ptr' is a uint64_t: 64 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_mmu_update_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value;
+    const uint64_t number = v & 7;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'ptr' argument of mmu_update (not -ENOSYS).
+ */
+static inline int abigen_mmu_update_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_mmu_update_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'ptr' argument 3.0.2 writes when mmu_update op is preempted at progress ('ptr' is
+ * a uint64_t: 64 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value,
+ * or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_mmu_update_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts mmu_update op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'ptr', and for an unknown op.
+ */
+static inline uint64_t abigen_mmu_update_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * sched_op_compat (__HYPERVISOR_sched_op_compat = 6): the op is in 'cmd' (argument 0, unsigned
  * int). The whole value is the sub-op: any other value is an unknown op.
  */
@@ -1029,6 +1105,85 @@ static inline uint64_t abigen_vm_assist_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * vm_assist.type (__HYPERVISOR_vm_assist = 21, nested: every call): the op is in 'type'
+ * (argument 1, unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define VMASST_TYPE_4gb_segments 0
+#define VMASST_TYPE_4gb_segments_notify 1
+#define VMASST_TYPE_writable_pagetables 2
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_4gb_segments_fits[((unsigned long long)VMASST_TYPE_4gb_segments <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_4gb_segments_notify_fits[((unsigned long long)VMASST_TYPE_4gb_segments_notify <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_writable_pagetables_fits[((unsigned long long)VMASST_TYPE_writable_pagetables <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'type' argument of vm_assist.type as 3.0.2 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'type' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vm_assist_type_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'type' argument of vm_assist.type (not -ENOSYS).
+ */
+static inline int abigen_vm_assist_type_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vm_assist_type_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'type' argument 3.0.2 writes when vm_assist.type op is preempted at progress
+ * ('type' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vm_assist_type_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts vm_assist.type op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t abigen_vm_assist_type_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * vcpu_op (__HYPERVISOR_vcpu_op = 24): the op is in 'cmd' (argument 0, unsigned int). The whole
  * value is the sub-op: any other value is an unknown op.
  */
@@ -1195,6 +1350,133 @@ static inline int abigen_set_segment_base_encode(uint64_t op, uint64_t progress,
  * that keeps no progress in 'which', and for an unknown op.
  */
 static inline uint64_t abigen_set_segment_base_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * mmuext_op (__HYPERVISOR_mmuext_op = 26): the op is in 'cmd' (argument 0, uint32_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define MMUEXT_PIN_L1_TABLE 0
+#define MMUEXT_PIN_L2_TABLE 1
+#define MMUEXT_PIN_L3_TABLE 2
+#define MMUEXT_PIN_L4_TABLE 3
+#define MMUEXT_UNPIN_TABLE 4
+#define MMUEXT_NEW_BASEPTR 5
+#define MMUEXT_TLB_FLUSH_LOCAL 6
+#define MMUEXT_INVLPG_LOCAL 7
+#define MMUEXT_TLB_FLUSH_MULTI 8
+#define MMUEXT_INVLPG_MULTI 9
+#define MMUEXT_TLB_FLUSH_ALL 10
+#define MMUEXT_INVLPG_ALL 11
+#define MMUEXT_FLUSH_CACHE 12
+#define MMUEXT_SET_LDT 13
+#define MMUEXT_NEW_USER_BASEPTR 15
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L1_TABLE_fits[((unsigned long long)MMUEXT_PIN_L1_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L2_TABLE_fits[((unsigned long long)MMUEXT_PIN_L2_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L3_TABLE_fits[((unsigned long long)MMUEXT_PIN_L3_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L4_TABLE_fits[((unsigned long long)MMUEXT_PIN_L4_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_UNPIN_TABLE_fits[((unsigned long long)MMUEXT_UNPIN_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_NEW_BASEPTR_fits[((unsigned long long)MMUEXT_NEW_BASEPTR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_LOCAL_fits[((unsigned long long)MMUEXT_TLB_FLUSH_LOCAL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_LOCAL_fits[((unsigned long long)MMUEXT_INVLPG_LOCAL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_MULTI_fits[((unsigned long long)MMUEXT_TLB_FLUSH_MULTI <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_MULTI_fits[((unsigned long long)MMUEXT_INVLPG_MULTI <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_ALL_fits[((unsigned long long)MMUEXT_TLB_FLUSH_ALL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_ALL_fits[((unsigned long long)MMUEXT_INVLPG_ALL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_FLUSH_CACHE_fits[((unsigned long long)MMUEXT_FLUSH_CACHE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_SET_LDT_fits[((unsigned long long)MMUEXT_SET_LDT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_NEW_USER_BASEPTR_fits[((unsigned long long)MMUEXT_NEW_USER_BASEPTR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of mmuext_op as 3.0.2 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_mmuext_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 3.0.2 accepts this 'cmd' argument of mmuext_op (not -ENOSYS).
+ */
+static inline int abigen_mmuext_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_mmuext_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 3.0.2 writes when mmuext_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_mmuext_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 3.0.2 preempts mmuext_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_mmuext_op_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

@@ -109,6 +109,90 @@ static inline uint64_t abigen_low_bits(unsigned int bits)
 }
 
 /*
+ * mmu_update (__HYPERVISOR_mmu_update = 1): the op is in 'ptr' (argument 0, uint64_t field).
+ * The low 3 bits select the sub-op (mask 0x7). High bits on an op that keeps no progress there
+ * are ignored.
+ */
+#define MMU_NORMAL_PT_UPDATE 0
+#define MMU_MACHPHYS_UPDATE 1
+#define MMU_PT_UPDATE_PRESERVE_AD 2
+#define MMU_PT_UPDATE_NO_TRANSLATE 3
+typedef char abigen_assert_mmu_update_MMU_NORMAL_PT_UPDATE_fits[((unsigned long long)MMU_NORMAL_PT_UPDATE <= (unsigned long long)0x7) ? 1 : -1];
+typedef char abigen_assert_mmu_update_MMU_MACHPHYS_UPDATE_fits[((unsigned long long)MMU_MACHPHYS_UPDATE <= (unsigned long long)0x7) ? 1 : -1];
+typedef char abigen_assert_mmu_update_MMU_PT_UPDATE_PRESERVE_AD_fits[((unsigned long long)MMU_PT_UPDATE_PRESERVE_AD <= (unsigned long long)0x7) ? 1 : -1];
+typedef char abigen_assert_mmu_update_MMU_PT_UPDATE_NO_TRANSLATE_fits[((unsigned long long)MMU_PT_UPDATE_NO_TRANSLATE <= (unsigned long long)0x7) ? 1 : -1];
+
+/*
+ * Splits the 'ptr' argument of mmu_update as 4.15 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'ptr' is a uint64_t: 64 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_mmu_update_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value;
+    const uint64_t number = v & 7;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+    case 2: /* MMU_PT_UPDATE_PRESERVE_AD */
+    case 3: /* MMU_PT_UPDATE_NO_TRANSLATE */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.15 accepts this 'ptr' argument of mmu_update (not -ENOSYS).
+ */
+static inline int abigen_mmu_update_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_mmu_update_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'ptr' argument 4.15 writes when mmu_update op is preempted at progress ('ptr' is a
+ * uint64_t: 64 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_mmu_update_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+    case 2: /* MMU_PT_UPDATE_PRESERVE_AD */
+    case 3: /* MMU_PT_UPDATE_NO_TRANSLATE */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.15 preempts mmu_update op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'ptr', and for an unknown op.
+ */
+static inline uint64_t abigen_mmu_update_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * sched_op_compat (__HYPERVISOR_sched_op_compat = 6): the op is in 'cmd' (argument 0, unsigned
  * int). The whole value is the sub-op: any other value is an unknown op.
  */
@@ -1605,6 +1689,101 @@ static inline uint64_t abigen_vm_assist_max_progress(uint64_t op, unsigned int g
 }
 
 /*
+ * vm_assist.type (__HYPERVISOR_vm_assist = 21, nested: every call): the op is in 'type'
+ * (argument 1, unsigned int). The whole value is the sub-op: any other value is an unknown op.
+ */
+#define VMASST_TYPE_4gb_segments 0
+#define VMASST_TYPE_4gb_segments_notify 1
+#define VMASST_TYPE_writable_pagetables 2
+#define VMASST_TYPE_pae_extended_cr3 3
+#define VMASST_TYPE_architectural_iopl 4
+#define VMASST_TYPE_runstate_update_flag 5
+#define VMASST_TYPE_m2p_strict 32
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_4gb_segments_fits[((unsigned long long)VMASST_TYPE_4gb_segments <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_4gb_segments_notify_fits[((unsigned long long)VMASST_TYPE_4gb_segments_notify <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_writable_pagetables_fits[((unsigned long long)VMASST_TYPE_writable_pagetables <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_pae_extended_cr3_fits[((unsigned long long)VMASST_TYPE_pae_extended_cr3 <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_architectural_iopl_fits[((unsigned long long)VMASST_TYPE_architectural_iopl <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_runstate_update_flag_fits[((unsigned long long)VMASST_TYPE_runstate_update_flag <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_vm_assist_type_VMASST_TYPE_m2p_strict_fits[((unsigned long long)VMASST_TYPE_m2p_strict <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'type' argument of vm_assist.type as 4.15 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'type' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_vm_assist_type_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+    case 3: /* VMASST_TYPE_pae_extended_cr3 */
+    case 4: /* VMASST_TYPE_architectural_iopl */
+    case 5: /* VMASST_TYPE_runstate_update_flag */
+    case 32: /* VMASST_TYPE_m2p_strict */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.15 accepts this 'type' argument of vm_assist.type (not -ENOSYS).
+ */
+static inline int abigen_vm_assist_type_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_vm_assist_type_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'type' argument 4.15 writes when vm_assist.type op is preempted at progress
+ * ('type' is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1
+ * and sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_vm_assist_type_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+    case 3: /* VMASST_TYPE_pae_extended_cr3 */
+    case 4: /* VMASST_TYPE_architectural_iopl */
+    case 5: /* VMASST_TYPE_runstate_update_flag */
+    case 32: /* VMASST_TYPE_m2p_strict */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.15 preempts vm_assist.type op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t abigen_vm_assist_type_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
  * vcpu_op (__HYPERVISOR_vcpu_op = 24): the op is in 'cmd' (argument 0, unsigned int). The whole
  * value is the sub-op: any other value is an unknown op.
  */
@@ -1803,6 +1982,153 @@ static inline int abigen_set_segment_base_encode(uint64_t op, uint64_t progress,
  * that keeps no progress in 'which', and for an unknown op.
  */
 static inline uint64_t abigen_set_segment_base_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * mmuext_op (__HYPERVISOR_mmuext_op = 26): the op is in 'cmd' (argument 0, uint32_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define MMUEXT_PIN_L1_TABLE 0
+#define MMUEXT_PIN_L2_TABLE 1
+#define MMUEXT_PIN_L3_TABLE 2
+#define MMUEXT_PIN_L4_TABLE 3
+#define MMUEXT_UNPIN_TABLE 4
+#define MMUEXT_NEW_BASEPTR 5
+#define MMUEXT_TLB_FLUSH_LOCAL 6
+#define MMUEXT_INVLPG_LOCAL 7
+#define MMUEXT_TLB_FLUSH_MULTI 8
+#define MMUEXT_INVLPG_MULTI 9
+#define MMUEXT_TLB_FLUSH_ALL 10
+#define MMUEXT_INVLPG_ALL 11
+#define MMUEXT_FLUSH_CACHE 12
+#define MMUEXT_SET_LDT 13
+#define MMUEXT_NEW_USER_BASEPTR 15
+#define MMUEXT_CLEAR_PAGE 16
+#define MMUEXT_COPY_PAGE 17
+#define MMUEXT_FLUSH_CACHE_GLOBAL 18
+#define MMUEXT_MARK_SUPER 19
+#define MMUEXT_UNMARK_SUPER 20
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L1_TABLE_fits[((unsigned long long)MMUEXT_PIN_L1_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L2_TABLE_fits[((unsigned long long)MMUEXT_PIN_L2_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L3_TABLE_fits[((unsigned long long)MMUEXT_PIN_L3_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_PIN_L4_TABLE_fits[((unsigned long long)MMUEXT_PIN_L4_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_UNPIN_TABLE_fits[((unsigned long long)MMUEXT_UNPIN_TABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_NEW_BASEPTR_fits[((unsigned long long)MMUEXT_NEW_BASEPTR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_LOCAL_fits[((unsigned long long)MMUEXT_TLB_FLUSH_LOCAL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_LOCAL_fits[((unsigned long long)MMUEXT_INVLPG_LOCAL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_MULTI_fits[((unsigned long long)MMUEXT_TLB_FLUSH_MULTI <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_MULTI_fits[((unsigned long long)MMUEXT_INVLPG_MULTI <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_TLB_FLUSH_ALL_fits[((unsigned long long)MMUEXT_TLB_FLUSH_ALL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_INVLPG_ALL_fits[((unsigned long long)MMUEXT_INVLPG_ALL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_FLUSH_CACHE_fits[((unsigned long long)MMUEXT_FLUSH_CACHE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_SET_LDT_fits[((unsigned long long)MMUEXT_SET_LDT <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_NEW_USER_BASEPTR_fits[((unsigned long long)MMUEXT_NEW_USER_BASEPTR <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_CLEAR_PAGE_fits[((unsigned long long)MMUEXT_CLEAR_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_COPY_PAGE_fits[((unsigned long long)MMUEXT_COPY_PAGE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_FLUSH_CACHE_GLOBAL_fits[((unsigned long long)MMUEXT_FLUSH_CACHE_GLOBAL <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_MARK_SUPER_fits[((unsigned long long)MMUEXT_MARK_SUPER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_mmuext_op_MMUEXT_UNMARK_SUPER_fits[((unsigned long long)MMUEXT_UNMARK_SUPER <= (unsigned long long)0xffffffffU) ? 1 : -1];
+
+/*
+ * Splits the 'cmd' argument of mmuext_op as 4.15 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'cmd' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_mmuext_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+    case 16: /* MMUEXT_CLEAR_PAGE */
+    case 17: /* MMUEXT_COPY_PAGE */
+    case 18: /* MMUEXT_FLUSH_CACHE_GLOBAL */
+    case 19: /* MMUEXT_MARK_SUPER */
+    case 20: /* MMUEXT_UNMARK_SUPER */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.15 accepts this 'cmd' argument of mmuext_op (not -ENOSYS).
+ */
+static inline int abigen_mmuext_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_mmuext_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.15 writes when mmuext_op op is preempted at progress ('cmd' is a
+ * uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets *value, or
+ * 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_mmuext_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+    case 16: /* MMUEXT_CLEAR_PAGE */
+    case 17: /* MMUEXT_COPY_PAGE */
+    case 18: /* MMUEXT_FLUSH_CACHE_GLOBAL */
+    case 19: /* MMUEXT_MARK_SUPER */
+    case 20: /* MMUEXT_UNMARK_SUPER */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.15 preempts mmuext_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_mmuext_op_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {
@@ -2216,6 +2542,102 @@ static inline int abigen_callback_op_encode(uint64_t op, uint64_t progress, unsi
  * keeps no progress in 'cmd', and for an unknown op.
  */
 static inline uint64_t abigen_callback_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * callback_op.type (__HYPERVISOR_callback_op = 30, nested: selected by CALLBACKOP_register):
+ * the op is in 'type' of struct callback_register (through argument 1, uint16_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+#define CALLBACKTYPE_event 0
+#define CALLBACKTYPE_failsafe 1
+#define CALLBACKTYPE_syscall 2
+#define CALLBACKTYPE_sysenter_deprecated 3
+#define CALLBACKTYPE_nmi 4
+#define CALLBACKTYPE_sysenter 5
+#define CALLBACKTYPE_syscall32 7
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_event_fits[((unsigned long long)CALLBACKTYPE_event <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_failsafe_fits[((unsigned long long)CALLBACKTYPE_failsafe <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_syscall_fits[((unsigned long long)CALLBACKTYPE_syscall <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_sysenter_deprecated_fits[((unsigned long long)CALLBACKTYPE_sysenter_deprecated <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_nmi_fits[((unsigned long long)CALLBACKTYPE_nmi <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_sysenter_fits[((unsigned long long)CALLBACKTYPE_sysenter <= (unsigned long long)0xffff) ? 1 : -1];
+typedef char abigen_assert_callback_op_type_CALLBACKTYPE_syscall32_fits[((unsigned long long)CALLBACKTYPE_syscall32 <= (unsigned long long)0xffff) ? 1 : -1];
+
+/*
+ * Splits the 'type' argument of callback_op.type as 4.15 decodes it: the sub-op number into
+ * *op, the progress a continuation resumes at into *progress. 'type' is a uint16_t: 16 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_callback_op_type_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffff;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* CALLBACKTYPE_event */
+    case 1: /* CALLBACKTYPE_failsafe */
+    case 2: /* CALLBACKTYPE_syscall */
+    case 3: /* CALLBACKTYPE_sysenter_deprecated */
+    case 4: /* CALLBACKTYPE_nmi */
+    case 5: /* CALLBACKTYPE_sysenter */
+    case 7: /* CALLBACKTYPE_syscall32 */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.15 accepts this 'type' argument of callback_op.type (not -ENOSYS).
+ */
+static inline int abigen_callback_op_type_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_callback_op_type_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'type' argument 4.15 writes when callback_op.type op is preempted at progress
+ * ('type' is a uint16_t: 16 bits for every guest; the arithmetic wraps there). Returns 1 and
+ * sets *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_callback_op_type_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* CALLBACKTYPE_event */
+    case 1: /* CALLBACKTYPE_failsafe */
+    case 2: /* CALLBACKTYPE_syscall */
+    case 3: /* CALLBACKTYPE_sysenter_deprecated */
+    case 4: /* CALLBACKTYPE_nmi */
+    case 5: /* CALLBACKTYPE_sysenter */
+    case 7: /* CALLBACKTYPE_syscall32 */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffff;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.15 preempts callback_op.type op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t abigen_callback_op_type_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {
@@ -3436,6 +3858,110 @@ static inline int abigen_domctl_encode(uint64_t op, uint64_t progress, unsigned 
  * no progress in 'cmd', and for an unknown op.
  */
 static inline uint64_t abigen_domctl_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+
+/*
+ * domctl.shadow_op (__HYPERVISOR_domctl = 36, nested: selected by XEN_DOMCTL_shadow_op): the op
+ * is in 'op' of struct xen_domctl_shadow_op (through argument 0, uint32_t field). The whole
+ * value is the sub-op: any other value is an unknown op.
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_SHADOW_OP_OFF 0
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_TEST 1
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY 2
+#define XEN_DOMCTL_SHADOW_OP_CLEAN 11
+#define XEN_DOMCTL_SHADOW_OP_PEEK 12
+#define XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION 30
+#define XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION 31
+#define XEN_DOMCTL_SHADOW_OP_ENABLE 32
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_OFF_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_OFF <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_ENABLE_TEST_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_ENABLE_TEST <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_CLEAN_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_CLEAN <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_PEEK_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_PEEK <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION <= (unsigned long long)0xffffffffU) ? 1 : -1];
+typedef char abigen_assert_domctl_shadow_op_XEN_DOMCTL_SHADOW_OP_ENABLE_fits[((unsigned long long)XEN_DOMCTL_SHADOW_OP_ENABLE <= (unsigned long long)0xffffffffU) ? 1 : -1];
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
+/*
+ * Splits the 'op' argument of domctl.shadow_op as 4.15 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'op' is a uint32_t: 32 bits for every
+ * guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_domctl_shadow_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* XEN_DOMCTL_SHADOW_OP_OFF */
+    case 1: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TEST */
+    case 2: /* XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY */
+    case 11: /* XEN_DOMCTL_SHADOW_OP_CLEAN */
+    case 12: /* XEN_DOMCTL_SHADOW_OP_PEEK */
+    case 30: /* XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION */
+    case 31: /* XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION */
+    case 32: /* XEN_DOMCTL_SHADOW_OP_ENABLE */
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.15 accepts this 'op' argument of domctl.shadow_op (not -ENOSYS).
+ */
+static inline int abigen_domctl_shadow_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_domctl_shadow_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.15 writes when domctl.shadow_op op is preempted at progress ('op'
+ * is a uint32_t: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_domctl_shadow_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* XEN_DOMCTL_SHADOW_OP_OFF */
+    case 1: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TEST */
+    case 2: /* XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY */
+    case 11: /* XEN_DOMCTL_SHADOW_OP_CLEAN */
+    case 12: /* XEN_DOMCTL_SHADOW_OP_PEEK */
+    case 30: /* XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION */
+    case 31: /* XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION */
+    case 32: /* XEN_DOMCTL_SHADOW_OP_ENABLE */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.15 preempts domctl.shadow_op op at, for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op field. 0 for an op
+ * that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_domctl_shadow_op_max_progress(uint64_t op, unsigned int guest_width)
 {
     (void)guest_width;
     switch (op) {

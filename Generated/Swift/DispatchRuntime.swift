@@ -37,6 +37,8 @@ public struct MultiplexLayout: Hashable, Sendable {
     case guestField16
     /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
     case guestField8
+    /// A `uint64_t` field of a structure in guest memory (`mmu_update.ptr`).
+    case guestField64
 
     /// The number of bits decoded for a guest with registers of `guestWidth` bits.
     public func bits(guestWidth: Int) -> Int {
@@ -49,6 +51,8 @@ public struct MultiplexLayout: Hashable, Sendable {
         return 16
       case .guestField8:
         return 8
+      case .guestField64:
+        return 64
       }
     }
 
@@ -59,7 +63,12 @@ public struct MultiplexLayout: Hashable, Sendable {
 
     /// Whether the op is read from guest memory rather than from a register.
     public var isGuestField: Bool {
-      self == .guestField32 || self == .guestField16 || self == .guestField8
+      switch self {
+      case .guestField32, .guestField16, .guestField8, .guestField64:
+        return true
+      case .unsignedLong, .unsignedInt, .signedInt:
+        return false
+      }
     }
   }
 

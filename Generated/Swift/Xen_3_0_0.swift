@@ -8,6 +8,7 @@ public enum Xen_3_0_0: ReleaseABI {
   public static let inDevelopment = false
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MmuUpdate.self,
       SchedOp.self,
       Dom0Op.self,
       MemoryOp.self,
@@ -17,8 +18,10 @@ public enum Xen_3_0_0: ReleaseABI {
       PhysdevOp.self,
       GrantTableOp.self,
       VmAssist.self,
+      VmAssistType.self,
       VcpuOp.self,
       SetSegmentBase.self,
+      MmuextOp.self,
     ]
   #endif
 
@@ -78,6 +81,55 @@ public enum Xen_3_0_0: ReleaseABI {
     public static let mmuextOp: UInt64 = 26
     /// `__HYPERVISOR_acm_op`.
     public static let acmOp: UInt64 = 27
+  }
+
+  /// `__HYPERVISOR_mmu_update` (1): the op is the low 3 bits of `ptr` (argument 0, a `uint64_t`
+  /// field in guest memory); high bits on an op that keeps no progress there are ignored.
+  public enum MmuUpdate: UInt64, MultiplexedSubOp {
+    /// `MMU_NORMAL_PT_UPDATE`.
+    case normalPTUPDATE = 0
+    /// `MMU_MACHPHYS_UPDATE`.
+    case machphysUPDATE = 1
+
+    public static let hypercallName = "mmu_update"
+    public static let hypercallNumber: UInt64 = 1
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField64, maskBits: 3, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .normalPTUPDATE:
+        return "MMU_NORMAL_PT_UPDATE"
+      case .machphysUPDATE:
+        return "MMU_MACHPHYS_UPDATE"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `ptr`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MmuUpdateHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .normalPTUPDATE:
+          return handler.normalPTUPDATE(&call)
+        case .machphysUPDATE:
+          return handler.machphysUPDATE(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `mmu_update` for `MmuUpdate.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol MmuUpdateHandler {
+    /// `MMU_NORMAL_PT_UPDATE`.
+    mutating func normalPTUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMU_MACHPHYS_UPDATE`.
+    mutating func machphysUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_sched_op` (6): the op is all of `cmd` (argument 0, `unsigned int`); any other
@@ -967,6 +1019,64 @@ public enum Xen_3_0_0: ReleaseABI {
     mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `vm_assist.type`, nested in `__HYPERVISOR_vm_assist` (21): every call read a second op; the op
+  /// is all of `type` (argument 1, `unsigned int`); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum VmAssistType: UInt64, MultiplexedSubOp {
+    /// `VMASST_TYPE_4gb_segments`.
+    case op4gbSegments = 0
+    /// `VMASST_TYPE_4gb_segments_notify`.
+    case op4gbSegmentsNotify = 1
+    /// `VMASST_TYPE_writable_pagetables`.
+    case writablePagetables = 2
+
+    public static let hypercallName = "vm_assist.type"
+    public static let hypercallNumber: UInt64 = 21
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .op4gbSegments:
+        return "VMASST_TYPE_4gb_segments"
+      case .op4gbSegmentsNotify:
+        return "VMASST_TYPE_4gb_segments_notify"
+      case .writablePagetables:
+        return "VMASST_TYPE_writable_pagetables"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `type`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VmAssistTypeHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .op4gbSegments:
+          return handler.op4gbSegments(&call)
+        case .op4gbSegmentsNotify:
+          return handler.op4gbSegmentsNotify(&call)
+        case .writablePagetables:
+          return handler.writablePagetables(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vm_assist.type` for `VmAssistType.dispatch(_:guestWidth:to:)`, one method
+  /// per sub-op.
+  public protocol VmAssistTypeHandler {
+    /// `VMASST_TYPE_4gb_segments`.
+    mutating func op4gbSegments(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_4gb_segments_notify`.
+    mutating func op4gbSegmentsNotify(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_writable_pagetables`.
+    mutating func writablePagetables(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
   /// value is an unknown op.
   public enum VcpuOp: UInt64, MultiplexedSubOp {
@@ -1094,5 +1204,166 @@ public enum Xen_3_0_0: ReleaseABI {
     mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
     /// `SEGBASE_GS_USER_SEL`.
     mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_mmuext_op` (26): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum MmuextOp: UInt64, MultiplexedSubOp {
+    /// `MMUEXT_PIN_L1_TABLE`.
+    case pinL1TABLE = 0
+    /// `MMUEXT_PIN_L2_TABLE`.
+    case pinL2TABLE = 1
+    /// `MMUEXT_PIN_L3_TABLE`.
+    case pinL3TABLE = 2
+    /// `MMUEXT_PIN_L4_TABLE`.
+    case pinL4TABLE = 3
+    /// `MMUEXT_UNPIN_TABLE`.
+    case unpinTABLE = 4
+    /// `MMUEXT_NEW_BASEPTR`.
+    case newBASEPTR = 5
+    /// `MMUEXT_TLB_FLUSH_LOCAL`.
+    case tlbFLUSHLOCAL = 6
+    /// `MMUEXT_INVLPG_LOCAL`.
+    case invlpgLOCAL = 7
+    /// `MMUEXT_TLB_FLUSH_MULTI`.
+    case tlbFLUSHMULTI = 8
+    /// `MMUEXT_INVLPG_MULTI`.
+    case invlpgMULTI = 9
+    /// `MMUEXT_TLB_FLUSH_ALL`.
+    case tlbFLUSHALL = 10
+    /// `MMUEXT_INVLPG_ALL`.
+    case invlpgALL = 11
+    /// `MMUEXT_FLUSH_CACHE`.
+    case flushCACHE = 12
+    /// `MMUEXT_SET_LDT`.
+    case setLDT = 13
+    /// `MMUEXT_REASSIGN_PAGE`.
+    case reassignPAGE = 14
+    /// `MMUEXT_NEW_USER_BASEPTR`.
+    case newUSERBASEPTR = 15
+
+    public static let hypercallName = "mmuext_op"
+    public static let hypercallNumber: UInt64 = 26
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .pinL1TABLE:
+        return "MMUEXT_PIN_L1_TABLE"
+      case .pinL2TABLE:
+        return "MMUEXT_PIN_L2_TABLE"
+      case .pinL3TABLE:
+        return "MMUEXT_PIN_L3_TABLE"
+      case .pinL4TABLE:
+        return "MMUEXT_PIN_L4_TABLE"
+      case .unpinTABLE:
+        return "MMUEXT_UNPIN_TABLE"
+      case .newBASEPTR:
+        return "MMUEXT_NEW_BASEPTR"
+      case .tlbFLUSHLOCAL:
+        return "MMUEXT_TLB_FLUSH_LOCAL"
+      case .invlpgLOCAL:
+        return "MMUEXT_INVLPG_LOCAL"
+      case .tlbFLUSHMULTI:
+        return "MMUEXT_TLB_FLUSH_MULTI"
+      case .invlpgMULTI:
+        return "MMUEXT_INVLPG_MULTI"
+      case .tlbFLUSHALL:
+        return "MMUEXT_TLB_FLUSH_ALL"
+      case .invlpgALL:
+        return "MMUEXT_INVLPG_ALL"
+      case .flushCACHE:
+        return "MMUEXT_FLUSH_CACHE"
+      case .setLDT:
+        return "MMUEXT_SET_LDT"
+      case .reassignPAGE:
+        return "MMUEXT_REASSIGN_PAGE"
+      case .newUSERBASEPTR:
+        return "MMUEXT_NEW_USER_BASEPTR"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MmuextOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .pinL1TABLE:
+          return handler.pinL1TABLE(&call)
+        case .pinL2TABLE:
+          return handler.pinL2TABLE(&call)
+        case .pinL3TABLE:
+          return handler.pinL3TABLE(&call)
+        case .pinL4TABLE:
+          return handler.pinL4TABLE(&call)
+        case .unpinTABLE:
+          return handler.unpinTABLE(&call)
+        case .newBASEPTR:
+          return handler.newBASEPTR(&call)
+        case .tlbFLUSHLOCAL:
+          return handler.tlbFLUSHLOCAL(&call)
+        case .invlpgLOCAL:
+          return handler.invlpgLOCAL(&call)
+        case .tlbFLUSHMULTI:
+          return handler.tlbFLUSHMULTI(&call)
+        case .invlpgMULTI:
+          return handler.invlpgMULTI(&call)
+        case .tlbFLUSHALL:
+          return handler.tlbFLUSHALL(&call)
+        case .invlpgALL:
+          return handler.invlpgALL(&call)
+        case .flushCACHE:
+          return handler.flushCACHE(&call)
+        case .setLDT:
+          return handler.setLDT(&call)
+        case .reassignPAGE:
+          return handler.reassignPAGE(&call)
+        case .newUSERBASEPTR:
+          return handler.newUSERBASEPTR(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `mmuext_op` for `MmuextOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol MmuextOpHandler {
+    /// `MMUEXT_PIN_L1_TABLE`.
+    mutating func pinL1TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L2_TABLE`.
+    mutating func pinL2TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L3_TABLE`.
+    mutating func pinL3TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L4_TABLE`.
+    mutating func pinL4TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_UNPIN_TABLE`.
+    mutating func unpinTABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_NEW_BASEPTR`.
+    mutating func newBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_LOCAL`.
+    mutating func tlbFLUSHLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_LOCAL`.
+    mutating func invlpgLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_MULTI`.
+    mutating func tlbFLUSHMULTI(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_MULTI`.
+    mutating func invlpgMULTI(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_ALL`.
+    mutating func tlbFLUSHALL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_ALL`.
+    mutating func invlpgALL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_FLUSH_CACHE`.
+    mutating func flushCACHE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_SET_LDT`.
+    mutating func setLDT(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_REASSIGN_PAGE`.
+    mutating func reassignPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_NEW_USER_BASEPTR`.
+    mutating func newUSERBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
   }
 }

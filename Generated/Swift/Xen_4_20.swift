@@ -8,6 +8,7 @@ public enum Xen_4_20: ReleaseABI {
   public static let inDevelopment = false
   #if !hasFeature(Embedded)
     public static let multiplexedHypercalls: [any MultiplexedSubOp.Type] = [
+      MmuUpdate.self,
       SchedOpCompat.self,
       PlatformOp.self,
       MemoryOp.self,
@@ -21,12 +22,15 @@ public enum Xen_4_20: ReleaseABI {
       PhysdevOpCompat.self,
       GrantTableOp.self,
       VmAssist.self,
+      VmAssistType.self,
       VcpuOp.self,
       SetSegmentBase.self,
+      MmuextOp.self,
       XsmOp.self,
       NmiOp.self,
       SchedOp.self,
       CallbackOp.self,
+      CallbackOpType.self,
       XenoprofOp.self,
       EventChannelOp.self,
       PhysdevOp.self,
@@ -34,6 +38,7 @@ public enum Xen_4_20: ReleaseABI {
       HvmOpAltp2m.self,
       Sysctl.self,
       Domctl.self,
+      DomctlShadowOp.self,
       KexecOp.self,
       TmemOp.self,
       ArgoOp.self,
@@ -146,6 +151,71 @@ public enum Xen_4_20: ReleaseABI {
     public static let arch6: UInt64 = 54
     /// `__HYPERVISOR_arch_7`.
     public static let arch7: UInt64 = 55
+  }
+
+  /// `__HYPERVISOR_mmu_update` (1): the op is the low 3 bits of `ptr` (argument 0, a `uint64_t`
+  /// field in guest memory); high bits on an op that keeps no progress there are ignored.
+  public enum MmuUpdate: UInt64, MultiplexedSubOp {
+    /// `MMU_NORMAL_PT_UPDATE`.
+    case normalPTUPDATE = 0
+    /// `MMU_MACHPHYS_UPDATE`.
+    case machphysUPDATE = 1
+    /// `MMU_PT_UPDATE_PRESERVE_AD`.
+    case ptUPDATEPRESERVEAD = 2
+    /// `MMU_PT_UPDATE_NO_TRANSLATE`.
+    case ptUPDATENOTRANSLATE = 3
+
+    public static let hypercallName = "mmu_update"
+    public static let hypercallNumber: UInt64 = 1
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField64, maskBits: 3, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .normalPTUPDATE:
+        return "MMU_NORMAL_PT_UPDATE"
+      case .machphysUPDATE:
+        return "MMU_MACHPHYS_UPDATE"
+      case .ptUPDATEPRESERVEAD:
+        return "MMU_PT_UPDATE_PRESERVE_AD"
+      case .ptUPDATENOTRANSLATE:
+        return "MMU_PT_UPDATE_NO_TRANSLATE"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `ptr`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MmuUpdateHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .normalPTUPDATE:
+          return handler.normalPTUPDATE(&call)
+        case .machphysUPDATE:
+          return handler.machphysUPDATE(&call)
+        case .ptUPDATEPRESERVEAD:
+          return handler.ptUPDATEPRESERVEAD(&call)
+        case .ptUPDATENOTRANSLATE:
+          return handler.ptUPDATENOTRANSLATE(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `mmu_update` for `MmuUpdate.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol MmuUpdateHandler {
+    /// `MMU_NORMAL_PT_UPDATE`.
+    mutating func normalPTUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMU_MACHPHYS_UPDATE`.
+    mutating func machphysUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMU_PT_UPDATE_PRESERVE_AD`.
+    mutating func ptUPDATEPRESERVEAD(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMU_PT_UPDATE_NO_TRANSLATE`.
+    mutating func ptUPDATENOTRANSLATE(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_sched_op_compat` (6): the op is all of `cmd` (argument 0, `unsigned int`); any
@@ -1762,6 +1832,96 @@ public enum Xen_4_20: ReleaseABI {
     mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
+  /// `vm_assist.type`, nested in `__HYPERVISOR_vm_assist` (21): every call read a second op; the op
+  /// is all of `type` (argument 1, `unsigned int`); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum VmAssistType: UInt64, MultiplexedSubOp {
+    /// `VMASST_TYPE_4gb_segments`.
+    case op4gbSegments = 0
+    /// `VMASST_TYPE_4gb_segments_notify`.
+    case op4gbSegmentsNotify = 1
+    /// `VMASST_TYPE_writable_pagetables`.
+    case writablePagetables = 2
+    /// `VMASST_TYPE_pae_extended_cr3`.
+    case paeExtendedCr3 = 3
+    /// `VMASST_TYPE_architectural_iopl`.
+    case architecturalIopl = 4
+    /// `VMASST_TYPE_runstate_update_flag`.
+    case runstateUpdateFlag = 5
+    /// `VMASST_TYPE_m2p_strict`.
+    case m2pStrict = 32
+
+    public static let hypercallName = "vm_assist.type"
+    public static let hypercallNumber: UInt64 = 21
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .op4gbSegments:
+        return "VMASST_TYPE_4gb_segments"
+      case .op4gbSegmentsNotify:
+        return "VMASST_TYPE_4gb_segments_notify"
+      case .writablePagetables:
+        return "VMASST_TYPE_writable_pagetables"
+      case .paeExtendedCr3:
+        return "VMASST_TYPE_pae_extended_cr3"
+      case .architecturalIopl:
+        return "VMASST_TYPE_architectural_iopl"
+      case .runstateUpdateFlag:
+        return "VMASST_TYPE_runstate_update_flag"
+      case .m2pStrict:
+        return "VMASST_TYPE_m2p_strict"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `type`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: VmAssistTypeHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .op4gbSegments:
+          return handler.op4gbSegments(&call)
+        case .op4gbSegmentsNotify:
+          return handler.op4gbSegmentsNotify(&call)
+        case .writablePagetables:
+          return handler.writablePagetables(&call)
+        case .paeExtendedCr3:
+          return handler.paeExtendedCr3(&call)
+        case .architecturalIopl:
+          return handler.architecturalIopl(&call)
+        case .runstateUpdateFlag:
+          return handler.runstateUpdateFlag(&call)
+        case .m2pStrict:
+          return handler.m2pStrict(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `vm_assist.type` for `VmAssistType.dispatch(_:guestWidth:to:)`, one method
+  /// per sub-op.
+  public protocol VmAssistTypeHandler {
+    /// `VMASST_TYPE_4gb_segments`.
+    mutating func op4gbSegments(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_4gb_segments_notify`.
+    mutating func op4gbSegmentsNotify(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_writable_pagetables`.
+    mutating func writablePagetables(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_pae_extended_cr3`.
+    mutating func paeExtendedCr3(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_architectural_iopl`.
+    mutating func architecturalIopl(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_runstate_update_flag`.
+    mutating func runstateUpdateFlag(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `VMASST_TYPE_m2p_strict`.
+    mutating func m2pStrict(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
   /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
   /// value is an unknown op.
   public enum VcpuOp: UInt64, MultiplexedSubOp {
@@ -1985,6 +2145,199 @@ public enum Xen_4_20: ReleaseABI {
     mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
     /// `SEGBASE_GS_USER_SEL`.
     mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `__HYPERVISOR_mmuext_op` (26): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
+  /// memory); any other value is an unknown op.
+  public enum MmuextOp: UInt64, MultiplexedSubOp {
+    /// `MMUEXT_PIN_L1_TABLE`.
+    case pinL1TABLE = 0
+    /// `MMUEXT_PIN_L2_TABLE`.
+    case pinL2TABLE = 1
+    /// `MMUEXT_PIN_L3_TABLE`.
+    case pinL3TABLE = 2
+    /// `MMUEXT_PIN_L4_TABLE`.
+    case pinL4TABLE = 3
+    /// `MMUEXT_UNPIN_TABLE`.
+    case unpinTABLE = 4
+    /// `MMUEXT_NEW_BASEPTR`.
+    case newBASEPTR = 5
+    /// `MMUEXT_TLB_FLUSH_LOCAL`.
+    case tlbFLUSHLOCAL = 6
+    /// `MMUEXT_INVLPG_LOCAL`.
+    case invlpgLOCAL = 7
+    /// `MMUEXT_TLB_FLUSH_MULTI`.
+    case tlbFLUSHMULTI = 8
+    /// `MMUEXT_INVLPG_MULTI`.
+    case invlpgMULTI = 9
+    /// `MMUEXT_TLB_FLUSH_ALL`.
+    case tlbFLUSHALL = 10
+    /// `MMUEXT_INVLPG_ALL`.
+    case invlpgALL = 11
+    /// `MMUEXT_FLUSH_CACHE`.
+    case flushCACHE = 12
+    /// `MMUEXT_SET_LDT`.
+    case setLDT = 13
+    /// `MMUEXT_NEW_USER_BASEPTR`.
+    case newUSERBASEPTR = 15
+    /// `MMUEXT_CLEAR_PAGE`.
+    case clearPAGE = 16
+    /// `MMUEXT_COPY_PAGE`.
+    case copyPAGE = 17
+    /// `MMUEXT_FLUSH_CACHE_GLOBAL`.
+    case flushCACHEGLOBAL = 18
+    /// `MMUEXT_MARK_SUPER`.
+    case markSUPER = 19
+    /// `MMUEXT_UNMARK_SUPER`.
+    case unmarkSUPER = 20
+
+    public static let hypercallName = "mmuext_op"
+    public static let hypercallNumber: UInt64 = 26
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+
+    public var cName: String {
+      switch self {
+      case .pinL1TABLE:
+        return "MMUEXT_PIN_L1_TABLE"
+      case .pinL2TABLE:
+        return "MMUEXT_PIN_L2_TABLE"
+      case .pinL3TABLE:
+        return "MMUEXT_PIN_L3_TABLE"
+      case .pinL4TABLE:
+        return "MMUEXT_PIN_L4_TABLE"
+      case .unpinTABLE:
+        return "MMUEXT_UNPIN_TABLE"
+      case .newBASEPTR:
+        return "MMUEXT_NEW_BASEPTR"
+      case .tlbFLUSHLOCAL:
+        return "MMUEXT_TLB_FLUSH_LOCAL"
+      case .invlpgLOCAL:
+        return "MMUEXT_INVLPG_LOCAL"
+      case .tlbFLUSHMULTI:
+        return "MMUEXT_TLB_FLUSH_MULTI"
+      case .invlpgMULTI:
+        return "MMUEXT_INVLPG_MULTI"
+      case .tlbFLUSHALL:
+        return "MMUEXT_TLB_FLUSH_ALL"
+      case .invlpgALL:
+        return "MMUEXT_INVLPG_ALL"
+      case .flushCACHE:
+        return "MMUEXT_FLUSH_CACHE"
+      case .setLDT:
+        return "MMUEXT_SET_LDT"
+      case .newUSERBASEPTR:
+        return "MMUEXT_NEW_USER_BASEPTR"
+      case .clearPAGE:
+        return "MMUEXT_CLEAR_PAGE"
+      case .copyPAGE:
+        return "MMUEXT_COPY_PAGE"
+      case .flushCACHEGLOBAL:
+        return "MMUEXT_FLUSH_CACHE_GLOBAL"
+      case .markSUPER:
+        return "MMUEXT_MARK_SUPER"
+      case .unmarkSUPER:
+        return "MMUEXT_UNMARK_SUPER"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: MmuextOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .pinL1TABLE:
+          return handler.pinL1TABLE(&call)
+        case .pinL2TABLE:
+          return handler.pinL2TABLE(&call)
+        case .pinL3TABLE:
+          return handler.pinL3TABLE(&call)
+        case .pinL4TABLE:
+          return handler.pinL4TABLE(&call)
+        case .unpinTABLE:
+          return handler.unpinTABLE(&call)
+        case .newBASEPTR:
+          return handler.newBASEPTR(&call)
+        case .tlbFLUSHLOCAL:
+          return handler.tlbFLUSHLOCAL(&call)
+        case .invlpgLOCAL:
+          return handler.invlpgLOCAL(&call)
+        case .tlbFLUSHMULTI:
+          return handler.tlbFLUSHMULTI(&call)
+        case .invlpgMULTI:
+          return handler.invlpgMULTI(&call)
+        case .tlbFLUSHALL:
+          return handler.tlbFLUSHALL(&call)
+        case .invlpgALL:
+          return handler.invlpgALL(&call)
+        case .flushCACHE:
+          return handler.flushCACHE(&call)
+        case .setLDT:
+          return handler.setLDT(&call)
+        case .newUSERBASEPTR:
+          return handler.newUSERBASEPTR(&call)
+        case .clearPAGE:
+          return handler.clearPAGE(&call)
+        case .copyPAGE:
+          return handler.copyPAGE(&call)
+        case .flushCACHEGLOBAL:
+          return handler.flushCACHEGLOBAL(&call)
+        case .markSUPER:
+          return handler.markSUPER(&call)
+        case .unmarkSUPER:
+          return handler.unmarkSUPER(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `mmuext_op` for `MmuextOp.dispatch(_:guestWidth:to:)`, one method per
+  /// sub-op.
+  public protocol MmuextOpHandler {
+    /// `MMUEXT_PIN_L1_TABLE`.
+    mutating func pinL1TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L2_TABLE`.
+    mutating func pinL2TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L3_TABLE`.
+    mutating func pinL3TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_PIN_L4_TABLE`.
+    mutating func pinL4TABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_UNPIN_TABLE`.
+    mutating func unpinTABLE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_NEW_BASEPTR`.
+    mutating func newBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_LOCAL`.
+    mutating func tlbFLUSHLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_LOCAL`.
+    mutating func invlpgLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_MULTI`.
+    mutating func tlbFLUSHMULTI(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_MULTI`.
+    mutating func invlpgMULTI(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_TLB_FLUSH_ALL`.
+    mutating func tlbFLUSHALL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_INVLPG_ALL`.
+    mutating func invlpgALL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_FLUSH_CACHE`.
+    mutating func flushCACHE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_SET_LDT`.
+    mutating func setLDT(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_NEW_USER_BASEPTR`.
+    mutating func newUSERBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_CLEAR_PAGE`.
+    mutating func clearPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_COPY_PAGE`.
+    mutating func copyPAGE(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_FLUSH_CACHE_GLOBAL`.
+    mutating func flushCACHEGLOBAL(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_MARK_SUPER`.
+    mutating func markSUPER(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `MMUEXT_UNMARK_SUPER`.
+    mutating func unmarkSUPER(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_xsm_op` (27): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
@@ -2411,6 +2764,97 @@ public enum Xen_4_20: ReleaseABI {
     mutating func register(_ call: inout SubOpCall) -> HandlerOutcome
     /// `CALLBACKOP_unregister`.
     mutating func unregister(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `callback_op.type`, nested in `__HYPERVISOR_callback_op` (30): `CALLBACKOP_register` calls
+  /// read a second op from `callback_register.type` (through argument 1); the op is all of `type`
+  /// (argument 1, a `uint16_t` field in guest memory); any other value is an unknown op. The caller
+  /// puts the word's value in the argument slot.
+  public enum CallbackOpType: UInt64, MultiplexedSubOp {
+    /// `CALLBACKTYPE_event`.
+    case event = 0
+    /// `CALLBACKTYPE_failsafe`.
+    case failsafe = 1
+    /// `CALLBACKTYPE_syscall`.
+    case syscall = 2
+    /// `CALLBACKTYPE_sysenter_deprecated`.
+    case sysenterDeprecated = 3
+    /// `CALLBACKTYPE_nmi`.
+    case nmi = 4
+    /// `CALLBACKTYPE_sysenter`.
+    case sysenter = 5
+    /// `CALLBACKTYPE_syscall32`.
+    case syscall32 = 7
+
+    public static let hypercallName = "callback_op.type"
+    public static let hypercallNumber: UInt64 = 30
+    public static let layout = MultiplexLayout(
+      argumentIndex: 1, argumentType: .guestField16, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .event:
+        return "CALLBACKTYPE_event"
+      case .failsafe:
+        return "CALLBACKTYPE_failsafe"
+      case .syscall:
+        return "CALLBACKTYPE_syscall"
+      case .sysenterDeprecated:
+        return "CALLBACKTYPE_sysenter_deprecated"
+      case .nmi:
+        return "CALLBACKTYPE_nmi"
+      case .sysenter:
+        return "CALLBACKTYPE_sysenter"
+      case .syscall32:
+        return "CALLBACKTYPE_syscall32"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `type`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: CallbackOpTypeHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .event:
+          return handler.event(&call)
+        case .failsafe:
+          return handler.failsafe(&call)
+        case .syscall:
+          return handler.syscall(&call)
+        case .sysenterDeprecated:
+          return handler.sysenterDeprecated(&call)
+        case .nmi:
+          return handler.nmi(&call)
+        case .sysenter:
+          return handler.sysenter(&call)
+        case .syscall32:
+          return handler.syscall32(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `callback_op.type` for `CallbackOpType.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol CallbackOpTypeHandler {
+    /// `CALLBACKTYPE_event`.
+    mutating func event(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_failsafe`.
+    mutating func failsafe(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_syscall`.
+    mutating func syscall(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_sysenter_deprecated`.
+    mutating func sysenterDeprecated(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_nmi`.
+    mutating func nmi(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_sysenter`.
+    mutating func sysenter(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `CALLBACKTYPE_syscall32`.
+    mutating func syscall32(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_xenoprof_op` (31): the op is all of `op` (argument 0, `unsigned int`); any other
@@ -4211,6 +4655,105 @@ public enum Xen_4_20: ReleaseABI {
     mutating func gdbsxUnpausevcpu(_ call: inout SubOpCall) -> HandlerOutcome
     /// `XEN_DOMCTL_gdbsx_domstatus`.
     mutating func gdbsxDomstatus(_ call: inout SubOpCall) -> HandlerOutcome
+  }
+
+  /// `domctl.shadow_op`, nested in `__HYPERVISOR_domctl` (36): `XEN_DOMCTL_shadow_op` calls read a
+  /// second op from `xen_domctl_shadow_op.op` (through argument 0); the op is all of `op` (argument
+  /// 0, a `uint32_t` field in guest memory); any other value is an unknown op. The caller puts the
+  /// word's value in the argument slot.
+  public enum DomctlShadowOp: UInt64, MultiplexedSubOp {
+    /// `XEN_DOMCTL_SHADOW_OP_OFF` (tools only).
+    case off = 0
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TEST` (tools only).
+    case enableTEST = 1
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY` (tools only).
+    case enableLOGDIRTY = 2
+    /// `XEN_DOMCTL_SHADOW_OP_CLEAN` (tools only).
+    case clean = 11
+    /// `XEN_DOMCTL_SHADOW_OP_PEEK` (tools only).
+    case peek = 12
+    /// `XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION` (tools only).
+    case getALLOCATION = 30
+    /// `XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION` (tools only).
+    case setALLOCATION = 31
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE` (tools only).
+    case enable = 32
+
+    public static let hypercallName = "domctl.shadow_op"
+    public static let hypercallNumber: UInt64 = 36
+    public static let layout = MultiplexLayout(
+      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: true)
+
+    public var cName: String {
+      switch self {
+      case .off:
+        return "XEN_DOMCTL_SHADOW_OP_OFF"
+      case .enableTEST:
+        return "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST"
+      case .enableLOGDIRTY:
+        return "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY"
+      case .clean:
+        return "XEN_DOMCTL_SHADOW_OP_CLEAN"
+      case .peek:
+        return "XEN_DOMCTL_SHADOW_OP_PEEK"
+      case .getALLOCATION:
+        return "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION"
+      case .setALLOCATION:
+        return "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION"
+      case .enable:
+        return "XEN_DOMCTL_SHADOW_OP_ENABLE"
+      }
+    }
+
+    public var opRegister: OpRegister { .plain }
+
+    /// Decodes `op`, runs the sub-op on `handler`, and says what the hypercall returns or which
+    /// arguments to re-issue it with.
+    public static func dispatch<Handler: DomctlShadowOpHandler>(
+      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
+    ) -> DispatchResult<Self> {
+      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
+        switch op {
+        case .off:
+          return handler.off(&call)
+        case .enableTEST:
+          return handler.enableTEST(&call)
+        case .enableLOGDIRTY:
+          return handler.enableLOGDIRTY(&call)
+        case .clean:
+          return handler.clean(&call)
+        case .peek:
+          return handler.peek(&call)
+        case .getALLOCATION:
+          return handler.getALLOCATION(&call)
+        case .setALLOCATION:
+          return handler.setALLOCATION(&call)
+        case .enable:
+          return handler.enable(&call)
+        }
+      }
+    }
+  }
+
+  /// Runs the sub-ops of `domctl.shadow_op` for `DomctlShadowOp.dispatch(_:guestWidth:to:)`, one
+  /// method per sub-op.
+  public protocol DomctlShadowOpHandler {
+    /// `XEN_DOMCTL_SHADOW_OP_OFF`.
+    mutating func off(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_TEST`.
+    mutating func enableTEST(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY`.
+    mutating func enableLOGDIRTY(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_CLEAN`.
+    mutating func clean(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_PEEK`.
+    mutating func peek(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION`.
+    mutating func getALLOCATION(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION`.
+    mutating func setALLOCATION(_ call: inout SubOpCall) -> HandlerOutcome
+    /// `XEN_DOMCTL_SHADOW_OP_ENABLE`.
+    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
   /// `__HYPERVISOR_kexec_op` (37): the op is all of `op` (argument 0, `unsigned long`); any other

@@ -333,13 +333,14 @@ extension ABIModel {
           nested.location)
       case (let structure?, false):
         error(
-          "\(what): its word \(quoted(nested.wordName)) is a field of \(quoted(structure)), so its type must be a field type (uint8_t, uint16_t or uint32_t field), not \(quoted(word.type.rawValue))",
+          "\(what): its word \(quoted(nested.wordName)) is a field of \(quoted(structure)), so its type must be a field type (uint8_t, uint16_t, uint32_t or uint64_t field), not \(quoted(word.type.rawValue))",
           nested.location)
       default: break
       }
-      // The main table's register holds the op; it is neither another table's register nor a
-      // pointer to a structure.
-      if let main, word.index == main.opArgument.index {
+      // A main table's op register holds the op; it is neither another table's register nor a
+      // pointer to a structure. A main table whose op is itself a structure field (domctl's
+      // `xen_domctl.cmd`) has a pointer there, and a nested field may sit in the same structure.
+      if let main, word.index == main.opArgument.index, !main.opArgument.type.isGuestField {
         error(
           "\(what): its word is reached through argument \(word.index) (\(quoted(main.opArgument.name))), which holds the op of \(name)'s main table",
           nested.location)

@@ -30,10 +30,13 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
   case guestField16 = "uint16_t field"
   /// A `uint8_t` field of a structure in guest memory (`xen_mem_access_op.op`).
   case guestField8 = "uint8_t field"
+  /// A `uint64_t` field of a structure in guest memory, 64 bits for every guest (`mmu_update`'s
+  /// `ptr`, whose low bits are the op and the rest the machine address the request acts on).
+  case guestField64 = "uint64_t field"
 
   /// Whether the value is a field of a structure in guest memory rather than a register.
   public var isGuestField: Bool {
-    self == .guestField32 || self == .guestField16 || self == .guestField8
+    self == .guestField32 || self == .guestField16 || self == .guestField8 || self == .guestField64
   }
 
   /// The C macro for this type's largest value, as bounds are written (`UINT_MAX >> 6`).
@@ -45,6 +48,7 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     case .signedInt: return "INT_MAX"
     case .guestField16: return "UINT16_MAX"
     case .guestField8: return "UINT8_MAX"
+    case .guestField64: return "UINT64_MAX"
     }
   }
 
@@ -55,6 +59,7 @@ public enum ArgumentType: String, Hashable, Sendable, Codable, CaseIterable {
     case .unsignedInt, .guestField32, .signedInt: return 32
     case .guestField16: return 16
     case .guestField8: return 8
+    case .guestField64: return 64
     }
   }
 

@@ -18,7 +18,7 @@ struct CountFlagLowering {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(CPrelude.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
       return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }

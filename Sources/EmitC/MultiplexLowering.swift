@@ -126,7 +126,7 @@ struct MultiplexLowering {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(CPrelude.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
       return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
@@ -139,6 +139,7 @@ struct MultiplexLowering {
         "'\(argument.name)' is \(argument.type.rawValue == "unsigned int" ? "an unsigned int" : "a uint32_t"): 32 bits for every guest"
     case .guestField16: return "'\(argument.name)' is a uint16_t: 16 bits for every guest"
     case .guestField8: return "'\(argument.name)' is a uint8_t: 8 bits for every guest"
+    case .guestField64: return "'\(argument.name)' is a uint64_t: 64 bits for every guest"
     }
   }
 
@@ -301,7 +302,7 @@ struct MultiplexLowering {
     case .typeMaximum(let type, let shift):
       switch type {
       case .unsignedLong: return CValue.code("\(CPrelude.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+      case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
         return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):

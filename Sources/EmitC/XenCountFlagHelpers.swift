@@ -17,7 +17,7 @@ struct XenCountFlagHelpers {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(XenHypervisorLowering.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
       return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
@@ -40,7 +40,8 @@ struct XenCountFlagHelpers {
         .blank,
         .lines([
           "/* Compiled, never called: the macro means what the model says. */",
-          "static inline void \(ABIModelSelection.identifier(for: hypercall.name))_build_assertions(void)",
+          // Named after the count too: the hypercall's table has `<hypercall>_build_assertions`.
+          "static inline void \(ABIModelSelection.identifier(for: hypercall.name))_\(ABIModelSelection.identifier(for: argument.name))_build_assertions(void)",
           "{",
           "    BUILD_BUG_ON(\(flagName) != \(CLiteral.define(flag.flagValue, hex: true)));",
           "}",

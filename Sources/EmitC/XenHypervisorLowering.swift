@@ -25,18 +25,13 @@ struct XenHypervisorLowering {
   func headers() -> [CHeader] {
     var out = [arguments]
     for hypercall in release.hypercalls {
-      let tables = hypercall.tables
-      if !tables.isEmpty {
-        // One header per hypercall: its main table's helpers, then each nested table's.
-        out.append(
-          header(
-            hypercall,
-            tables.flatMap {
-              XenMultiplexHelpers(hypercall: hypercall, table: $0, release: release).items(model: model)
-            }))
-      } else if let flag = hypercall.countFlag {
-        out.append(header(hypercall, XenCountFlagHelpers(hypercall: hypercall, flag: flag).items))
+      // One header per hypercall: its main table's helpers, then each nested table's, then its
+      // count flag's (`mmuext_op` has both a table in its entries and a flag in its count).
+      var body = hypercall.tables.flatMap {
+        XenMultiplexHelpers(hypercall: hypercall, table: $0, release: release).items(model: model)
       }
+      if let flag = hypercall.countFlag { body += XenCountFlagHelpers(hypercall: hypercall, flag: flag).items }
+      if !body.isEmpty { out.append(header(hypercall, body)) }
     }
     return out
   }

@@ -91,7 +91,7 @@ struct XenMultiplexHelpers {
   var widthMask: CValue {
     switch argument.type {
     case .unsignedLong: return .code("\(XenHypervisorLowering.lowBits)(guest_width)")
-    case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+    case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
       return .constant(lowBitsMask(argument.type.bits(guestWidth: 64)))
     }
   }
@@ -240,7 +240,7 @@ struct XenMultiplexHelpers {
       switch type {
       case .unsignedLong:
         return CValue.code("\(XenHypervisorLowering.lowBits)(guest_width)").shiftedRight(by: shift)
-      case .unsignedInt, .guestField32, .guestField16, .guestField8, .signedInt:
+      case .unsignedInt, .guestField32, .guestField16, .guestField8, .guestField64, .signedInt:
         return bound.maximum(guestWidth: 64).map(CValue.constant)
       }
     case .constant(let value):

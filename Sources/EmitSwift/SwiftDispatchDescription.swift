@@ -60,7 +60,7 @@ public struct HypercallNumberConstant: Hashable, Sendable {
 
 /// The C type of the argument that carries the op, as the generated runtime spells it.
 public enum LoweredArgumentType: String, Hashable, Sendable {
-  case unsignedLong, unsignedInt, guestField32, guestField16, guestField8, signedInt
+  case unsignedLong, unsignedInt, guestField32, guestField16, guestField8, guestField64, signedInt
 }
 
 /// A progress bound, as the generated runtime spells it.

@@ -111,6 +111,7 @@ public enum SwiftDispatchLowering {
     case .signedInt: return .signedInt
     case .guestField16: return .guestField16
     case .guestField8: return .guestField8
+    case .guestField64: return .guestField64
     }
   }
 }

@@ -248,6 +248,7 @@ public enum SwiftDispatchRenderer {
     case .signedInt: return "`int`"
     case .guestField16: return "a `uint16_t` field in guest memory"
     case .guestField8: return "a `uint8_t` field in guest memory"
+    case .guestField64: return "a `uint64_t` field in guest memory"
     }
   }
 

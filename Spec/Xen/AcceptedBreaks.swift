@@ -212,5 +212,23 @@ extension Xen {
         .removed, subOp: "KEXEC_CMD_kexec_unload_v1", of: "kexec_op", becomes: .rejected,
         older: .span("3.0.4", "4.22"), newer: .from("master"))
     }
+    // Exposed when mmuext_op's entry table was modelled. The facts record the removal from the
+    // public header only (facts-v2 mainline_deltas 3.0.0 -> 3.0.2: removed
+    // subop|mmuext_op|MMUEXT_REASSIGN_PAGE, xen/include/public/xen.h:166 @ RELEASE-3.0.0); the commit
+    // was not identified, and whether 3.0.2's do_mmuext_op still had the case is not in the facts.
+    // Conservative reading: the default case, -ENOSYS.
+    Accepted(
+      "mmuext-reassign-page-removed",
+      reason: """
+        MMUEXT_REASSIGN_PAGE (14), a privileged reassignment of a page to the foreign domain, is no \
+        longer defined from 3.0.2; number 14 is not reused. A 3.0.0 guest's entry with cmd 14 gets \
+        -ENOSYS (derived).
+        """,
+      source: "3.0.2-branched"
+    ) {
+      Covers(
+        .removed, subOp: "MMUEXT_REASSIGN_PAGE", of: "mmuext_op", becomes: .rejected, older: .only("3.0.0"),
+        newer: .from("3.0.2"))
+    }
   }
 }

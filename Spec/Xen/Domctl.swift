@@ -14,7 +14,8 @@ extension Xen {
   ///
   /// Not expressible: the structure also carries `interface_version`, which must equal the running
   /// release's `XEN_DOMCTL_INTERFACE_VERSION` (-EACCES otherwise); the model has no field besides the
-  /// op. The `XEN_DOMCTL_shadow_op` sub-ops (`domctl.shadow_op`) are a nested table, not modelled here.
+  /// op. The `XEN_DOMCTL_shadow_op` sub-ops (`domctl.shadow_op`) are a nested table in
+  /// `struct xen_domctl_shadow_op.op` (uint32_t, member `u.shadow_op` of the same structure).
   static var domctl: Multiplexed {
     Multiplexed("domctl", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
       In("3.0.3", source: "3.0.3-branched") {
@@ -46,6 +47,24 @@ extension Xen {
         Op("XEN_DOMCTL_arch_setup", 23, toolsOnly: true)  // xen/include/public/domctl.h:328
         Op("XEN_DOMCTL_settimeoffset", 24, toolsOnly: true)  // xen/include/public/domctl.h:344
         Op("XEN_DOMCTL_getvcpuaffinity", 25, toolsOnly: true)  // xen/include/public/domctl.h:232
+        // `struct xen_domctl_shadow_op.op` (domctl.h:179), every sub-op tools-only like its parent.
+        // The op word is never rewritten: the continuations re-issue the structure as it is.
+        Nested(
+          "shadow_op", selectedBy: "XEN_DOMCTL_shadow_op", structure: "xen_domctl_shadow_op",
+          word: ArgumentSlot(index: 0, name: "op", type: .guestField32), source: "3.0.3-branched"
+        ) {
+          WholeRegisterIsOp()
+          UnusedBits(.rejected)
+          Op("XEN_DOMCTL_SHADOW_OP_OFF", 0, toolsOnly: true)  // xen/include/public/domctl.h:126
+          Op("XEN_DOMCTL_SHADOW_OP_ENABLE_TEST", 1, toolsOnly: true)  // xen/include/public/domctl.h:143
+          Op("XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY", 2, toolsOnly: true)  // xen/include/public/domctl.h:145
+          Op("XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE", 3, toolsOnly: true)  // xen/include/public/domctl.h:147
+          Op("XEN_DOMCTL_SHADOW_OP_CLEAN", 11, toolsOnly: true)  // xen/include/public/domctl.h:133
+          Op("XEN_DOMCTL_SHADOW_OP_PEEK", 12, toolsOnly: true)  // xen/include/public/domctl.h:135
+          Op("XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION", 30, toolsOnly: true)  // xen/include/public/domctl.h:138
+          Op("XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION", 31, toolsOnly: true)  // xen/include/public/domctl.h:139
+          Op("XEN_DOMCTL_SHADOW_OP_ENABLE", 32, toolsOnly: true)  // xen/include/public/domctl.h:129
+        }
       }
       In("3.0.4", source: "3.0.4-branched") {
         Op("XEN_DOMCTL_real_mode_area", 26, toolsOnly: true)  // xen/include/public/domctl.h:388
@@ -221,6 +240,10 @@ extension Xen {
       In("4.7", source: "RELEASE-4.7.0") {
         // xen/include/public/domctl.h:1213
         Op("XEN_DOMCTL_soft_reset", 79, toolsOnly: true, continues: .reexecuteUnchanged)
+        Nested("shadow_op") {
+          // No longer defined in domctl.h from 4.7 (facts-v2: last listed at RELEASE-4.6.0).
+          Withdrawn("XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE")
+        }
       }
       In("4.10", source: "RELEASE-4.10.0") {
         // xen/include/public/domctl.h:1185

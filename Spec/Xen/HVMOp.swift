@@ -8,7 +8,7 @@ extension Xen {
   /// The number and the table start in 3.0.3: hvm_op.h only exists from 3.0.4, but 3.0.3 defines
   /// HVMOP_set_param 0 and HVMOP_get_param 1 in public/hvm/params.h:13-14 and handles both in
   /// `do_hvm_op(unsigned long op, ...)` (xen/arch/x86/hvm/hvm.c:668-676 @ 3.0.3-branched), which
-  /// the facts' hvm_op family, read from hvm_op.h, does not list. There is no compat variant in the 4.17+ generator table;
+  /// facts.json's hvm_op family, read from hvm_op.h, missed (facts-v2 lists both). There is no compat variant in the 4.17+ generator table;
   /// earlier releases were not checked, so `op` is read as `unsigned long` of the guest throughout.
   static var hvmOp: Multiplexed {
     Multiplexed(

@@ -59,6 +59,19 @@ import Testing
       ])
   }
 
+  /// domctl's `xen_domctl.cmd` is a field of the structure argument 0 points to, and the
+  /// `shadow_op` table's word another field of it: argument 0 is a pointer, not the op.
+  @Test func aFieldInTheStructureOfAMainTableInAField() {
+    let main = Multiplex(
+      opArgument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32), opMask: .wholeRegister,
+      unusedBits: .rejected, subOps: [SubOp(name: "XENMEM_set_pod_target", number: 16)])
+    let nested = Self.accessOp(word: ArgumentSlot(index: 0, name: "op", type: .guestField32))
+    let model = Fixtures.model([
+      Fixtures.release("4.6", [Hypercall(name: "memory_op", number: 12, multiplex: main, nestedTables: [nested])])
+    ])
+    #expect(errors(model) == [])
+  }
+
   @Test func aFieldWithoutItsStructureAndARegisterInsideOne() {
     #expect(
       errors(single([Self.accessOp(structure: nil)])) == [
@@ -67,7 +80,7 @@ import Testing
     let register = ArgumentSlot(index: 1, name: "op", type: .unsignedLong)
     #expect(
       errors(single([Self.accessOp(word: register)])) == [
-        "4.6: memory_op: nested table 'access_op': its word 'xen_mem_access_op.op' is a field of 'xen_mem_access_op', so its type must be a field type (uint8_t, uint16_t or uint32_t field), not 'unsigned long'"
+        "4.6: memory_op: nested table 'access_op': its word 'xen_mem_access_op.op' is a field of 'xen_mem_access_op', so its type must be a field type (uint8_t, uint16_t, uint32_t or uint64_t field), not 'unsigned long'"
       ])
   }
 

@@ -74,11 +74,15 @@ import XenSpec
     let dm = try #require(report.hypercalls.first { $0.hypercall == "dm_op" })
     // dm_op's op is a uint32_t field for every guest.
     #expect(dm.numbers.map(\.capacityBits) == [32, 32])
+    // mmu_update's op is the low 3 bits of a uint64_t field: 4 of 8 numbers used since 4.11.
+    let mmu = try #require(report.hypercalls.first { $0.hypercall == "mmu_update" })
+    #expect(mmu.numbers.map(\.free) == [4, 4])
     // In hypercall-number order.
     #expect(
       report.hypercalls.map(\.hypercall) == [
-        "sched_op_compat", "platform_op", "memory_op", "event_channel_op_compat", "xen_version", "console_io",
-        "physdev_op_compat", "grant_table_op", "vm_assist", "vcpu_op", "set_segment_base", "xsm_op", "nmi_op",
+        "mmu_update", "sched_op_compat", "platform_op", "memory_op", "event_channel_op_compat", "xen_version",
+        "console_io", "physdev_op_compat", "grant_table_op", "vm_assist", "vcpu_op", "set_segment_base", "mmuext_op",
+        "xsm_op", "nmi_op",
         "sched_op", "callback_op", "xenoprof_op", "event_channel_op", "physdev_op", "hvm_op", "sysctl", "domctl",
         "kexec_op", "tmem_op", "argo_op", "xenpmu_op", "dm_op", "hypfs_op", "arch_0",
       ])

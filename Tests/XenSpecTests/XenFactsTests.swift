@@ -221,7 +221,13 @@ import struct ABIModel.SourceLocation
   @Test func acceptedBreaks() throws {
     let model = try ResolvedXen.model()
     let byID = Dictionary(uniqueKeysWithValues: model.acceptedBreaks.map { ($0.id, $0) })
-    #expect(byID.count == 11)
+    #expect(byID.count == 12)
+    // Exposed by mmuext_op's entry table: the header drops 14 in 3.0.2 (facts-v2 mainline_deltas).
+    let reassign = try #require(byID["mmuext-reassign-page-removed"])
+    #expect(reassign.source == "3.0.2-branched")
+    #expect(
+      reassign.covers.map(\.subOp) == ["MMUEXT_REASSIGN_PAGE"]
+        && reassign.covers.allSatisfy { $0.breakClass == .removed && $0.becomes == .rejected })
     let limit = try #require(byID["memop-nr-extents-limit"])
     #expect(limit.source == "4f3c473d51")
     #expect(

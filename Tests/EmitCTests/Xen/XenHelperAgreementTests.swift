@@ -19,8 +19,8 @@ import Testing
     for hypercall in release.hypercalls {
       let name = ABIModelSelection.identifier(for: hypercall.name)
       let tables = hypercall.tables
+      if !tables.isEmpty || hypercall.countFlag != nil { lines.append("#include <xen/\(name).h>") }
       if !tables.isEmpty {
-        lines.append("#include <xen/\(name).h>")
         // The main table's helpers, then each nested table's (`memory_op_access_op_decode_op`).
         for table in tables {
           let f = ABIModelSelection.identifier(for: table.name)
@@ -35,9 +35,10 @@ import Testing
             "    }",
           ]
         }
-      } else if let flag = hypercall.countFlag {
+      }
+      // A hypercall can have both (`mmuext_op`): its count-flag helpers follow its tables'.
+      if let flag = hypercall.countFlag {
         let arg = ABIModelSelection.identifier(for: flag.argument.name)
-        lines.append("#include <xen/\(name).h>")
         body += [
           "    if (strcmp(hypercall, \"\(hypercall.name)\") == 0) {",
           "        if (kind == 'F') { rc = \(name)_decode_\(arg)(a, width, &r, &x);"
@@ -87,12 +88,13 @@ import Testing
   static func expected(_ query: ProbeQuery, release: Release) -> String {
     let fields = query.input.split(separator: " ").map(String.init)
     let kind = fields[0]
-    // A table by its name (`memory_op`, `memory_op.access_op`), else a count flag's hypercall.
+    // A table by its name (`memory_op`, `memory_op.access_op`), or a count flag's hypercall.
     let table = release.hypercalls.lazy.flatMap(\.tables).first { $0.name == fields[2] }
     let width = Int(fields[3])!
     let a = UInt64(fields[4], radix: 16)!
     let b = UInt64(fields[5], radix: 16)!
-    if let multiplex = table?.multiplex {
+    // F and G ask a count flag, which a hypercall with a table can have too (`mmuext_op`).
+    if let multiplex = table?.multiplex, kind != "F" && kind != "G" {
       switch kind {
       case "D":
         switch multiplex.decode(a, guestWidth: width) {

@@ -21,6 +21,92 @@
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/hypercall-args.h>
+#include <public/mmu_update.h>
+
+/*
+ * mmu_update: the op is in 'ptr' (argument 0, uint64_t field). The low 3 bits
+ * select the sub-op (mask 0x7); high bits on an op that keeps no progress there
+ * are ignored.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void mmu_update_build_assertions(void)
+{
+    BUILD_BUG_ON(MMU_NORMAL_PT_UPDATE != 0);
+    BUILD_BUG_ON(MMU_NORMAL_PT_UPDATE > 0x7);
+    BUILD_BUG_ON(MMU_MACHPHYS_UPDATE != 1);
+    BUILD_BUG_ON(MMU_MACHPHYS_UPDATE > 0x7);
+}
+
+/*
+ * Splits 'ptr' as 3.0.2 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int mmu_update_decode_ptr(uint64_t value,
+                                        unsigned int guest_width, uint64_t *op,
+                                        uint64_t *progress)
+{
+    const uint64_t v = value;
+    const uint64_t number = v & 7;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'ptr' 3.0.2 writes when op is preempted at progress (the arithmetic wraps
+ * at the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown
+ * op, or -EINVAL when the op cannot carry that progress in the register (*value
+ * is 0 then).
+ */
+static inline int mmu_update_encode_ptr(uint64_t op, uint64_t progress,
+                                        unsigned int guest_width,
+                                        uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* MMU_NORMAL_PT_UPDATE */
+    case 1: /* MMU_MACHPHYS_UPDATE */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 3.0.2 preempts op at for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op
+ * field. 0 for an op that keeps no progress in 'ptr', and for an unknown op.
+ */
+static inline uint64_t mmu_update_max_progress_ptr(uint64_t op,
+                                                   unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
 
 /*
  * mmu_update: a preempted call is re-issued with 'count' (argument 1, unsigned
@@ -30,7 +116,7 @@
 #define MMU_UPDATE_PREEMPTED (~(~0U>>1))
 
 /* Compiled, never called: the macro means what the model says. */
-static inline void mmu_update_build_assertions(void)
+static inline void mmu_update_count_build_assertions(void)
 {
     BUILD_BUG_ON(MMU_UPDATE_PREEMPTED != 0x80000000U);
 }

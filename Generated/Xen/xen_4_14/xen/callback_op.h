@@ -105,4 +105,102 @@ static inline uint64_t callback_op_max_progress_cmd(uint64_t op,
     return 0;
 }
 
+/*
+ * callback_op.type (nested: selected by CALLBACKOP_register): the op is in
+ * 'type' of struct callback_register (through argument 1, uint16_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void callback_op_type_build_assertions(void)
+{
+    BUILD_BUG_ON(CALLBACKTYPE_event != 0);
+    BUILD_BUG_ON(CALLBACKTYPE_failsafe != 1);
+    BUILD_BUG_ON(CALLBACKTYPE_syscall != 2);
+    BUILD_BUG_ON(CALLBACKTYPE_sysenter_deprecated != 3);
+    BUILD_BUG_ON(CALLBACKTYPE_nmi != 4);
+    BUILD_BUG_ON(CALLBACKTYPE_sysenter != 5);
+    BUILD_BUG_ON(CALLBACKTYPE_syscall32 != 7);
+}
+
+/*
+ * Splits 'type' as 4.14 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int callback_op_type_decode_type(uint64_t value,
+                                               unsigned int guest_width,
+                                               uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffff;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* CALLBACKTYPE_event */
+    case 1: /* CALLBACKTYPE_failsafe */
+    case 2: /* CALLBACKTYPE_syscall */
+    case 3: /* CALLBACKTYPE_sysenter_deprecated */
+    case 4: /* CALLBACKTYPE_nmi */
+    case 5: /* CALLBACKTYPE_sysenter */
+    case 7: /* CALLBACKTYPE_syscall32 */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'type' 4.14 writes when op is preempted at progress (the arithmetic wraps
+ * at the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown
+ * op, or -EINVAL when the op cannot carry that progress in the register (*value
+ * is 0 then).
+ */
+static inline int callback_op_type_encode_type(uint64_t op, uint64_t progress,
+                                               unsigned int guest_width,
+                                               uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* CALLBACKTYPE_event */
+    case 1: /* CALLBACKTYPE_failsafe */
+    case 2: /* CALLBACKTYPE_syscall */
+    case 3: /* CALLBACKTYPE_sysenter_deprecated */
+    case 4: /* CALLBACKTYPE_nmi */
+    case 5: /* CALLBACKTYPE_sysenter */
+    case 7: /* CALLBACKTYPE_syscall32 */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffff;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.14 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t callback_op_type_max_progress_type(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
 #endif /* __XEN_CALLBACK_OP_H__ */

@@ -21,6 +21,142 @@
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/hypercall-args.h>
+#include <public/mmuext_op.h>
+
+/*
+ * mmuext_op: the op is in 'cmd' (argument 0, uint32_t field). The whole value
+ * is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void mmuext_op_build_assertions(void)
+{
+    BUILD_BUG_ON(MMUEXT_PIN_L1_TABLE != 0);
+    BUILD_BUG_ON(MMUEXT_PIN_L2_TABLE != 1);
+    BUILD_BUG_ON(MMUEXT_PIN_L3_TABLE != 2);
+    BUILD_BUG_ON(MMUEXT_PIN_L4_TABLE != 3);
+    BUILD_BUG_ON(MMUEXT_UNPIN_TABLE != 4);
+    BUILD_BUG_ON(MMUEXT_NEW_BASEPTR != 5);
+    BUILD_BUG_ON(MMUEXT_TLB_FLUSH_LOCAL != 6);
+    BUILD_BUG_ON(MMUEXT_INVLPG_LOCAL != 7);
+    BUILD_BUG_ON(MMUEXT_TLB_FLUSH_MULTI != 8);
+    BUILD_BUG_ON(MMUEXT_INVLPG_MULTI != 9);
+    BUILD_BUG_ON(MMUEXT_TLB_FLUSH_ALL != 10);
+    BUILD_BUG_ON(MMUEXT_INVLPG_ALL != 11);
+    BUILD_BUG_ON(MMUEXT_FLUSH_CACHE != 12);
+    BUILD_BUG_ON(MMUEXT_SET_LDT != 13);
+    BUILD_BUG_ON(MMUEXT_NEW_USER_BASEPTR != 15);
+    BUILD_BUG_ON(MMUEXT_CLEAR_PAGE != 16);
+    BUILD_BUG_ON(MMUEXT_COPY_PAGE != 17);
+    BUILD_BUG_ON(MMUEXT_FLUSH_CACHE_GLOBAL != 18);
+    BUILD_BUG_ON(MMUEXT_MARK_SUPER != 19);
+    BUILD_BUG_ON(MMUEXT_UNMARK_SUPER != 20);
+}
+
+/*
+ * Splits 'cmd' as 4.2 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int mmuext_op_decode_cmd(uint64_t value, unsigned int guest_width,
+                                       uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+    case 16: /* MMUEXT_CLEAR_PAGE */
+    case 17: /* MMUEXT_COPY_PAGE */
+    case 18: /* MMUEXT_FLUSH_CACHE_GLOBAL */
+    case 19: /* MMUEXT_MARK_SUPER */
+    case 20: /* MMUEXT_UNMARK_SUPER */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'cmd' 4.2 writes when op is preempted at progress (the arithmetic wraps
+ * at the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown
+ * op, or -EINVAL when the op cannot carry that progress in the register (*value
+ * is 0 then).
+ */
+static inline int mmuext_op_encode_cmd(uint64_t op, uint64_t progress,
+                                       unsigned int guest_width,
+                                       uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* MMUEXT_PIN_L1_TABLE */
+    case 1: /* MMUEXT_PIN_L2_TABLE */
+    case 2: /* MMUEXT_PIN_L3_TABLE */
+    case 3: /* MMUEXT_PIN_L4_TABLE */
+    case 4: /* MMUEXT_UNPIN_TABLE */
+    case 5: /* MMUEXT_NEW_BASEPTR */
+    case 6: /* MMUEXT_TLB_FLUSH_LOCAL */
+    case 7: /* MMUEXT_INVLPG_LOCAL */
+    case 8: /* MMUEXT_TLB_FLUSH_MULTI */
+    case 9: /* MMUEXT_INVLPG_MULTI */
+    case 10: /* MMUEXT_TLB_FLUSH_ALL */
+    case 11: /* MMUEXT_INVLPG_ALL */
+    case 12: /* MMUEXT_FLUSH_CACHE */
+    case 13: /* MMUEXT_SET_LDT */
+    case 15: /* MMUEXT_NEW_USER_BASEPTR */
+    case 16: /* MMUEXT_CLEAR_PAGE */
+    case 17: /* MMUEXT_COPY_PAGE */
+    case 18: /* MMUEXT_FLUSH_CACHE_GLOBAL */
+    case 19: /* MMUEXT_MARK_SUPER */
+    case 20: /* MMUEXT_UNMARK_SUPER */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffffffffULL;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.2 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t mmuext_op_max_progress_cmd(uint64_t op,
+                                                  unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
 
 /*
  * mmuext_op: a preempted call is re-issued with 'count' (argument 1, unsigned
@@ -30,7 +166,7 @@
 #define MMU_UPDATE_PREEMPTED (~(~0U>>1))
 
 /* Compiled, never called: the macro means what the model says. */
-static inline void mmuext_op_build_assertions(void)
+static inline void mmuext_op_count_build_assertions(void)
 {
     BUILD_BUG_ON(MMU_UPDATE_PREEMPTED != 0x80000000U);
 }

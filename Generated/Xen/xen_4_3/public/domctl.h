@@ -85,4 +85,20 @@
 #define XEN_DOMCTL_gdbsx_domstatus               1003
 #endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
 
+/*
+ * domctl.shadow_op, nested: selected by XEN_DOMCTL_shadow_op: the op is in 'op'
+ * of struct xen_domctl_shadow_op (through argument 0, uint32_t field).
+ */
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_SHADOW_OP_OFF              0
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_TEST      1
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY  2
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE 3
+#define XEN_DOMCTL_SHADOW_OP_CLEAN            11
+#define XEN_DOMCTL_SHADOW_OP_PEEK             12
+#define XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION   30
+#define XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION   31
+#define XEN_DOMCTL_SHADOW_OP_ENABLE           32
+#endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */
+
 #endif /* __XEN_PUBLIC_DOMCTL_H__ */

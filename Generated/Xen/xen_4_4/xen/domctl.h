@@ -315,4 +315,110 @@ static inline uint64_t domctl_max_progress_cmd(uint64_t op,
     return 0;
 }
 
+/*
+ * domctl.shadow_op (nested: selected by XEN_DOMCTL_shadow_op): the op is in
+ * 'op' of struct xen_domctl_shadow_op (through argument 0, uint32_t field). The
+ * whole value is the sub-op: any other value is an unknown op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void domctl_shadow_op_build_assertions(void)
+{
+#if defined(__XEN__) || defined(__XEN_TOOLS__)
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_OFF != 0);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_ENABLE_TEST != 1);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY != 2);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE != 3);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_CLEAN != 11);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_PEEK != 12);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION != 30);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION != 31);
+    BUILD_BUG_ON(XEN_DOMCTL_SHADOW_OP_ENABLE != 32);
+#endif
+}
+
+/*
+ * Splits 'op' as 4.4 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int domctl_shadow_op_decode_op(uint64_t value,
+                                             unsigned int guest_width,
+                                             uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* XEN_DOMCTL_SHADOW_OP_OFF */
+    case 1: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TEST */
+    case 2: /* XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY */
+    case 3: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE */
+    case 11: /* XEN_DOMCTL_SHADOW_OP_CLEAN */
+    case 12: /* XEN_DOMCTL_SHADOW_OP_PEEK */
+    case 30: /* XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION */
+    case 31: /* XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION */
+    case 32: /* XEN_DOMCTL_SHADOW_OP_ENABLE */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'op' 4.4 writes when op is preempted at progress (the arithmetic wraps at
+ * the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown op,
+ * or -EINVAL when the op cannot carry that progress in the register (*value is
+ * 0 then).
+ */
+static inline int domctl_shadow_op_encode_op(uint64_t op, uint64_t progress,
+                                             unsigned int guest_width,
+                                             uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* XEN_DOMCTL_SHADOW_OP_OFF */
+    case 1: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TEST */
+    case 2: /* XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY */
+    case 3: /* XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE */
+    case 11: /* XEN_DOMCTL_SHADOW_OP_CLEAN */
+    case 12: /* XEN_DOMCTL_SHADOW_OP_PEEK */
+    case 30: /* XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION */
+    case 31: /* XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION */
+    case 32: /* XEN_DOMCTL_SHADOW_OP_ENABLE */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffffffffULL;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.4 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t domctl_shadow_op_max_progress_op(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
 #endif /* __XEN_DOMCTL_H__ */

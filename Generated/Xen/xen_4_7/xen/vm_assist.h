@@ -104,4 +104,99 @@ static inline uint64_t vm_assist_max_progress_cmd(uint64_t op,
     return 0;
 }
 
+/*
+ * vm_assist.type (nested: every call): the op is in 'type' (argument 1,
+ * unsigned int). The whole value is the sub-op: any other value is an unknown
+ * op.
+ */
+
+/* Compiled, never called: the macros mean what the model says. */
+static inline void vm_assist_type_build_assertions(void)
+{
+    BUILD_BUG_ON(VMASST_TYPE_4gb_segments != 0);
+    BUILD_BUG_ON(VMASST_TYPE_4gb_segments_notify != 1);
+    BUILD_BUG_ON(VMASST_TYPE_writable_pagetables != 2);
+    BUILD_BUG_ON(VMASST_TYPE_pae_extended_cr3 != 3);
+    BUILD_BUG_ON(VMASST_TYPE_architectural_iopl != 4);
+    BUILD_BUG_ON(VMASST_TYPE_m2p_strict != 32);
+}
+
+/*
+ * Splits 'type' as 4.7 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int vm_assist_type_decode_type(uint64_t value,
+                                             unsigned int guest_width,
+                                             uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+    case 3: /* VMASST_TYPE_pae_extended_cr3 */
+    case 4: /* VMASST_TYPE_architectural_iopl */
+    case 32: /* VMASST_TYPE_m2p_strict */
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'type' 4.7 writes when op is preempted at progress (the arithmetic wraps
+ * at the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown
+ * op, or -EINVAL when the op cannot carry that progress in the register (*value
+ * is 0 then).
+ */
+static inline int vm_assist_type_encode_type(uint64_t op, uint64_t progress,
+                                             unsigned int guest_width,
+                                             uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* VMASST_TYPE_4gb_segments */
+    case 1: /* VMASST_TYPE_4gb_segments_notify */
+    case 2: /* VMASST_TYPE_writable_pagetables */
+    case 3: /* VMASST_TYPE_pae_extended_cr3 */
+    case 4: /* VMASST_TYPE_architectural_iopl */
+    case 32: /* VMASST_TYPE_m2p_strict */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffffffffULL;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.7 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'type', and for an unknown op.
+ */
+static inline uint64_t vm_assist_type_max_progress_type(uint64_t op,
+    unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+
 #endif /* __XEN_VM_ASSIST_H__ */

@@ -15,4 +15,16 @@
 #define CALLBACKOP_register   0
 #define CALLBACKOP_unregister 1
 
+/*
+ * callback_op.type, nested: selected by CALLBACKOP_register: the op is in
+ * 'type' of struct callback_register (through argument 1, uint16_t field).
+ */
+#define CALLBACKTYPE_event               0
+#define CALLBACKTYPE_failsafe            1
+#define CALLBACKTYPE_syscall             2
+#define CALLBACKTYPE_sysenter_deprecated 3
+#define CALLBACKTYPE_nmi                 4
+#define CALLBACKTYPE_sysenter            5
+#define CALLBACKTYPE_syscall32           7
+
 #endif /* __XEN_PUBLIC_CALLBACK_OP_H__ */
