@@ -212,5 +212,20 @@ extension Xen {
         .removed, subOp: "KEXEC_CMD_kexec_unload_v1", of: "kexec_op", becomes: .rejected,
         older: .span("3.0.4", "4.22"), newer: .from("master"))
     }
+    Accepted(
+      "gnttab-cache-flush-arm-only",
+      reason: """
+        "x86/gnttab: do not implement GNTTABOP_cache_flush": "The current underlying implementation of \
+        GNTTABOP_cache_flush on x86 won't work as expected ... make the GNTTABOP_cache_flush operation only \
+        available to ARM. There are no known users on x86". From 4.21 only CONFIG_HAS_GRANT_CACHE_FLUSH \
+        (ARM) builds the op, so an x86 guest's cache_flush continuation (cur_ref above GNTTABOP_CMD_MASK) \
+        gets -ENOSYS. ARM keeps it.
+        """,
+      source: "5642a6055c"
+    ) {
+      Covers(
+        .continuationLost, subOp: "GNTTABOP_cache_flush", of: "grant_table_op", becomes: .rejected,
+        older: .span("4.5", "4.20"), newer: .from("4.21"), on: ["x86"])
+    }
   }
 }
