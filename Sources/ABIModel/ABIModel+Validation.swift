@@ -112,6 +112,17 @@ extension ABIModel {
         validateSwitches(multiplex, of: hypercall, in: release, error: error)
       }
       validateNestedTables(of: hypercall, error: error)
+      if let flag = hypercall.countFlag, let multiplex = hypercall.multiplex,
+        flag.argument.index == multiplex.opArgument.index, flag.flagBit >= 0, flag.flagBit < 64
+      {
+        // The flag and the op share a word: the flag must sit outside the op field.
+        let opField = multiplex.opMask.value ?? lowBitsMask(multiplex.opWidth(guestWidth: guestWidths.max() ?? 64))
+        if opField & flag.flagValue != 0 {
+          error(
+            "\(shown(hypercall.name)): count flag bit \(flag.flagBit) lies inside the op field \(hexString(opField)) of \(quoted(multiplex.opArgument.name)), so a resumed call changes the op",
+            flag.location)
+        }
+      }
       if let flag = hypercall.countFlag {
         for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
           error(
