@@ -1545,6 +1545,110 @@ typedef char abigen_assert_grant_table_op_GNTTABOP_cache_flush_fits[((unsigned l
 #endif /* __XEN_INTERFACE_VERSION__ >= 0x0003020a */
 
 /*
+ * The helpers below are x86 (x86_64, x86_32)'s: the ops continue differently on other
+ * architectures.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+
+/*
+ * Splits the 'cmd' argument of grant_table_op as 4.21 decodes it: the sub-op number into *op,
+ * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
+ * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
+ * hypervisor fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_grant_table_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v & 0xfff;
+    (void)guest_width;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* GNTTABOP_map_grant_ref */
+    case 1: /* GNTTABOP_unmap_grant_ref */
+    case 2: /* GNTTABOP_setup_table */
+    case 3: /* GNTTABOP_dump_table */
+    case 4: /* GNTTABOP_transfer */
+    case 5: /* GNTTABOP_copy */
+    case 6: /* GNTTABOP_query_size */
+    case 7: /* GNTTABOP_unmap_and_replace */
+    case 8: /* GNTTABOP_set_version */
+    case 9: /* GNTTABOP_get_status_frames */
+    case 10: /* GNTTABOP_get_version */
+    case 11: /* GNTTABOP_swap_grant_ref */
+    case 12: /* GNTTABOP_cache_flush */
+        if ((v & 0xfffffffffffff000ULL) != 0) {
+            return ABIGEN_REJECT_UNUSED_BITS;
+        }
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.21 accepts this 'cmd' argument of grant_table_op (not -ENOSYS).
+ */
+static inline int abigen_grant_table_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_grant_table_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'cmd' argument 4.21 writes when grant_table_op op is preempted at progress ('cmd'
+ * is an unsigned int: 32 bits for every guest; the arithmetic wraps there). Returns 1 and sets
+ * *value, or 0 when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_grant_table_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    (void)guest_width;
+    *value = 0;
+    switch (op) {
+    case 0: /* GNTTABOP_map_grant_ref */
+    case 1: /* GNTTABOP_unmap_grant_ref */
+    case 2: /* GNTTABOP_setup_table */
+    case 3: /* GNTTABOP_dump_table */
+    case 4: /* GNTTABOP_transfer */
+    case 5: /* GNTTABOP_copy */
+    case 6: /* GNTTABOP_query_size */
+    case 7: /* GNTTABOP_unmap_and_replace */
+    case 8: /* GNTTABOP_set_version */
+    case 9: /* GNTTABOP_get_status_frames */
+    case 10: /* GNTTABOP_get_version */
+    case 11: /* GNTTABOP_swap_grant_ref */
+    case 12: /* GNTTABOP_cache_flush */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & 0xffffffffULL;
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.21 preempts grant_table_op op at, for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0 for an op that
+ * keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+#endif /* defined(__x86_64__) || defined(__i386__) */
+
+/*
+ * The helpers below are arm (arm64, arm32)'s: the ops continue differently on other
+ * architectures.
+ */
+#if defined(__aarch64__) || defined(__arm__)
+
+/*
  * Splits the 'cmd' argument of grant_table_op as 4.21 decodes it: the sub-op number into *op,
  * the progress a continuation resumes at into *progress. 'cmd' is an unsigned int: 32 bits for
  * every guest; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the
@@ -1644,6 +1748,7 @@ static inline uint64_t abigen_grant_table_op_max_progress(uint64_t op, unsigned 
     }
     return 0;
 }
+#endif /* defined(__aarch64__) || defined(__arm__) */
 
 /*
  * vm_assist (__HYPERVISOR_vm_assist = 21): the op is in 'cmd' (argument 0, unsigned int). The

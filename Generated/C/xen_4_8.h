@@ -3031,6 +3031,12 @@ typedef char abigen_assert_hvm_op_HVMOP_guest_request_vm_event_fits[((unsigned l
 typedef char abigen_assert_hvm_op_HVMOP_altp2m_fits[((unsigned long long)HVMOP_altp2m <= (unsigned long long)HVMOP_op_mask) ? 1 : -1];
 
 /*
+ * The helpers below are x86 (x86_64, x86_32)'s: the ops continue differently on other
+ * architectures.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+
+/*
  * Splits the 'op' argument of hvm_op as 4.8 decodes it: the sub-op number into *op, the
  * progress a continuation resumes at into *progress. 'op' is an unsigned long: guest_width
  * bits; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
@@ -3154,6 +3160,129 @@ static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int gues
     }
     return 0;
 }
+#endif /* defined(__x86_64__) || defined(__i386__) */
+
+/*
+ * The helpers below are arm (arm64, arm32)'s: the ops continue differently on other
+ * architectures.
+ */
+#if defined(__aarch64__) || defined(__arm__)
+
+/*
+ * Splits the 'op' argument of hvm_op as 4.8 decodes it: the sub-op number into *op, the
+ * progress a continuation resumes at into *progress. 'op' is an unsigned long: guest_width
+ * bits; bits above them are dropped first. Returns ABIGEN_DECODE_OK, or why the hypervisor
+ * fails the call with -ENOSYS (*op and *progress are 0 then).
+ */
+static inline int abigen_hvm_op_decode(uint64_t value, unsigned int guest_width, uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & abigen_low_bits(guest_width);
+    const uint64_t number = v & 0xff;
+    *op = 0;
+    *progress = 0;
+    switch (number) {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+    case 2: /* HVMOP_set_pci_intx_level */
+    case 3: /* HVMOP_set_isa_irq_level */
+    case 4: /* HVMOP_set_pci_link_route */
+    case 5: /* HVMOP_flush_tlbs */
+    case 6: /* HVMOP_track_dirty_vram */
+    case 7: /* HVMOP_modified_memory */
+    case 8: /* HVMOP_set_mem_type */
+    case 9: /* HVMOP_pagetable_dying */
+    case 10: /* HVMOP_get_time */
+    case 11: /* HVMOP_xentrace */
+    case 12: /* HVMOP_set_mem_access */
+    case 13: /* HVMOP_get_mem_access */
+    case 14: /* HVMOP_inject_trap */
+    case 15: /* HVMOP_get_mem_type */
+    case 16: /* HVMOP_inject_msi */
+    case 17: /* HVMOP_create_ioreq_server */
+    case 18: /* HVMOP_get_ioreq_server_info */
+    case 19: /* HVMOP_map_io_range_to_ioreq_server */
+    case 20: /* HVMOP_unmap_io_range_from_ioreq_server */
+    case 21: /* HVMOP_destroy_ioreq_server */
+    case 22: /* HVMOP_set_ioreq_server_state */
+    case 23: /* HVMOP_set_evtchn_upcall_vector */
+    case 24: /* HVMOP_guest_request_vm_event */
+    case 25: /* HVMOP_altp2m */
+        if ((v & 0xffffffffffffff00ULL) != 0) {
+            return ABIGEN_REJECT_UNUSED_BITS;
+        }
+        *op = number;
+        return ABIGEN_DECODE_OK;
+    }
+    return ABIGEN_REJECT_UNKNOWN_OP;
+}
+
+/*
+ * Whether 4.8 accepts this 'op' argument of hvm_op (not -ENOSYS).
+ */
+static inline int abigen_hvm_op_is_valid(uint64_t value, unsigned int guest_width)
+{
+    uint64_t op;
+    uint64_t progress;
+    return abigen_hvm_op_decode(value, guest_width, &op, &progress) == ABIGEN_DECODE_OK;
+}
+
+/*
+ * Builds the 'op' argument 4.8 writes when hvm_op op is preempted at progress ('op' is an
+ * unsigned long: guest_width bits; the arithmetic wraps there). Returns 1 and sets *value, or 0
+ * when the op is unknown or cannot carry that progress in the register.
+ */
+static inline int abigen_hvm_op_encode(uint64_t op, uint64_t progress, unsigned int guest_width, uint64_t *value)
+{
+    *value = 0;
+    switch (op) {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+    case 2: /* HVMOP_set_pci_intx_level */
+    case 3: /* HVMOP_set_isa_irq_level */
+    case 4: /* HVMOP_set_pci_link_route */
+    case 5: /* HVMOP_flush_tlbs */
+    case 6: /* HVMOP_track_dirty_vram */
+    case 7: /* HVMOP_modified_memory */
+    case 8: /* HVMOP_set_mem_type */
+    case 9: /* HVMOP_pagetable_dying */
+    case 10: /* HVMOP_get_time */
+    case 11: /* HVMOP_xentrace */
+    case 12: /* HVMOP_set_mem_access */
+    case 13: /* HVMOP_get_mem_access */
+    case 14: /* HVMOP_inject_trap */
+    case 15: /* HVMOP_get_mem_type */
+    case 16: /* HVMOP_inject_msi */
+    case 17: /* HVMOP_create_ioreq_server */
+    case 18: /* HVMOP_get_ioreq_server_info */
+    case 19: /* HVMOP_map_io_range_to_ioreq_server */
+    case 20: /* HVMOP_unmap_io_range_from_ioreq_server */
+    case 21: /* HVMOP_destroy_ioreq_server */
+    case 22: /* HVMOP_set_ioreq_server_state */
+    case 23: /* HVMOP_set_evtchn_upcall_vector */
+    case 24: /* HVMOP_guest_request_vm_event */
+    case 25: /* HVMOP_altp2m */
+        if (progress != 0) {
+            return 0;
+        }
+        *value = op & abigen_low_bits(guest_width);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The largest progress 4.8 preempts hvm_op op at, for a guest of guest_width bits: the bound
+ * the hypervisor states, or what the register holds above the op field. 0 for an op that keeps
+ * no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int guest_width)
+{
+    (void)guest_width;
+    switch (op) {
+    }
+    return 0;
+}
+#endif /* defined(__aarch64__) || defined(__arm__) */
 
 /*
  * hvm_op.altp2m (__HYPERVISOR_hvm_op = 34, nested: selected by HVMOP_altp2m): the op is in

@@ -189,13 +189,22 @@ where RawValue == UInt64 {
   static var layout: MultiplexLayout { get }
   /// `XENMEM_increase_reservation`.
   var cName: String { get }
+  /// Where the op keeps progress on every architecture (`.plain` for an op that continues in
+  /// the register on some architectures only).
   var opRegister: OpRegister { get }
+  /// Where the op keeps progress for guests of `architecture` (`x86`, `arm`); `opRegister`
+  /// for `nil` or an architecture the spec does not name.
+  func opRegister(architecture: String?) -> OpRegister
 }
 
 extension MultiplexedSubOp {
-  /// Decodes an op argument the way this release does. Bits beyond the argument's width are
-  /// dropped first, as the hypervisor never sees them.
-  public static func decode(_ rawValue: UInt64, guestWidth: Int) -> Decoded<Self> {
+  /// The same on every architecture, unless the release's table says otherwise.
+  public func opRegister(architecture: String?) -> OpRegister { opRegister }
+
+  /// Decodes an op argument the way this release does for guests of `architecture` (every
+  /// architecture's reading when `nil`). Bits beyond the argument's width are dropped first,
+  /// as the hypervisor never sees them.
+  public static func decode(_ rawValue: UInt64, guestWidth: Int, architecture: String? = nil) -> Decoded<Self> {
     let value = rawValue & lowBits(layout.argumentType.bits(guestWidth: guestWidth))
     guard let maskBits = layout.maskBits else {
       guard let op = Self(rawValue: value) else { return .rejected(.unknownOp) }
@@ -204,7 +213,7 @@ extension MultiplexedSubOp {
     let mask = lowBits(maskBits)
     guard let op = Self(rawValue: value & mask) else { return .rejected(.unknownOp) }
     let high = value & ~mask
-    switch op.opRegister {
+    switch op.opRegister(architecture: architecture) {
     case .shifted(let shift, _):
       // Bits between the mask and the shift carry nothing; they follow the release's policy.
       if high & lowBits(shift) != 0 && layout.rejectsUnusedBits {
@@ -221,9 +230,9 @@ extension MultiplexedSubOp {
 
   /// The op argument this release writes for this op preempted at `progress`, or `nil` when
   /// the op cannot carry that progress there. Wraps at the argument's width, as the C does.
-  public func encode(progress: UInt64, guestWidth: Int) -> UInt64? {
+  public func encode(progress: UInt64, guestWidth: Int, architecture: String? = nil) -> UInt64? {
     let width = Self.layout.argumentType.bits(guestWidth: guestWidth)
-    switch opRegister {
+    switch opRegister(architecture: architecture) {
     case .shifted(let shift, _):
       let shifted = shift >= 64 ? 0 : progress << UInt64(shift)
       return (rawValue | shifted) & lowBits(width)
@@ -239,10 +248,10 @@ extension MultiplexedSubOp {
 
   /// The largest progress this op can be preempted at: the bound, or what the argument
   /// holds above the op field when none is stated.
-  public func maximumProgress(guestWidth: Int) -> UInt64 {
+  public func maximumProgress(guestWidth: Int, architecture: String? = nil) -> UInt64 {
     let width = Self.layout.argumentType.bits(guestWidth: guestWidth)
     let step = lowBits(Self.layout.maskBits ?? 0)
-    switch opRegister {
+    switch opRegister(architecture: architecture) {
     case .plain:
       return 0
     case .shifted(let shift, let bound):
@@ -256,12 +265,12 @@ extension MultiplexedSubOp {
   /// Decodes the op argument, runs `handler` on the sub-op, and says what the hypercall
   /// returns or which arguments to re-issue it with.
   public static func dispatch(
-    _ arguments: HypercallArguments, guestWidth: Int,
+    _ arguments: HypercallArguments, guestWidth: Int, architecture: String? = nil,
     handler: (Self, inout SubOpCall) -> HandlerOutcome
   ) -> DispatchResult<Self> {
     let op: Self
     var call: SubOpCall
-    switch decode(arguments[layout.argumentIndex], guestWidth: guestWidth) {
+    switch decode(arguments[layout.argumentIndex], guestWidth: guestWidth, architecture: architecture) {
     case .rejected(let reason):
       return .rejected(reason)
     case .subOp(let decoded, let progress):
@@ -272,8 +281,8 @@ extension MultiplexedSubOp {
     case .completed(let value):
       return .completed(op, returnValue: value)
     case .preempted(let progress):
-      guard progress <= op.maximumProgress(guestWidth: guestWidth),
-        let register = op.encode(progress: progress, guestWidth: guestWidth)
+      guard progress <= op.maximumProgress(guestWidth: guestWidth, architecture: architecture),
+        let register = op.encode(progress: progress, guestWidth: guestWidth, architecture: architecture)
       else { return .unencodable(op, progress: progress) }
       var continuation = call.arguments
       // An op read from guest memory is re-issued with the same arguments.

@@ -2304,7 +2304,7 @@ public enum Xen_3_2: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
 
     public static let hypercallName = "hvm_op"

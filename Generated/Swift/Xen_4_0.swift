@@ -2576,7 +2576,7 @@ public enum Xen_4_0: ReleaseABI {
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
   /// value is an unknown op.
   public enum HvmOp: UInt64, MultiplexedSubOp {
-    /// `HVMOP_set_param` (continues by reexecute_unchanged).
+    /// `HVMOP_set_param` (continues by reexecute_unchanged on x86).
     case setParam = 0
     /// `HVMOP_get_param`.
     case getParam = 1
@@ -2586,7 +2586,7 @@ public enum Xen_4_0: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
     /// `HVMOP_track_dirty_vram` (tools only).
     case trackDirtyVram = 6

@@ -517,7 +517,7 @@ public enum Xen_4_14: ReleaseABI {
     case maximumGpfn = 14
     /// `XENMEM_remove_from_physmap`.
     case removeFromPhysmap = 15
-    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged).
+    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged on x86).
     case setPodTarget = 16
     /// `XENMEM_get_pod_target`.
     case getPodTarget = 17
@@ -529,7 +529,8 @@ public enum Xen_4_14: ReleaseABI {
     case pagingOp = 20
     /// `XENMEM_access_op` (tools only; continues by cmd_raw_index_aligned).
     case accessOp = 21
-    /// `XENMEM_sharing_op` (tools only; continues by guest_struct + reexecute_unchanged).
+    /// `XENMEM_sharing_op` (tools only; continues by guest_struct on x86 + reexecute_unchanged on
+    /// x86).
     case sharingOp = 22
     /// `XENMEM_add_to_physmap_batch` (continues by cmd_shifted_index).
     case addToPhysmapBatch = 23
@@ -3335,7 +3336,7 @@ public enum Xen_4_14: ReleaseABI {
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
   /// value is an unknown op.
   public enum HvmOp: UInt64, MultiplexedSubOp {
-    /// `HVMOP_set_param` (continues by reexecute_unchanged).
+    /// `HVMOP_set_param` (continues by reexecute_unchanged on x86).
     case setParam = 0
     /// `HVMOP_get_param`.
     case getParam = 1
@@ -3345,7 +3346,7 @@ public enum Xen_4_14: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
     /// `HVMOP_pagetable_dying`.
     case pagetableDying = 9
@@ -3363,7 +3364,7 @@ public enum Xen_4_14: ReleaseABI {
     case setEvtchnUpcallVector = 23
     /// `HVMOP_guest_request_vm_event`.
     case guestRequestVmEvent = 24
-    /// `HVMOP_altp2m` (continues by guest_struct).
+    /// `HVMOP_altp2m` (continues by guest_struct on x86).
     case altp2m = 25
 
     public static let hypercallName = "hvm_op"
@@ -3902,7 +3903,8 @@ public enum Xen_4_14: ReleaseABI {
     case getdomaininfo = 5
     /// `XEN_DOMCTL_setvcpuaffinity` (tools only; continues by reexecute_unchanged).
     case setvcpuaffinity = 9
-    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged + hypercall_rewrite).
+    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged on arm +
+    /// reexecute_unchanged on x86 + hypercall_rewrite on x86).
     case shadowOp = 10
     /// `XEN_DOMCTL_max_mem` (tools only; continues by reexecute_unchanged).
     case maxMem = 11
@@ -3988,8 +3990,8 @@ public enum Xen_4_14: ReleaseABI {
     case gettscinfo = 59
     /// `XEN_DOMCTL_settscinfo` (tools only; continues by reexecute_unchanged).
     case settscinfo = 60
-    /// `XEN_DOMCTL_getpageframeinfo3` (tools only; continues by guest_struct +
-    /// reexecute_unchanged).
+    /// `XEN_DOMCTL_getpageframeinfo3` (tools only; continues by reexecute_unchanged on arm +
+    /// guest_struct on x86 + reexecute_unchanged on x86).
     case getpageframeinfo3 = 61
     /// `XEN_DOMCTL_setvcpuextstate` (tools only; continues by reexecute_unchanged).
     case setvcpuextstate = 62

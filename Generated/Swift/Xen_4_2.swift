@@ -457,7 +457,7 @@ public enum Xen_4_2: ReleaseABI {
     case machphysMfnList = 5
     /// `XENMEM_populate_physmap` (continues by cmd_shifted_index).
     case populatePhysmap = 6
-    /// `XENMEM_add_to_physmap` (continues by guest_struct).
+    /// `XENMEM_add_to_physmap` (continues by guest_struct on x86).
     case addToPhysmap = 7
     /// `XENMEM_memory_map`.
     case memoryMap = 9
@@ -473,7 +473,7 @@ public enum Xen_4_2: ReleaseABI {
     case maximumGpfn = 14
     /// `XENMEM_remove_from_physmap`.
     case removeFromPhysmap = 15
-    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged).
+    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged on x86).
     case setPodTarget = 16
     /// `XENMEM_get_pod_target`.
     case getPodTarget = 17
@@ -3022,7 +3022,7 @@ public enum Xen_4_2: ReleaseABI {
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
   /// value is an unknown op.
   public enum HvmOp: UInt64, MultiplexedSubOp {
-    /// `HVMOP_set_param` (continues by reexecute_unchanged).
+    /// `HVMOP_set_param` (continues by reexecute_unchanged on x86).
     case setParam = 0
     /// `HVMOP_get_param`.
     case getParam = 1
@@ -3032,7 +3032,7 @@ public enum Xen_4_2: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
     /// `HVMOP_track_dirty_vram` (tools only).
     case trackDirtyVram = 6

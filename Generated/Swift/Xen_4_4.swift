@@ -473,7 +473,7 @@ public enum Xen_4_4: ReleaseABI {
     case maximumGpfn = 14
     /// `XENMEM_remove_from_physmap`.
     case removeFromPhysmap = 15
-    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged).
+    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged on x86).
     case setPodTarget = 16
     /// `XENMEM_get_pod_target`.
     case getPodTarget = 17
@@ -3143,7 +3143,7 @@ public enum Xen_4_4: ReleaseABI {
   /// `__HYPERVISOR_hvm_op` (34): the op is all of `op` (argument 0, `unsigned long`); any other
   /// value is an unknown op.
   public enum HvmOp: UInt64, MultiplexedSubOp {
-    /// `HVMOP_set_param` (continues by reexecute_unchanged).
+    /// `HVMOP_set_param` (continues by reexecute_unchanged on x86).
     case setParam = 0
     /// `HVMOP_get_param`.
     case getParam = 1
@@ -3153,13 +3153,13 @@ public enum Xen_4_4: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
     /// `HVMOP_track_dirty_vram` (tools only).
     case trackDirtyVram = 6
-    /// `HVMOP_modified_memory` (tools only; continues by guest_struct).
+    /// `HVMOP_modified_memory` (tools only; continues by guest_struct on x86).
     case modifiedMemory = 7
-    /// `HVMOP_set_mem_type` (tools only; continues by guest_struct).
+    /// `HVMOP_set_mem_type` (tools only; continues by guest_struct on x86).
     case setMemType = 8
     /// `HVMOP_pagetable_dying`.
     case pagetableDying = 9

@@ -481,7 +481,7 @@ public enum Xen_4_5: ReleaseABI {
     case maximumGpfn = 14
     /// `XENMEM_remove_from_physmap`.
     case removeFromPhysmap = 15
-    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged).
+    /// `XENMEM_set_pod_target` (continues by reexecute_unchanged on x86).
     case setPodTarget = 16
     /// `XENMEM_get_pod_target`.
     case getPodTarget = 17
@@ -3200,7 +3200,7 @@ public enum Xen_4_5: ReleaseABI {
   /// `__HYPERVISOR_hvm_op` (34): the op is the low 8 bits (`HVMOP_op_mask`) of `op` (argument 0,
   /// `unsigned long`); high bits on an op that keeps no progress there get -ENOSYS.
   public enum HvmOp: UInt64, MultiplexedSubOp {
-    /// `HVMOP_set_param` (continues by reexecute_unchanged).
+    /// `HVMOP_set_param` (continues by reexecute_unchanged on x86).
     case setParam = 0
     /// `HVMOP_get_param`.
     case getParam = 1
@@ -3210,13 +3210,13 @@ public enum Xen_4_5: ReleaseABI {
     case setIsaIrqLevel = 3
     /// `HVMOP_set_pci_link_route`.
     case setPciLinkRoute = 4
-    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged).
+    /// `HVMOP_flush_tlbs` (continues by reexecute_unchanged on x86).
     case flushTlbs = 5
     /// `HVMOP_track_dirty_vram` (tools only).
     case trackDirtyVram = 6
-    /// `HVMOP_modified_memory` (tools only; continues by cmd_raw_index_aligned).
+    /// `HVMOP_modified_memory` (tools only; continues by cmd_raw_index_aligned on x86).
     case modifiedMemory = 7
-    /// `HVMOP_set_mem_type` (tools only; continues by cmd_raw_index_aligned).
+    /// `HVMOP_set_mem_type` (tools only; continues by cmd_raw_index_aligned on x86).
     case setMemType = 8
     /// `HVMOP_pagetable_dying`.
     case pagetableDying = 9
@@ -3303,12 +3303,20 @@ public enum Xen_4_5: ReleaseABI {
       }
     }
 
-    public var opRegister: OpRegister {
-      switch self {
-      case .modifiedMemory, .setMemType:
-        return .rawAligned(bound: .registerCapacity)
+    public var opRegister: OpRegister { .plain }
+    /// Where each op keeps progress for guests of `architecture`: some continue on some
+    /// architectures only.
+    public func opRegister(architecture: String?) -> OpRegister {
+      switch architecture {
+      case "x86":
+        switch self {
+        case .modifiedMemory, .setMemType:
+          return .rawAligned(bound: .registerCapacity)
+        default:
+          return opRegister
+        }
       default:
-        return .plain
+        return opRegister
       }
     }
 
@@ -3633,7 +3641,8 @@ public enum Xen_4_5: ReleaseABI {
     case getpageframeinfo2 = 8
     /// `XEN_DOMCTL_setvcpuaffinity` (tools only; continues by reexecute_unchanged).
     case setvcpuaffinity = 9
-    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged + hypercall_rewrite).
+    /// `XEN_DOMCTL_shadow_op` (tools only; continues by reexecute_unchanged on arm +
+    /// reexecute_unchanged on x86 + hypercall_rewrite on x86).
     case shadowOp = 10
     /// `XEN_DOMCTL_max_mem` (tools only; continues by reexecute_unchanged).
     case maxMem = 11

@@ -115,7 +115,18 @@ extension AtlasModel {
         BitField(role: unusedRole, low: maskBits, width: bits - maskBits, name: "unused", detail: unusedDetail))
     }
     var rows = [LayoutRow(title: "every op", ops: [], fields: first.filter { $0.width > 0 })]
-    for op in multiplex.subOps {
+    // One layout per encoding: an op that continues on some architectures only is labelled with
+    // them (`HVMOP_modified_memory (x86)`).
+    let encodings = multiplex.subOps.flatMap { op in
+      op.continuations.map { encoding -> (SubOp, String) in
+        var viewed = op
+        viewed.continuation = encoding.unrestricted
+        let label =
+          encoding.architectures.isEmpty ? op.name : "\(op.name) (\(encoding.architectures.joined(separator: ", ")))"
+        return (viewed, label)
+      }
+    }
+    for (op, label) in encodings {
       let fields: [BitField]
       let maximum = bitLength(multiplex.maximumProgress(of: op, guestWidth: guestWidth))
       let progressName = op.continuation?.progressName ?? "progress"
@@ -161,9 +172,9 @@ extension AtlasModel {
       }
       let kept = fields.filter { $0.width > 0 }
       if let index = rows.firstIndex(where: { !$0.ops.isEmpty && $0.fields == kept }) {
-        rows[index].ops.append(op.name)
+        rows[index].ops.append(label)
       } else {
-        rows.append(LayoutRow(title: "", ops: [op.name], fields: kept))
+        rows.append(LayoutRow(title: "", ops: [label], fields: kept))
       }
     }
     for index in rows.indices where !rows[index].ops.isEmpty {
@@ -216,7 +227,7 @@ extension AtlasModel {
   static func entry(_ op: SubOp) -> OpEntry {
     OpEntry(
       lineage: op.lineage, name: op.name, number: op.number, toolsOnly: op.toolsOnly,
-      continuation: op.continuation?.summary)
+      continuation: op.continuations.isEmpty ? nil : op.continuations.map(\.summary).joined(separator: "; "))
   }
 
   static func maskText(_ multiplex: Multiplex) -> String {
@@ -226,7 +237,7 @@ extension AtlasModel {
 
   static func shiftTexts(_ multiplex: Multiplex) -> [String] {
     var shifts: [String] = []
-    for op in multiplex.subOps {
+    for op in multiplex.subOps.flatMap(\.continuations) {
       let text: String
       switch op.opRegisterLayout {
       case .none: continue
@@ -303,7 +314,7 @@ extension AtlasModel {
     let oldOps = Dictionary(before.subOps.map { ($0.lineage, $0) }, uniquingKeysWith: { a, _ in a })
     let newLineages = Set(after.subOps.map(\.lineage))
     for op in after.subOps {
-      let continues = op.opRegisterLayout != .none
+      let continues = op.continuations.contains { $0.opRegisterLayout != .none }
       guard let old = oldOps[op.lineage] else {
         note(.added, "added \(op.name) = \(op.number)", op.source, layout: continues)
         continue
@@ -317,20 +328,23 @@ extension AtlasModel {
           .toolsOnly, "\(op.name) \(op.toolsOnly ? "becomes tools-only" : "is no longer tools-only")", op.source,
           layout: false)
       }
-      if old.continuation != op.continuation {
-        let was = old.continuation?.summary ?? "none"
-        let now = op.continuation?.summary ?? "none"
+      if old.continuations != op.continuations {
+        func text(_ encodings: [ContinuationEncoding]) -> String {
+          encodings.isEmpty ? "none" : encodings.map(\.summary).joined(separator: "; ")
+        }
         // A continuation restated keeps its own source; one that only moved with the mask (a
         // shift is the mask's width) still carries the source of its last restatement.
-        let restated = old.continuation?.source != op.continuation?.source || old.continuation == nil
-        let source = restated ? op.continuation?.source ?? op.source : maskMoved ? after.source : nil
+        let restated = old.continuations.map(\.source) != op.continuations.map(\.source) || old.continuations.isEmpty
+        let source = restated ? op.continuations.last?.source ?? op.source : maskMoved ? after.source : nil
         note(
-          .continuation, "\(op.name) continues: \(was) -> \(now)", source,
-          layout: old.opRegisterLayout != .none || continues)
+          .continuation, "\(op.name) continues: \(text(old.continuations)) -> \(text(op.continuations))", source,
+          layout: old.continuations.contains { $0.opRegisterLayout != .none } || continues)
       }
     }
     for op in before.subOps where !newLineages.contains(op.lineage) {
-      note(.removed, "removed \(op.name) (\(op.number))", nil, layout: op.opRegisterLayout != .none)
+      note(
+        .removed, "removed \(op.name) (\(op.number))", nil,
+        layout: op.continuations.contains { $0.opRegisterLayout != .none })
     }
     return notes
   }

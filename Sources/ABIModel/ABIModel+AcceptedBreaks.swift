@@ -42,12 +42,18 @@ public struct ResolvedCoverage: Hashable, Sendable {
   public var older: ClosedRange<Int>
   public var newer: ClosedRange<Int>
   public var guestWidths: [Int]
+  /// Architectures it covers; empty for every architecture.
+  public var architectures: [String] = []
 
   /// Whether this entry accepts `identity` breaking from release `older` to `newer` for guests
-  /// of `guestWidth`.
-  public func covers(_ identity: BreakIdentity, older: Int, newer: Int, guestWidth: Int) -> Bool {
+  /// of `guestWidth` on `architecture` (`nil`: a break that is the same on every architecture,
+  /// which only an entry for every architecture covers).
+  public func covers(
+    _ identity: BreakIdentity, older: Int, newer: Int, guestWidth: Int, architecture: String? = nil
+  ) -> Bool {
     identity == self.identity && self.older.contains(older) && self.newer.contains(newer)
       && (guestWidths.isEmpty || guestWidths.contains(guestWidth))
+      && (architectures.isEmpty || architecture.map { architectures.contains($0) } == true)
   }
 }
 
@@ -107,6 +113,10 @@ extension ABIModel {
     }
     guard older.lowerBound < newer.upperBound else {
       return failure("no release of \(coverage.older) is older than one of \(coverage.newer): it covers no migration")
+    }
+    for architecture in coverage.architectures where !architectures.contains(architecture) {
+      return failure(
+        "unknown architecture '\(architecture)' (known: \(architectures.joined(separator: ", ")))")
     }
     for width in coverage.guestWidths where !guestWidths.contains(width) {
       return failure(
@@ -183,7 +193,9 @@ extension ABIModel {
       }
       guard
         olderReleases.contains(where: {
-          $0.hypercall(lineage: hypercall)?.multiplex?.subOp(lineage: op)?.continuation?.switchesTo != nil
+          $0.hypercall(lineage: hypercall)?.multiplex?.subOp(lineage: op)?.continuations.contains {
+            $0.switchesTo != nil
+          } == true
         })
       else {
         return failure("'\(name)' is not re-issued as another hypercall in \(coverage.older)")
@@ -219,7 +231,7 @@ extension ABIModel {
         identity: BreakIdentity(
           hypercall: hypercall, value: coverage.value, subject: subject, breakClass: coverage.breakClass,
           outcome: outcome),
-        older: older, newer: newer, guestWidths: coverage.guestWidths))
+        older: older, newer: newer, guestWidths: coverage.guestWidths, architectures: coverage.architectures))
   }
 
   /// Every entry of every accepted break that resolves, in spec order.

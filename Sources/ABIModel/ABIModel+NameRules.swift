@@ -130,6 +130,10 @@ struct NameRuleCheck {
         "guest ABI", abi.name, WordRule.identifier.problem(abi.name) ?? (abi.name.count > 32 ? "is too long" : nil),
         abi.location)
       location(abi.location, "guest ABI")
+      report(
+        "the architecture of guest ABI \(DisplayText.quoted(abi.name))", abi.architecture,
+        WordRule.identifier.problem(abi.architecture) ?? (abi.architecture.count > 32 ? "is too long" : nil),
+        abi.location)
       // `-DABIGEN_GUEST_X86_64` selects a guest no compiler macro names.
       let spelling = SwiftNameMapping.identifier(for: abi.name).uppercased()
       if let other = guestSpellings[spelling], other != abi.name {
@@ -406,7 +410,7 @@ struct NameRuleCheck {
         report("\(opWhat): the guard", condition, PreprocessorCondition.problem(in: condition), op.location)
       }
       freeText("\(opWhat): the source", op.source, op.location)
-      if let continuation = op.continuation {
+      for continuation in op.continuations {
         if let name = continuation.progressName {
           report(
             "\(opWhat): the progress name", name,

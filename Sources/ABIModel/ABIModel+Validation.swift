@@ -112,6 +112,17 @@ extension ABIModel {
         validateSwitches(multiplex, of: hypercall, in: release, error: error)
       }
       validateNestedTables(of: hypercall, error: error)
+      if let flag = hypercall.countFlag, let multiplex = hypercall.multiplex,
+        flag.argument.index == multiplex.opArgument.index, flag.flagBit >= 0, flag.flagBit < 64
+      {
+        // The flag and the op share a word: the flag must sit outside the op field.
+        let opField = multiplex.opMask.value ?? lowBitsMask(multiplex.opWidth(guestWidth: guestWidths.max() ?? 64))
+        if opField & flag.flagValue != 0 {
+          error(
+            "\(shown(hypercall.name)): count flag bit \(flag.flagBit) lies inside the op field \(hexString(opField)) of \(quoted(multiplex.opArgument.name)), so a resumed call changes the op",
+            flag.location)
+        }
+      }
       if let flag = hypercall.countFlag {
         for width in guestWidths where flag.flagBit < 0 || flag.flagBit >= flag.argument.type.bits(guestWidth: width) {
           error(
@@ -146,31 +157,45 @@ extension ABIModel {
     _ multiplex: Multiplex, of hypercall: Hypercall, in release: Release, error: (String, SourceLocation) -> Void
   ) {
     for op in multiplex.subOps {
-      guard let continuation = op.continuation else { continue }
+      for continuation in op.continuations {
+        validateSwitch(continuation, of: op, hypercall: hypercall, in: release, error: error)
+      }
+    }
+  }
+
+  private func validateSwitch(
+    _ continuation: ContinuationEncoding, of op: SubOp, hypercall: Hypercall, in release: Release,
+    error: (String, SourceLocation) -> Void
+  ) {
+    let at = continuation.location == .unknown ? op.location : continuation.location
+    do {
       let what = "\(shown(hypercall.name)): \(shown(op.name))"
       switch (continuation.kinds.contains(.hypercallRewrite), continuation.switchesTo) {
       case (true, nil):
-        error("\(what): a hypercall_rewrite continuation needs the hypercall it is re-issued as", op.location)
+        error("\(what): a hypercall_rewrite continuation needs the hypercall it is re-issued as", at)
       case (false, let target?):
         error(
           "\(what): only a hypercall_rewrite continuation is re-issued as another hypercall (\(quoted(target)))",
-          op.location)
+          at)
       case (true, let target?):
         guard target != hypercall.name, let switched = release.hypercall(named: target) else {
           error(
             "\(what): continues as hypercall \(quoted(target)), which is not another hypercall of the release",
-            op.location)
-          continue
+            at)
+          return
         }
-        if !guestABIs.contains(where: { hypercall.isDefined(for: $0.name) && switched.isDefined(for: $0.name) }) {
+        if !guestABIs.contains(where: {
+          continuation.applies(on: $0.architecture) && hypercall.isDefined(for: $0.name)
+            && switched.isDefined(for: $0.name)
+        }) {
           error(
             "\(what): continues as hypercall \(quoted(target)), which no guest ABI of \(shown(hypercall.name)) has",
-            op.location)
+            at)
         }
         if continuation.kinds.contains(where: \.usesOpRegister) || continuation.kinds.contains(.opRewrite) {
           error(
             "\(what): contradictory encodings: a call re-issued as another hypercall keeps nothing in its op register",
-            op.location)
+            at)
         }
       case (false, nil):
         break
@@ -235,8 +260,18 @@ extension ABIModel {
         error(
           "\(name): sub-op \(quoted(op.name)) cannot be both tools-only and hypervisor-internal", op.location)
       }
-      if let continuation = op.continuation {
+      for continuation in op.continuations {
         validate(continuation, of: op, in: multiplex, hypercall: tableName, error: error)
+      }
+      // One encoding per architecture: two that both apply somewhere contradict each other.
+      for architecture in architectures {
+        let applying = op.continuations.filter { $0.applies(on: architecture) }
+        guard applying.count > 1 else { continue }
+        let second = applying[1]
+        error(
+          "\(name): sub-op \(quoted(op.name)) continues two ways on \(quoted(architecture)): \(applying[0].summary); \(second.summary)",
+          second.location == .unknown ? op.location : second.location)
+        break
       }
     }
   }
@@ -247,28 +282,36 @@ extension ABIModel {
   ) {
     let what = "\(shown(hypercall)): \(shown(op.name))"
     let kinds = continuation.kinds
-    if kinds.isEmpty { error("\(what): a continuation needs at least one kind", op.location) }
+    // The line that states the continuation, where it is known.
+    let at = continuation.location == .unknown ? op.location : continuation.location
+    let known = architectures
+    for architecture in continuation.architectures where !known.contains(architecture) {
+      error(
+        "\(what): continues on unknown architecture \(quoted(architecture)) (known: \(known.joined(separator: ", ")))",
+        at)
+    }
+    if kinds.isEmpty { error("\(what): a continuation needs at least one kind", at) }
     if kinds.contains(.cmdShiftedIndex) && kinds.contains(.cmdRawIndexAligned) {
       error(
         "\(what): contradictory encodings: progress cannot be both shifted and raw in \(quoted(multiplex.opArgument.name))",
-        op.location)
+        at)
     }
     if kinds.contains(.countFlag) {
-      error("\(what): count_flag belongs to a count argument, not to a sub-op", op.location)
+      error("\(what): count_flag belongs to a count argument, not to a sub-op", at)
     }
     switch (kinds.contains(.opRewrite), continuation.rewritesTo) {
     case (true, nil):
-      error("\(what): an op_rewrite continuation needs the op it rewrites to", op.location)
+      error("\(what): an op_rewrite continuation needs the op it rewrites to", at)
     case (false, let target?):
-      error("\(what): only an op_rewrite continuation rewrites to another op (\(quoted(target)))", op.location)
+      error("\(what): only an op_rewrite continuation rewrites to another op (\(quoted(target)))", at)
     case (true, let target?):
       if target == op.name || !multiplex.subOps.contains(where: { $0.name == target }) {
         error(
           "\(what): continues by rewriting the op to \(quoted(target)), which is not another op of the release's table",
-          op.location)
+          at)
       }
       if kinds.contains(where: \.usesOpRegister) {
-        error("\(what): contradictory encodings: the op is rewritten, so progress cannot ride in it", op.location)
+        error("\(what): contradictory encodings: the op is rewritten, so progress cannot ride in it", at)
       }
     case (false, nil):
       break
@@ -277,23 +320,23 @@ extension ABIModel {
     guard let maskBits = multiplex.opMask.bits else {
       error(
         "\(what): progress kept in \(quoted(multiplex.opArgument.name)) needs an op mask, but the whole register is the op",
-        op.location)
+        at)
       return
     }
     if kinds.contains(.cmdShiftedIndex) {
       guard let shift = continuation.shift else {
-        error("\(what): a shifted continuation needs a shift", op.location)
+        error("\(what): a shifted continuation needs a shift", at)
         return
       }
       if shift < maskBits {
         error(
           "\(what): the progress shift \(shift) is smaller than the \(maskBits)-bit op mask, so progress overlaps the op field",
-          op.location)
+          at)
       }
       for width in guestWidths where shift >= multiplex.opWidth(guestWidth: width) {
         error(
           "\(what): the progress shift \(shift) leaves no room in the \(multiplex.opWidth(guestWidth: width))-bit \(quoted(multiplex.opArgument.name)) register",
-          op.location)
+          at)
         break
       }
     }

@@ -66,11 +66,14 @@ public struct BreakCoverage: Hashable, Sendable, Codable {
   public var newer: ReleaseSpan
   /// Guest register widths it covers; empty for every width.
   public var guestWidths: [Int]
+  /// Architectures (`GuestABI.architecture`) it covers; empty for every architecture.
+  public var architectures: [String]
   public var location: SourceLocation
 
   public init(
     _ breakClass: BreakClass, hypercall: String, value: Value, subOp: String? = nil, becomes: BreakOutcome,
-    older: ReleaseSpan, newer: ReleaseSpan, guestWidths: [Int] = [], location: SourceLocation = .unknown
+    older: ReleaseSpan, newer: ReleaseSpan, guestWidths: [Int] = [], architectures: [String] = [],
+    location: SourceLocation = .unknown
   ) {
     self.breakClass = breakClass
     self.hypercall = hypercall
@@ -80,12 +83,42 @@ public struct BreakCoverage: Hashable, Sendable, Codable {
     self.older = older
     self.newer = newer
     self.guestWidths = guestWidths
+    self.architectures = architectures
     self.location = location
   }
 
   private enum CodingKeys: String, CodingKey {
     case breakClass = "class"
-    case hypercall, value, subOp, becomes, older, newer, guestWidths, location
+    case hypercall, value, subOp, becomes, older, newer, guestWidths, architectures, location
+  }
+
+  /// `architectures` is written only when the entry names some.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    breakClass = try container.decode(BreakClass.self, forKey: .breakClass)
+    hypercall = try container.decode(String.self, forKey: .hypercall)
+    value = try container.decode(Value.self, forKey: .value)
+    subOp = try container.decodeIfPresent(String.self, forKey: .subOp)
+    becomes = try container.decode(BreakOutcome.self, forKey: .becomes)
+    older = try container.decode(ReleaseSpan.self, forKey: .older)
+    newer = try container.decode(ReleaseSpan.self, forKey: .newer)
+    guestWidths = try container.decode([Int].self, forKey: .guestWidths)
+    architectures = try container.decodeIfPresent([String].self, forKey: .architectures) ?? []
+    location = try container.decode(SourceLocation.self, forKey: .location)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(breakClass, forKey: .breakClass)
+    try container.encode(hypercall, forKey: .hypercall)
+    try container.encode(value, forKey: .value)
+    try container.encodeIfPresent(subOp, forKey: .subOp)
+    try container.encode(becomes, forKey: .becomes)
+    try container.encode(older, forKey: .older)
+    try container.encode(newer, forKey: .newer)
+    try container.encode(guestWidths, forKey: .guestWidths)
+    if !architectures.isEmpty { try container.encode(architectures, forKey: .architectures) }
+    try container.encode(location, forKey: .location)
   }
 }
 

@@ -68,7 +68,8 @@ public enum ProgressBound: Hashable, Sendable, Codable {
   }
 }
 
-/// How one sub-op (or hypercall) continues after preemption, in one release.
+/// How one sub-op (or hypercall) continues after preemption, in one release, on the
+/// architectures it names (every architecture when it names none).
 public struct ContinuationEncoding: Hashable, Sendable, Codable {
   /// The mechanisms used; an op can combine them (`GNTTABOP_cache_flush` keeps `cur_ref` raw
   /// in `cmd` and advances handle and count).
@@ -86,14 +87,24 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
   /// For `hypercall_rewrite`: the hypercall (by name, in the same release's table) the call is
   /// re-issued as.
   public var switchesTo: String?
+  /// The architectures (`GuestABI.architecture`) whose hypervisor code creates this continuation;
+  /// empty for every architecture. On the others the op does not continue this way (Xen's
+  /// `XENMEM_set_pod_target` continues in xen/arch/x86/mm.c only).
+  public var architectures: [String]
   /// Where the fact was read (tag or commit).
   public var source: String?
+  /// Where the spec states it (`Continues(...)`, or the op that declares it); not part of what
+  /// the encoding is, so two statements of the same encoding are equal.
+  public var location: SourceLocation
 
   public init(
     kinds: [ContinuationKind], shift: Int? = nil, bound: ProgressBound? = nil,
-    progressName: String? = nil, rewritesTo: String? = nil, switchesTo: String? = nil, source: String? = nil
+    progressName: String? = nil, rewritesTo: String? = nil, switchesTo: String? = nil,
+    architectures: [String] = [], source: String? = nil, location: SourceLocation = .unknown
   ) {
     self.kinds = kinds
+    self.architectures = architectures
+    self.location = location
     self.rewritesTo = rewritesTo
     self.switchesTo = switchesTo
     self.shift = shift
@@ -109,7 +120,70 @@ public struct ContinuationEncoding: Hashable, Sendable, Codable {
     if let bound { text += ", progress <= \(bound.summary)" }
     if let rewritesTo { text += " -> \(rewritesTo)" }
     if let switchesTo { text += " -> hypercall \(switchesTo)" }
+    if !architectures.isEmpty { text += " (\(architectures.joined(separator: ", ")) only)" }
     return text
+  }
+
+  /// Whether the continuation exists on `architecture`.
+  public func applies(on architecture: String) -> Bool {
+    architectures.isEmpty || architectures.contains(architecture)
+  }
+
+  /// The encoding without its architecture limit: what it is on an architecture it applies on.
+  public var unrestricted: ContinuationEncoding {
+    var copy = self
+    copy.architectures = []
+    return copy
+  }
+
+  public static func == (a: ContinuationEncoding, b: ContinuationEncoding) -> Bool {
+    a.kinds == b.kinds && a.shift == b.shift && a.bound == b.bound && a.progressName == b.progressName
+      && a.rewritesTo == b.rewritesTo && a.switchesTo == b.switchesTo && a.architectures == b.architectures
+      && a.source == b.source
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(kinds)
+    hasher.combine(shift)
+    hasher.combine(bound)
+    hasher.combine(progressName)
+    hasher.combine(rewritesTo)
+    hasher.combine(switchesTo)
+    hasher.combine(architectures)
+    hasher.combine(source)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case kinds, shift, bound, progressName, rewritesTo, switchesTo, architectures, source, location
+  }
+
+  /// `architectures` is written only when the encoding names some, and `location` only when it
+  /// is known, so an encoding for every architecture reads and writes as it did before either
+  /// existed.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    kinds = try container.decode([ContinuationKind].self, forKey: .kinds)
+    shift = try container.decodeIfPresent(Int.self, forKey: .shift)
+    bound = try container.decodeIfPresent(ProgressBound.self, forKey: .bound)
+    progressName = try container.decodeIfPresent(String.self, forKey: .progressName)
+    rewritesTo = try container.decodeIfPresent(String.self, forKey: .rewritesTo)
+    switchesTo = try container.decodeIfPresent(String.self, forKey: .switchesTo)
+    architectures = try container.decodeIfPresent([String].self, forKey: .architectures) ?? []
+    source = try container.decodeIfPresent(String.self, forKey: .source)
+    location = try container.decodeIfPresent(SourceLocation.self, forKey: .location) ?? .unknown
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(kinds, forKey: .kinds)
+    try container.encodeIfPresent(shift, forKey: .shift)
+    try container.encodeIfPresent(bound, forKey: .bound)
+    try container.encodeIfPresent(progressName, forKey: .progressName)
+    try container.encodeIfPresent(rewritesTo, forKey: .rewritesTo)
+    try container.encodeIfPresent(switchesTo, forKey: .switchesTo)
+    if !architectures.isEmpty { try container.encode(architectures, forKey: .architectures) }
+    try container.encodeIfPresent(source, forKey: .source)
+    if location != .unknown { try container.encode(location, forKey: .location) }
   }
 
   /// How progress sits in the op register, derived from the kinds.

@@ -6,12 +6,42 @@ public struct GuestABI: Hashable, Sendable, Codable {
   public var name: String
   /// Register width in bits (`unsigned long` of this guest).
   public var width: Int
+  /// The architecture whose hypervisor code the guest reaches (`x86`, `arm`): a continuation the
+  /// hypervisor creates only in one architecture's code (`XENMEM_set_pod_target` in
+  /// xen/arch/x86/mm.c) exists only for the guest ABIs of that architecture.
+  public var architecture: String
   public var location: SourceLocation
 
-  public init(name: String, width: Int, location: SourceLocation = .unknown) {
+  /// An ABI that names no architecture is an architecture of its own.
+  public init(name: String, width: Int, architecture: String? = nil, location: SourceLocation = .unknown) {
     self.name = name
     self.width = width
+    self.architecture = architecture ?? name
     self.location = location
+  }
+}
+
+extension GuestABI {
+  private enum CodingKeys: String, CodingKey {
+    case name, width, architecture, location
+  }
+
+  /// `architecture` is absent in specs written before the model knew architectures: the ABI is
+  /// then its own architecture.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    width = try container.decode(Int.self, forKey: .width)
+    architecture = try container.decodeIfPresent(String.self, forKey: .architecture) ?? name
+    location = try container.decode(SourceLocation.self, forKey: .location)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(width, forKey: .width)
+    try container.encode(architecture, forKey: .architecture)
+    try container.encode(location, forKey: .location)
   }
 }
 

@@ -4,7 +4,9 @@ import ABIModel
 enum ModelTextRenderer {
   static func render(_ model: ABIModel) -> String {
     var out = "\(model.family): \(model.releases.count) release(s); guests "
-    out += model.guestABIs.map { "\($0.name) (\($0.width)-bit)" }.joined(separator: ", ")
+    out += model.guestABIs.map { abi in
+      "\(abi.name) (\(abi.width)-bit\(abi.architecture == abi.name ? "" : ", \(abi.architecture)"))"
+    }.joined(separator: ", ")
     out += "\n"
     for release in model.releases {
       out += "\n== \(model.family) \(release.name) (\(release.status.rawValue)"
@@ -64,7 +66,7 @@ enum ModelTextRenderer {
       if op.guardCondition != nil { flags.append("guarded") }
       var line =
         "    \(pad(String(op.number), 6, right: true))  \(pad(op.name, nameWidth))  \(pad(flags.joined(separator: ","), 10))"
-      line += "  " + describe(op.continuation)
+      line += "  " + describe(op.continuations)
       if !op.formerNames.isEmpty { line += " (was \(op.formerNames.joined(separator: ", ")))" }
       if let guardCondition = op.guardCondition { line += " [#if \(guardCondition)]" }
       if op.hypervisorInternal { line += " [hypervisor-internal: #ifdef __XEN__]" }
@@ -73,8 +75,9 @@ enum ModelTextRenderer {
     return out
   }
 
-  static func describe(_ continuation: ContinuationEncoding?) -> String {
-    continuation?.summary ?? "-"
+  /// Every encoding of the op, each saying which architectures make it (`(x86 only)`).
+  static func describe(_ continuations: [ContinuationEncoding]) -> String {
+    continuations.isEmpty ? "-" : continuations.map(\.summary).joined(separator: "; ")
   }
 
   static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

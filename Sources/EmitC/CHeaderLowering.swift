@@ -52,8 +52,9 @@ public struct CHeaderLowering {
       // Nested tables (`memory_op.access_op`) follow their hypercall's, with helpers of their own.
       for table in hypercall.tables {
         items.append(.blank)
-        items += MultiplexLowering(hypercall: hypercall, table: table, release: release, guestWidths: model.guestWidths)
-          .items(symbols: &symbols)
+        items += MultiplexLowering(
+          hypercall: hypercall, table: table, release: release, guestWidths: model.guestWidths, model: model
+        ).items(symbols: &symbols)
       }
     }
     for hypercall in release.hypercalls {

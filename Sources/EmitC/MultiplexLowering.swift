@@ -12,6 +12,8 @@ struct MultiplexLowering {
   var release: Release
   /// The model's guest register widths, for the checks that must hold for all of them.
   var guestWidths: [Int]
+  /// The model, for its architectures: `nil` lowers the table as it is.
+  var model: ABIModel? = nil
 
   var prefix: String { "abigen_" + ABIModelSelection.identifier(for: tableName) }
   var tableName: String { table.name }
@@ -39,8 +41,21 @@ struct MultiplexLowering {
     }
     items += GuardedItem.nest(entries)
     items += GuardedItem.nest(assertions)
-    for function in [decode, isValid, encode, maximumProgress] {
-      items += [.blank, .function(function)]
+    guard let model else {
+      for function in [decode, isValid, encode, maximumProgress] {
+        items += [.blank, .function(function)]
+      }
+      return items
+    }
+    // The helpers per architecture where the ops continue differently on each.
+    for variant in ArchitectureVariant.variants(of: table, in: model) {
+      var lowering = self
+      lowering.table = variant.table
+      var functions: [CItem] = []
+      for function in [lowering.decode, lowering.isValid, lowering.encode, lowering.maximumProgress] {
+        functions += [.blank, .function(function)]
+      }
+      items += variant.guarded(functions)
     }
     return items
   }

@@ -28,8 +28,15 @@ struct XenMultiplexHelpers {
     }
     if !defines.isEmpty { items += [.blank] + defines }
     items += [.blank, .lines(buildAssertions)]
-    for function in [decode, encode, maximumProgress] {
-      items += [.blank, .function(function)]
+    // The helpers per architecture where the ops continue differently on each.
+    for variant in ArchitectureVariant.variants(of: table, in: model) {
+      var helpers = self
+      helpers.table = variant.table
+      var functions: [CItem] = []
+      for function in [helpers.decode, helpers.encode, helpers.maximumProgress] {
+        functions += [.blank, .function(function)]
+      }
+      items += variant.guarded(functions)
     }
     return items
   }

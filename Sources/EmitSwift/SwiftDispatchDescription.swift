@@ -149,6 +149,15 @@ public struct SubOpCase: Hashable, Sendable {
   /// Continuation kinds as the spec names them (`cmd_shifted_index`), for the documentation.
   public var continuationKinds: [String]
   public var opRegister: LoweredOpRegister
+  /// For an op that continues differently on different architectures: its register on each
+  /// (`opRegister` is then what they share: plain).
+  public var registersByArchitecture: [ArchitectureRegister] = []
+
+  /// One architecture's register of an op.
+  public struct ArchitectureRegister: Hashable, Sendable {
+    public var architecture: String
+    public var register: LoweredOpRegister
+  }
 
   public init(
     caseName: String, cName: String, number: UInt64, toolsOnly: Bool, continuationKinds: [String],

@@ -14,13 +14,14 @@ public enum SwiftDispatchLowering {
 
   public static func lower(_ selection: ABIModelSelection) -> SwiftDispatchModule {
     let prefixes = subOpPrefixes(selection.model)
+    let architectures = selection.model.architectures
     var namespaces = SwiftNames.Scope()
     let releases = selection.releases.map { release in
       lower(
         release,
         typeName: namespaces.claim(
           SwiftNameMapping.releaseNamespace(family: selection.model.family, release: release.name)),
-        prefixes: prefixes)
+        prefixes: prefixes, architectures: architectures)
     }
     return SwiftDispatchModule(
       registryName: SwiftNameMapping.registryName(family: selection.model.family), releases: releases)
@@ -30,7 +31,7 @@ public enum SwiftDispatchLowering {
     SwiftNameMapping.subOpPrefixes(model)
   }
 
-  static func lower(_ release: Release, typeName: String, prefixes: [String: String])
+  static func lower(_ release: Release, typeName: String, prefixes: [String: String], architectures: [String] = [])
     -> ReleaseNamespace
   {
     var numberNames = SwiftNames.Scope()
@@ -51,7 +52,7 @@ public enum SwiftDispatchLowering {
         let type = typeNames.claim(SwiftNames.typeName(table.identifier))
         var lowered = lower(
           table.multiplex, of: hypercall, typeName: type, handlerName: typeNames.claim(type + "Handler"),
-          prefix: prefixes[table.lineage] ?? "")
+          prefix: prefixes[table.lineage] ?? "", architectures: architectures)
         if let nested = table.nested {
           lowered.hypercallName = table.name
           lowered.nesting = .init(hypercall: hypercall.name, selectedBy: nested.selectedBy, structure: nested.structure)
@@ -66,15 +67,30 @@ public enum SwiftDispatchLowering {
 
   static func lower(
     _ multiplex: Multiplex, of hypercall: Hypercall, typeName: String, handlerName: String,
-    prefix: String
+    prefix: String, architectures: [String] = []
   ) -> MultiplexedHypercall {
     var caseNames = SwiftNames.Scope()
     let subOps = multiplex.subOps.sorted { $0.number < $1.number }.map { op in
-      SubOpCase(
+      var lowered = SubOpCase(
         caseName: caseNames.claim(SwiftNameMapping.subOpCaseName(op.name, prefix: prefix)),
         cName: op.name, number: op.number, toolsOnly: op.toolsOnly,
-        continuationKinds: op.continuation?.kinds.map(\.rawValue) ?? [],
+        // An op that continues on some architectures only says so; its register layout below is
+        // what every architecture shares (none), since the runtime decodes per width.
+        continuationKinds: op.continuations.flatMap { encoding in
+          encoding.kinds.map {
+            encoding.architectures.isEmpty
+              ? $0.rawValue : "\($0.rawValue) on \(encoding.architectures.joined(separator: ", "))"
+          }
+        },
         opRegister: lower(op))
+      // Decoded per architecture where the op continues differently on each.
+      let registers = architectures.map {
+        SubOpCase.ArchitectureRegister(architecture: $0, register: lower(op.viewed(on: $0)))
+      }
+      if registers.contains(where: { $0.register != lowered.opRegister }) {
+        lowered.registersByArchitecture = registers
+      }
+      return lowered
     }
     return MultiplexedHypercall(
       typeName: typeName, handlerName: handlerName, hypercallName: hypercall.name,

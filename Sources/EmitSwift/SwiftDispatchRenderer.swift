@@ -179,6 +179,7 @@ public enum SwiftDispatchRenderer {
         groups.append((op.opRegister, ["." + op.caseName]))
       }
     }
+    defer { renderArchitectureRegisters(hypercall, into: &out) }
     guard !groups.isEmpty else {
       out.line("public var opRegister: OpRegister { .plain }")
       return
@@ -193,6 +194,49 @@ public enum SwiftDispatchRenderer {
           out.line("default:")
           out.line("  return .plain")
         }
+      }
+    }
+  }
+
+  /// `opRegister(architecture:)` for a table whose ops continue differently on different
+  /// architectures: each architecture's registers of those ops, the shared one for the others.
+  static func renderArchitectureRegisters(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter) {
+    let varying = hypercall.subOps.filter { !$0.registersByArchitecture.isEmpty }
+    guard !varying.isEmpty else { return }
+    var architectures: [String] = []
+    for op in varying {
+      for entry in op.registersByArchitecture where !architectures.contains(entry.architecture) {
+        architectures.append(entry.architecture)
+      }
+    }
+    out.doc("Where each op keeps progress for guests of `architecture`: some continue on some architectures only.")
+    out.block("public func opRegister(architecture: String?) -> OpRegister {") { out in
+      out.switchBlock("architecture") { out in
+        for architecture in architectures {
+          var groups: [(register: LoweredOpRegister, cases: [String])] = []
+          for op in varying {
+            guard let register = op.registersByArchitecture.first(where: { $0.architecture == architecture })?.register,
+              register != op.opRegister
+            else { continue }
+            if let index = groups.firstIndex(where: { $0.register == register }) {
+              groups[index].cases.append("." + op.caseName)
+            } else {
+              groups.append((register, ["." + op.caseName]))
+            }
+          }
+          if groups.isEmpty { continue }
+          out.line("case \"\(architecture)\":")
+          out.line("  switch self {")
+          for group in groups {
+            out.list("  case ", group.cases, ":")
+            out.line("    return " + spell(group.register))
+          }
+          out.line("  default:")
+          out.line("    return opRegister")
+          out.line("  }")
+        }
+        out.line("default:")
+        out.line("  return opRegister")
       }
     }
   }

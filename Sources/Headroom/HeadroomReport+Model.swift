@@ -35,9 +35,23 @@ extension HypercallHeadroom {
           free: free, releasesLeft: releasesLeft, verdict: RoomVerdict(free: free, releasesLeft: releasesLeft))
       },
       continuations: multiplex.subOps.flatMap { op in
-        model.guestWidths.compactMap { width in
-          ProgressHeadroom(
-            op, multiplex, guestWidth: width, guestABIs: guestABIs(of: hypercall, width: width, in: model))
+        model.guestWidths.flatMap { width in
+          // One entry per way the ABIs of the width continue the op: an op that continues on
+          // some architectures only has progress headroom on those.
+          var groups: [(ContinuationEncoding?, [String])] = []
+          for abi in model.guestABIs where abi.width == width && hypercall.isDefined(for: abi.name) {
+            let encoding = op.continuation(on: abi.architecture)
+            if let index = groups.firstIndex(where: { $0.0 == encoding }) {
+              groups[index].1.append(abi.name)
+            } else {
+              groups.append((encoding, [abi.name]))
+            }
+          }
+          return groups.compactMap { encoding, abis in
+            var viewed = op
+            viewed.continuation = encoding
+            return ProgressHeadroom(viewed, multiplex, guestWidth: width, guestABIs: abis)
+          }
         }
       })
   }

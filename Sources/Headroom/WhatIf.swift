@@ -93,8 +93,8 @@ public struct WhatIf: Hashable, Sendable, CustomStringConvertible {
     switch change {
     case .maskBits: return multiplex.opMask.bits
     case .shift:
-      return multiplex.subOps.lazy.compactMap { op -> Int? in
-        guard case .shifted(let shift) = op.opRegisterLayout else { return nil }
+      return multiplex.subOps.lazy.flatMap(\.continuations).compactMap { continuation -> Int? in
+        guard case .shifted(let shift) = continuation.opRegisterLayout else { return nil }
         return shift
       }.first
     }
@@ -106,16 +106,17 @@ public struct WhatIf: Hashable, Sendable, CustomStringConvertible {
     case .maskBits(let bits):
       edited.opMask.bits = bits
     case .shift(let shift):
+      // Every architecture's encoding that shifts by the original shift moves with it.
       for index in edited.subOps.indices {
-        guard var continuation = edited.subOps[index].continuation,
-          case .shifted(let old) = edited.subOps[index].opRegisterLayout,
-          old == original
-        else { continue }
-        continuation.shift = shift
-        if case .typeMaximum(let type, let by) = continuation.bound, by == old {
-          continuation.bound = .typeMaximum(type, shiftedRightBy: shift)
+        for position in edited.subOps[index].continuations.indices {
+          var continuation = edited.subOps[index].continuations[position]
+          guard case .shifted(let old) = continuation.opRegisterLayout, old == original else { continue }
+          continuation.shift = shift
+          if case .typeMaximum(let type, let by) = continuation.bound, by == old {
+            continuation.bound = .typeMaximum(type, shiftedRightBy: shift)
+          }
+          edited.subOps[index].continuations[position] = continuation
         }
-        edited.subOps[index].continuation = continuation
       }
     }
     return edited

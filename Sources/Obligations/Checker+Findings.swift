@@ -55,14 +55,15 @@ extension Checker {
     let timeout = options.timeoutMilliseconds
     let (splitBits, forcedSplitBits) = (options.splitBits, options.forcedSplitBits)
     let identities = identities
-    let model = model
+    let views = views
     DispatchQueue.concurrentPerform(iterations: jobs) { worker in
       guard
         let solver = try? QuerySolver(
           timeoutMilliseconds: timeout, wantsSMT: false, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
       else { return }
       for index in stride(from: worker, to: bests.count, by: jobs) {
-        let found = Self.smallest(bests[index], in: model, solver: solver, identities: identities)
+        let found = Self.smallest(
+          bests[index], in: views.model(forABI: Int(bests[index].0.guestABI)), solver: solver, identities: identities)
         simpler.update { $0[index] = found }
       }
     }
@@ -82,11 +83,11 @@ extension Checker {
       }
       var abis: [String] = []
       for member in members.sorted(by: { $0.0.guestWidth > $1.0.guestWidth }) {
-        let name = model.guestABIs[Int(member.0.guestABI)].name
-        if !abis.contains(name) { abis.append(name) }
+        for name in abiNames(of: member) where !abis.contains(name) { abis.append(name) }
       }
       let obligation = obligation(best.0)
       let pairs = Set(instances.map { "\($0.olderIndex ?? -1)>\($0.newerIndex)" })
+      let findingArchitectures = Set(members.flatMap { breakingArchitectures(of: $0) })
       var finding = CheckReport.Finding(
         obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
@@ -98,7 +99,9 @@ extension Checker {
         let instanceWidths = Set(instances.map(\.guestWidth))
         finding.suggestion = suggestion(
           for: finding, hypercall: obligation.hypercall ?? best.1.subject,
-          widths: instanceWidths.count == widths.count ? [] : instanceWidths.sorted())
+          widths: instanceWidths.count == widths.count ? [] : instanceWidths.sorted(),
+          architectures: findingArchitectures.count == model.architectures.count
+            ? [] : model.architectures.filter(findingArchitectures.contains))
       }
       return finding
     }
@@ -124,7 +127,38 @@ extension Checker {
 
   /// The entries that would accept exactly `finding`: one per block of its release ranges, the
   /// newer span left open when it reaches the newest release.
-  func suggestion(for finding: CheckReport.Finding, hypercall: String, widths: [Int]) -> [BreakCoverage] {
+  /// The architectures a break is about: those its obligation stands for, less those accepted
+  /// breaks cover when it is not accepted as a whole (a break x86 has accepted and ARM has not is
+  /// ARM's).
+  func breakingArchitectures(of item: Break) -> [String] {
+    let all = architectures(of: item.0)
+    if case .accepted = item.3 { return all }
+    guard let identity = item.1.identity, let older = item.0.olderIndex else { return all }
+    let open = all.filter { architecture in
+      !coverage.contains {
+        $0.covers(
+          identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
+          architecture: architecture)
+      }
+    }
+    return open.isEmpty ? all : open
+  }
+
+  /// The guest ABIs that name a break: the obligation's own ABI when it stands for every
+  /// architecture of its width, else the ABIs of its width on the architectures it breaks on.
+  func abiNames(of item: Break) -> [String] {
+    let width = Int(item.0.guestWidth)
+    let ofWidth = model.guestABIs.filter { $0.width == width }
+    let architectures = breakingArchitectures(of: item)
+    if Set(ofWidth.map(\.architecture)).isSubset(of: architectures) {
+      return [model.guestABIs[Int(item.0.guestABI)].name]
+    }
+    return ofWidth.filter { architectures.contains($0.architecture) }.map(\.name)
+  }
+
+  func suggestion(
+    for finding: CheckReport.Finding, hypercall: String, widths: [Int], architectures: [String] = []
+  ) -> [BreakCoverage] {
     guard let identity = finding.counterexample.identity, let outcome = finding.counterexample.outcome else {
       return []
     }
@@ -140,7 +174,7 @@ extension Checker {
           older: .span(names[older.lowerBound], names[older.upperBound]),
           newer: newer.upperBound == newest
             ? .from(names[newer.lowerBound]) : .span(names[newer.lowerBound], names[newer.upperBound]),
-          guestWidths: widths)
+          guestWidths: widths, architectures: architectures)
       }
     }
   }
@@ -250,9 +284,14 @@ extension Checker {
     var used: Set<[Int]> = []
     for item in breaks {
       guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex else { continue }
-      for entry in coverage
-      where entry.covers(identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth)) {
-        used.insert([entry.record, entry.entry])
+      for architecture in architectures(of: item.0) {
+        for entry in coverage
+        where entry.covers(
+          identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
+          architecture: architecture)
+        {
+          used.insert([entry.record, entry.entry])
+        }
       }
     }
     return coverage.compactMap { entry in

@@ -11,6 +11,11 @@ public struct Checker {
   let identities: IdentityTable
   /// The entries of the spec's accepted breaks, resolved once.
   let coverage: [ResolvedCoverage]
+  /// The model as each architecture sees it: an obligation is replayed in its ABI's view.
+  let views: ArchitectureViews
+  /// The architectures each obligation stands for (`PlannedObligation.architectures`), as the
+  /// plan interned them.
+  private(set) var architectureGroups: [[Int]] = []
 
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
@@ -21,6 +26,7 @@ public struct Checker {
     self.options = options
     self.identities = IdentityTable(model)
     self.coverage = model.resolvedCoverage
+    self.views = ArchitectureViews(model)
   }
 
   /// The SMT-LIB2 text of each distinct query, named after the first obligation that asked it;
@@ -30,12 +36,13 @@ public struct Checker {
   public mutating func run() throws(Failure) -> CheckReport {
     let start = DispatchTime.now()
     let planned: [PlannedObligation]
-    let planner = ObligationPlanner(model: model, options: options, identities: identities)
+    let planner = ObligationPlanner(model: model, options: options, identities: identities, views: views)
     do {
       planned = try planner.plan()
     } catch {
       throw Failure(description: error.description)
     }
+    architectureGroups = planner.architectureGroups.groups
 
     // Every distinct query once, in the order the plan first asks it.
     let keys = planner.keyTable.keys
@@ -242,6 +249,7 @@ public struct Checker {
     -> (Counterexample, MigrationGroup?)
   {
     let width = Int(item.guestWidth)
+    let model = views.model(forABI: Int(item.guestABI))
     switch item.resolved(in: model) {
     case .migration(let older, let table, let newer, let newerMultiplex):
       let (hypercall, olderMultiplex) = (table, table.multiplex)
@@ -286,13 +294,19 @@ public struct Checker {
     }
   }
 
-  /// Accepted when an entry of an accepted break covers exactly this way of breaking, this
-  /// pair and this width; otherwise failing, or reported for op classes the policy lets through.
+  /// Accepted when entries of accepted breaks cover exactly this way of breaking, this pair,
+  /// this width and every architecture the obligation stands for (the first such entry names
+  /// the record); otherwise failing, or reported for op classes the policy lets through.
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
     guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
-    if let entry = coverage.first(where: {
-      $0.covers(identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth))
-    }) {
+    let entries = architectures(of: item).map { architecture in
+      coverage.first {
+        $0.covers(
+          identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth),
+          architecture: architecture)
+      }
+    }
+    if !entries.isEmpty, entries.allSatisfy({ $0 != nil }), let entry = entries[0] {
       let record = model.acceptedBreaks[entry.record]
       return .accepted(id: record.id, reason: record.reason, location: record.location)
     }
@@ -302,6 +316,13 @@ public struct Checker {
 
   /// The obligation in the spec's names.
   func obligation(_ item: PlannedObligation) -> ProofObligation { item.obligation(in: model) }
+
+  /// The architectures an obligation stands for, by name.
+  func architectures(of item: PlannedObligation) -> [String] {
+    Int(item.architectures) < architectureGroups.count
+      ? architectureGroups[Int(item.architectures)].map { model.architectures[$0] }
+      : [model.guestABIs[Int(item.guestABI)].architecture]
+  }
 }
 
 extension Counterexample {

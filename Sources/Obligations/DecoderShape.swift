@@ -155,15 +155,16 @@ extension TableShape {
   public static let continuationSlotShift: UInt64 = 20
 
   /// The continuations a release re-issues as another hypercall (`hypercall_rewrite`), for one
-  /// guest ABI: slot (the number the call is re-issued as, above the identity of the op it
-  /// continues) -> the identity of the hypercall that number names. A newer release must have
-  /// every slot of an older one with the same hypercall; slots only the newer has are new
-  /// continuations, which no older guest carries.
-  public init(continuationTargetsOf release: Release, abi: String, identities: IdentityTable) {
+  /// guest ABI (of `architecture`: a continuation its architecture does not make is no slot):
+  /// slot (the number the call is re-issued as, above the identity of the op it continues) ->
+  /// the identity of the hypercall that number names. A newer release must have every slot of
+  /// an older one with the same hypercall; slots only the newer has are new continuations,
+  /// which no older guest carries.
+  public init(continuationTargetsOf release: Release, abi: String, architecture: String, identities: IdentityTable) {
     var entries: [UInt64: Int] = [:]
     for hypercall in release.hypercalls where hypercall.isDefined(for: abi) {
       for op in hypercall.multiplex?.subOps ?? [] {
-        guard let name = op.continuation?.switchesTo, let target = release.hypercall(named: name),
+        guard let name = op.continuation(on: architecture)?.switchesTo, let target = release.hypercall(named: name),
           target.isDefined(for: abi)
         else { continue }
         let slot = target.number << Self.continuationSlotShift | UInt64(identities.id(of: op.lineage))

@@ -113,9 +113,14 @@ struct PlannedObligation: Sendable {
   /// The sub-op table of the (older) hypercall it is about: 0 the main one, `n` the nested
   /// table `n - 1` (`Hypercall.table(at:)`); 0 for obligations about no table.
   var table: UInt8 = 0
-  /// The guest ABI, by position in the model: the first of its width, or for the hypercall
-  /// table the ABI itself.
+  /// The guest ABI, by position in the model: the first of its width (of its width and
+  /// architecture where the architectures of the width read the values differently), or for the
+  /// hypercall table the ABI itself. Its architecture's view of the model is the one the
+  /// obligation is about.
   var guestABI: UInt8
+  /// The architectures the obligation stands for, as a position in the planner's
+  /// `architectureGroups`: those of its width whose views of the model give the same query.
+  var architectures: UInt8 = 0
   var guestWidth: UInt8
   /// The queries that together decide the obligation, as a position in the planner's key
   /// table's sets: it holds when all of them do. Pairs of releases whose decoders are the same
@@ -138,7 +143,8 @@ struct PlannedObligation: Sendable {
       hypercall: subject.hypercall.map { (older ?? release).hypercalls[$0].tableName(at: Int(table)) })
   }
 
-  /// The subject resolved, with this obligation's table.
+  /// The subject resolved, with this obligation's table, in the view of the model it is about
+  /// (`ArchitectureViews.model(for:)`).
   func resolved(in model: ABIModel) -> ResolvedSubject { subject.resolved(in: model, table: Int(table)) }
 }
 
@@ -189,6 +195,8 @@ struct ObligationPlanner {
       var hypercall: Int
       var table: Int
       var width: Int
+      /// The architecture view (`ArchitectureViews`) the table was read in.
+      var view: Int = 0
     }
 
     /// A release's hypercall table as one guest ABI (by position) sees it.
@@ -234,10 +242,54 @@ struct ObligationPlanner {
     func set(_ keys: [QueryKey]) -> Int32 { set(ids(keys)) }
   }
 
-  init(model: ABIModel, options: CheckOptions, identities: IdentityTable) {
+  /// The model as each architecture sees it.
+  let views: ArchitectureViews
+  /// The sets of architectures (positions in `model.architectures`) obligations stand for,
+  /// interned: `PlannedObligation.architectures` is a position here.
+  let architectureGroups = GroupTable()
+
+  final class GroupTable {
+    private var positions: [[Int]: UInt8] = [:]
+    private(set) var groups: [[Int]] = []
+
+    func id(_ group: [Int]) -> UInt8 {
+      if let known = positions[group] { return known }
+      positions[group] = UInt8(groups.count)
+      groups.append(group)
+      return UInt8(groups.count - 1)
+    }
+  }
+
+  init(model: ABIModel, options: CheckOptions, identities: IdentityTable, views: ArchitectureViews? = nil) {
     self.model = model
     self.options = options
     self.identities = identities
+    self.views = views ?? ArchitectureViews(model)
+  }
+
+  /// The guest ABIs that stand for a width's obligations: one per architecture that has an ABI
+  /// of that width (the first of its width and architecture), the first ABI of the width first.
+  func columns(width: Int) -> [ArchitectureViews.Column] { views.columns(width: width) }
+
+  /// Columns whose readings are the same query, grouped: one obligation each, named by the first
+  /// column's ABI and standing for every column's architecture.
+  func grouped(_ columns: [ArchitectureViews.Column], by reading: (ArchitectureViews.Column) -> [Int]) -> [(
+    abi: UInt8, architectures: UInt8
+  )] {
+    var keys: [[Int]] = []
+    var members: [[Int]] = []
+    var representatives: [Int] = []
+    for column in columns {
+      let key = reading(column)
+      if let index = keys.firstIndex(of: key) {
+        members[index] += column.architectures
+      } else {
+        keys.append(key)
+        members.append(column.architectures)
+        representatives.append(column.abi)
+      }
+    }
+    return zip(representatives, members).map { (UInt8($0), architectureGroups.id($1.sorted())) }
   }
 
   struct UnknownName: Error, CustomStringConvertible {
@@ -301,8 +353,8 @@ struct ObligationPlanner {
   /// A release's decoder shape, built once per (release, hypercall, width), as the id of the
   /// distinct shape: every release takes part in dozens of pairs, and most releases leave a
   /// hypercall as it was.
-  func shapeID(_ multiplex: Multiplex, release: Int, hypercall: Int, table: Int = 0, width: Int) -> Int {
-    let key = ShapeMemo.Site(release: release, hypercall: hypercall, table: table, width: width)
+  func shapeID(_ multiplex: Multiplex, release: Int, hypercall: Int, table: Int = 0, width: Int, view: Int = 0) -> Int {
+    let key = ShapeMemo.Site(release: release, hypercall: hypercall, table: table, width: width, view: view)
     if let known = shapes.ids[key] { return known }
     let made = DecoderShape(multiplex, guestWidth: width, identities: identities)
     let id = shapes.byShape[made] ?? shapes.shapes.count
@@ -334,8 +386,10 @@ struct ObligationPlanner {
   func continuationTargets(_ release: Int, abi: Int) -> TableShape {
     let site = ShapeMemo.TableSite(release: release, abi: abi)
     if let known = shapes.continuationTargets[site] { return known }
+    let guest = model.guestABIs[abi]
     let made = TableShape(
-      continuationTargetsOf: model.releases[release], abi: model.guestABIs[abi].name, identities: identities)
+      continuationTargetsOf: model.releases[release], abi: guest.name, architecture: guest.architecture,
+      identities: identities)
     shapes.continuationTargets[site] = made
     return made
   }
@@ -392,17 +446,23 @@ struct ObligationPlanner {
     guard let stored = older.writeBack, let loaded = newer.writeBack else { return }
     for (abiPosition, abi) in model.guestABIs.enumerated() where widths.contains(abi.width) {
       let memoryBits = min(stored.fieldBits(for: abi), loaded.fieldBits(for: abi))
-      for (position, hypercall) in older.hypercalls.enumerated() where hypercall.isDefined(for: abi.name) {
+      let view = views.viewIndex(ofABI: abiPosition)
+      let (olderView, newerView) = (views.models[view].releases[olderIndex], views.models[view].releases[newerIndex])
+      for (position, hypercall) in olderView.hypercalls.enumerated() where hypercall.isDefined(for: abi.name) {
         guard let multiplex = hypercall.multiplex,
-          let successor = newer.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }),
-          let newerMultiplex = newer.hypercalls[successor].multiplex
+          let successor = newerView.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }),
+          let newerMultiplex = newerView.hypercalls[successor].multiplex
         else { continue }
         if memoryBits >= multiplex.opWidth(guestWidth: abi.width) { continue }
-        let olderShape = shape(shapeID(multiplex, release: olderIndex, hypercall: position, width: abi.width))
-        let newerShape = shape(shapeID(newerMultiplex, release: newerIndex, hypercall: successor, width: abi.width))
+        let olderShape = shape(
+          shapeID(multiplex, release: olderIndex, hypercall: position, width: abi.width, view: view))
+        let newerShape = shape(
+          shapeID(newerMultiplex, release: newerIndex, hypercall: successor, width: abi.width, view: view))
         planned.append(
           PlannedObligation(
-            kind: .writeBack, guestABI: UInt8(abiPosition), guestWidth: UInt8(abi.width),
+            kind: .writeBack, guestABI: UInt8(abiPosition),
+            architectures: architectureGroups.id([views.architectureIndex(ofABI: abiPosition)]),
+            guestWidth: UInt8(abi.width),
             keySet: keyTable.set(
               olderShape.slicesByNumber.map { .writeBack($0, newerShape.slice(seenBy: $0), memoryBits: memoryBits) }),
             subject: .writeBack(
@@ -417,30 +477,58 @@ struct ObligationPlanner {
     UInt8(model.guestABIs.firstIndex { $0.width == width }!)
   }
 
+  /// The architectures of `width`, as the group of an obligation that is the same for all.
+  func allArchitectures(width: Int) -> UInt8 {
+    architectureGroups.id(columns(width: width).flatMap(\.architectures).sorted())
+  }
+
+  /// A table's shape id in each column's view: the same id for every column when the table
+  /// continues the same way on every architecture.
+  func shapeIDs(
+    release index: Int, hypercall position: Int, table: Int, width: Int, columns: [ArchitectureViews.Column]
+  ) -> [Int]? {
+    guard let found = model.releases[index].hypercalls[position].table(at: table) else { return nil }
+    guard found.multiplex.continuesPerArchitecture else {
+      let id = shapeID(found.multiplex, release: index, hypercall: position, table: table, width: width)
+      return columns.map { _ in id }
+    }
+    return columns.map { column in
+      let view = views.models[column.view].releases[index].hypercalls[position].table(at: table)!.multiplex
+      return shapeID(view, release: index, hypercall: position, table: table, width: width, view: column.view)
+    }
+  }
+
   func releaseObligations(_ release: Release, index: Int, width: Int) -> [PlannedObligation] {
     var planned: [PlannedObligation] = []
     let abi = abiIndex(width: width)
+    let columns = columns(width: width)
     for (position, hypercall) in release.hypercalls.enumerated() {
       // Every table, main or nested, owes the same properties.
       for table in 0...hypercall.nestedTables.count {
-        guard let multiplex = hypercall.table(at: table)?.multiplex else { continue }
-        let id = shapeID(multiplex, release: index, hypercall: position, table: table, width: width)
-        let shape = shape(id)
-        var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
-        // Only a register that carries progress has a progress field to keep apart.
-        if shape.ops.contains(where: { $0.layout != .none }) { kinds.insert(.fieldsDisjoint, at: 2) }
-        for kind in kinds {
-          planned.append(
-            PlannedObligation(
-              kind: kind, facet: UInt8(QueryKey.sliceKinds.firstIndex(of: kind) ?? 0), table: UInt8(table),
-              guestABI: abi, guestWidth: UInt8(width), keySet: releaseKeys(kind, id),
-              subject: .multiplex(release: Int32(index), hypercall: Int32(position))))
+        guard let ids = shapeIDs(release: index, hypercall: position, table: table, width: width, columns: columns)
+        else { continue }
+        let byColumn = Dictionary(zip(columns.map(\.abi), ids), uniquingKeysWith: { a, _ in a })
+        for group in grouped(columns, by: { [ids[columns.firstIndex(of: $0)!]] }) {
+          let id = byColumn[Int(group.abi)]!
+          let shape = shape(id)
+          var kinds: [ProofObligation.Kind] = [.opFitsMask, .numbersUnique, .roundTrip, .liveValuesDistinct]
+          // Only a register that carries progress has a progress field to keep apart.
+          if shape.ops.contains(where: { $0.layout != .none }) { kinds.insert(.fieldsDisjoint, at: 2) }
+          for kind in kinds {
+            planned.append(
+              PlannedObligation(
+                kind: kind, facet: UInt8(QueryKey.sliceKinds.firstIndex(of: kind) ?? 0), table: UInt8(table),
+                guestABI: group.abi, architectures: group.architectures, guestWidth: UInt8(width),
+                keySet: releaseKeys(kind, id),
+                subject: .multiplex(release: Int32(index), hypercall: Int32(position))))
+          }
         }
       }
       if let flag = hypercall.countFlag {
         planned.append(
           PlannedObligation(
-            kind: .countFlagRoundTrip, guestABI: abi, guestWidth: UInt8(width),
+            kind: .countFlagRoundTrip, guestABI: abi, architectures: allArchitectures(width: width),
+            guestWidth: UInt8(width),
             keySet: keyTable.set([.countFlagRoundTrip(CountFlagShape(flag, guestWidth: width))]),
             subject: .countFlag(release: Int32(index), hypercall: Int32(position))))
       }
@@ -453,9 +541,10 @@ struct ObligationPlanner {
   struct HypercallSite {
     /// Dense id of the hypercall's lineage.
     var lineage: Int
-    /// Per table position (`Hypercall.table(at:)`) the decoder shape id per planned width;
-    /// `nil` where the hypercall has no table there.
-    var tables: [[Int]?]
+    /// Per table position (`Hypercall.table(at:)`) the decoder shape id per planned width and
+    /// column of that width (`ArchitectureViews.columns(width:)`); `nil` where the hypercall has
+    /// no table there.
+    var tables: [[[Int]]?]
     /// The lineage of each table (`memory_op.access_op` through renames), for finding the newer
     /// release's table of the same lineage.
     var tableLineages: [String?]
@@ -476,10 +565,12 @@ struct ObligationPlanner {
     for (position, hypercall) in model.releases[release].hypercalls.enumerated() {
       let lineage = identities.id(ofHypercall: hypercall.lineage)
       let tables = (0...hypercall.nestedTables.count).map { hypercall.table(at: $0) }
-      let shapes = tables.enumerated().map { table, found in
-        found.map { found in
-          widths.map { shapeID(found.multiplex, release: release, hypercall: position, table: table, width: $0) }
-        }
+      let shapes = tables.indices.map { table in
+        tables[table] == nil
+          ? nil
+          : widths.map { width in
+            shapeIDs(release: release, hypercall: position, table: table, width: width, columns: columns(width: width))!
+          }
       }
       made.hypercalls.append(
         HypercallSite(
@@ -501,6 +592,8 @@ struct ObligationPlanner {
     let newer = sites(of: newerIndex, widths: widths)
     for (w, width) in widths.enumerated() {
       let abi = abiIndex(width: width)
+      let columns = columns(width: width)
+      let everyArchitecture = allArchitectures(width: width)
       for position in older.hypercalls.indices {
         let site = older.hypercalls[position]
         guard site.lineage < newer.positionOfLineage.count, newer.positionOfLineage[site.lineage] >= 0 else {
@@ -516,19 +609,29 @@ struct ObligationPlanner {
           // A hypercall that lost a sub-op table (main or nested) is still checked against what
           // older releases write: conservatively, it runs none of their ops. Its reading depends
           // on the older release's word, so that shape is memoized per older table.
-          let newerShape =
+          let newerShapes =
             next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] }
-            ?? lostTableShape(
-              older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width)
-          let keys = migrationKeys(olderShapes[w], newerShape)
-          planned.append(
-            PlannedObligation(
-              kind: .migration, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width), keySet: keys,
-              subject: subject))
-          planned.append(
-            PlannedObligation(
-              kind: .progressBound, facet: 1, table: UInt8(table), guestABI: abi, guestWidth: UInt8(width),
-              keySet: keys, subject: subject))
+            ?? columns.map { column in
+              lostTableShape(
+                older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width,
+                view: column.view)
+            }
+          // Architectures that read both releases alike owe one obligation; one whose older
+          // release writes other continuations, or whose newer release reads them otherwise,
+          // owes its own, named by its ABI.
+          let pairs = columns.indices.map { [olderShapes[w][$0], newerShapes[$0]] }
+          for group in grouped(columns, by: { pairs[columns.firstIndex(of: $0)!] }) {
+            let column = columns.firstIndex { $0.abi == Int(group.abi) }!
+            let keys = migrationKeys(pairs[column][0], pairs[column][1])
+            planned.append(
+              PlannedObligation(
+                kind: .migration, table: UInt8(table), guestABI: group.abi, architectures: group.architectures,
+                guestWidth: UInt8(width), keySet: keys, subject: subject))
+            planned.append(
+              PlannedObligation(
+                kind: .progressBound, facet: 1, table: UInt8(table), guestABI: group.abi,
+                architectures: group.architectures, guestWidth: UInt8(width), keySet: keys, subject: subject))
+          }
         }
         // A release that drops (or adds) the flag is checked against what the other writes.
         if site.hasCountFlag || next.hasCountFlag {
@@ -537,7 +640,7 @@ struct ObligationPlanner {
           let argument = (flag ?? newerFlag)!.argument
           planned.append(
             PlannedObligation(
-              kind: .countFlagMigration, guestABI: abi, guestWidth: UInt8(width),
+              kind: .countFlagMigration, guestABI: abi, architectures: everyArchitecture, guestWidth: UInt8(width),
               keySet: countFlagKeys(
                 CountFlagShape(flag, argument: argument, guestWidth: width),
                 CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)),
@@ -549,9 +652,11 @@ struct ObligationPlanner {
     }
     // The number table can differ per guest ABI (3.0.0's 23), so it is checked per ABI.
     for (position, abi) in model.guestABIs.enumerated() where widths.contains(abi.width) {
+      let architecture = architectureGroups.id([views.architectureIndex(ofABI: position)])
       planned.append(
         PlannedObligation(
-          kind: .hypercallNumbers, guestABI: UInt8(position), guestWidth: UInt8(abi.width),
+          kind: .hypercallNumbers, guestABI: UInt8(position), architectures: architecture,
+          guestWidth: UInt8(abi.width),
           keySet: tableKeys(tableID(olderIndex, abi: position), tableID(newerIndex, abi: position)),
           subject: .table(older: Int32(olderIndex), newer: Int32(newerIndex))))
       // Only where the older release re-issues a continuation as another hypercall: elsewhere
@@ -561,7 +666,8 @@ struct ObligationPlanner {
       let newer = continuationTargets(newerIndex, abi: position)
       planned.append(
         PlannedObligation(
-          kind: .continuationTargets, guestABI: UInt8(position), guestWidth: UInt8(abi.width),
+          kind: .continuationTargets, guestABI: UInt8(position), architectures: architecture,
+          guestWidth: UInt8(abi.width),
           keySet: keyTable.set([.table(older, newer)]),
           subject: .continuationTargets(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
@@ -570,12 +676,13 @@ struct ObligationPlanner {
   /// The shape of a newer release's hypercall without a sub-op table, reading the older
   /// release's register.
   func lostTableShape(
-    older olderIndex: Int, _ position: Int, table: Int, newer newerIndex: Int, _ successor: Int, width: Int
+    older olderIndex: Int, _ position: Int, table: Int, newer newerIndex: Int, _ successor: Int, width: Int,
+    view: Int = 0
   ) -> Int {
-    let before = model.releases[olderIndex].hypercalls[position]
-    let after = model.releases[newerIndex].hypercalls[successor]
+    let before = views.models[view].releases[olderIndex].hypercalls[position]
+    let after = views.models[view].releases[newerIndex].hypercalls[successor]
     return shapeID(
       .withoutSubOps(readingValuesOf: before.table(at: table)!.multiplex, location: after.location),
-      release: -1 - olderIndex, hypercall: position, table: table, width: width)
+      release: -1 - olderIndex, hypercall: position, table: table, width: width, view: view)
   }
 }

@@ -98,7 +98,9 @@ public enum ReleaseDescription {
       if op.toolsOnly { add("\(key) tools-only", "yes", op.location) }
       if op.hypervisorInternal { add("\(key) hypervisor-internal", "yes", op.location) }
       if let condition = op.guardCondition { add("\(key) guard", condition, op.location) }
-      if let continuation = op.continuation { add("\(key) continues", describe(continuation), op.location) }
+      if !op.continuations.isEmpty {
+        add("\(key) continues", op.continuations.map(describe).joined(separator: "; "), op.location)
+      }
     }
     return facts
   }
@@ -126,6 +128,7 @@ public enum ReleaseDescription {
         if !coverage.guestWidths.isEmpty {
           text += ", widths \(coverage.guestWidths.map(String.init).joined(separator: " "))"
         }
+        if !coverage.architectures.isEmpty { text += ", on \(coverage.architectures.joined(separator: " "))" }
         facts.append(ABIFact("accepts", text, at: coverage.location))
       }
     }
@@ -141,6 +144,8 @@ public enum ReleaseDescription {
     if let bound = continuation.bound { parts.append("bound \(describe(bound))") }
     if let target = continuation.rewritesTo { parts.append("as \(target)") }
     if let target = continuation.switchesTo { parts.append("as hypercall \(target)") }
+    // A continuation of some architectures only; none named is every architecture.
+    if !continuation.architectures.isEmpty { parts.append("on \(continuation.architectures.joined(separator: " "))") }
     return parts.joined(separator: ", ")
   }
 

@@ -156,7 +156,11 @@ public enum ReleaseDiff {
     }
     let carried = before.subOps.filter { op in
       guard let successor = after.subOp(lineage: op.lineage) else { return false }
-      return carriedByMask(op.continuation, successor.continuation, before.opMask, after.opMask)
+      // Every architecture's encoding moves with the mask.
+      return !op.continuations.isEmpty && op.continuations.count == successor.continuations.count
+        && zip(op.continuations, successor.continuations).allSatisfy {
+          $0.architectures == $1.architectures && carriedByMask($0, $1, before.opMask, after.opMask)
+        }
     }
     if before.opMask != after.opMask {
       var summary = maskChangeText(before.opMask, after.opMask)
@@ -201,10 +205,10 @@ public enum ReleaseDiff {
       if op.number != successor.number {
         add(.renumbered, "renumbered \(successor.name) \(op.number) -> \(successor.number)")
       }
-      if !carriedNames.contains(op.lineage) && !sameContinuation(op.continuation, successor.continuation) {
+      if !carriedNames.contains(op.lineage) && !sameContinuations(op.continuations, successor.continuations) {
         add(
           .continuation,
-          "\(successor.name) continuation \(continuationText(op.continuation)) -> \(continuationText(successor.continuation))"
+          "\(successor.name) continuation \(continuationText(op.continuations)) -> \(continuationText(successor.continuations))"
         )
       }
       if op.toolsOnly != successor.toolsOnly {
@@ -256,7 +260,12 @@ public enum ReleaseDiff {
   }
 
   static func sameContinuation(_ a: ContinuationEncoding?, _ b: ContinuationEncoding?) -> Bool {
-    a?.kinds == b?.kinds && a?.shift == b?.shift && a?.bound == b?.bound
+    a?.kinds == b?.kinds && a?.shift == b?.shift && a?.bound == b?.bound && a?.architectures == b?.architectures
+  }
+
+  /// The same encodings on the same architectures.
+  static func sameContinuations(_ a: [ContinuationEncoding], _ b: [ContinuationEncoding]) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { sameContinuation($0, $1) }
   }
 
   // MARK: count flags
@@ -312,6 +321,10 @@ public enum ReleaseDiff {
 
   static func continuationText(_ continuation: ContinuationEncoding?) -> String {
     continuation?.summary ?? "none"
+  }
+
+  static func continuationText(_ continuations: [ContinuationEncoding]) -> String {
+    continuations.isEmpty ? "none" : continuations.map(\.summary).joined(separator: "; ")
   }
 
 }

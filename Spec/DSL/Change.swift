@@ -27,8 +27,9 @@ public struct Change: Sendable {
     /// history's name with a later, different hypercall (16 `event_channel_op` before 3.0.3, later
     /// `event_channel_op_compat`), so that the later table's ops keep identities of their own.
     case setOpLineage(String)
-    /// How a sub-op continues changes (`nil`: it stops being continuable).
-    case setContinuation(subOp: String, Continuation?)
+    /// How a sub-op continues changes (`nil`: it stops being continuable), on the architectures
+    /// named (every architecture when none is): the op keeps what it had on the others.
+    case setContinuation(subOp: String, Continuation?, architectures: [String])
     /// The tools-only guard is added or removed.
     case setToolsOnly(subOp: String, Bool)
     /// Another preprocessor guard is added, changed or removed.

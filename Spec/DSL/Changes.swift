@@ -109,15 +109,18 @@ public struct UnusedBits: ChangeComponent {
   }
 }
 
-/// How an existing sub-op continues from this release on; `nil` for not at all.
+/// How an existing sub-op continues from this release on; `nil` for not at all. With `on:` only on
+/// those architectures (`GuestABI.architecture`), the others keeping what they had:
+/// `Continues("XENMEM_set_pod_target", .reexecuteUnchanged, on: ["x86"])`, or
+/// `Continues("GNTTABOP_cache_flush", nil, on: ["x86"])` for a continuation x86 stops making.
 public struct Continues: ChangeComponent {
   public let change: Change
   public init(
-    _ subOp: String, _ continuation: Continuation?, source: String? = nil,
+    _ subOp: String, _ continuation: Continuation?, on architectures: [String] = [], source: String? = nil,
     file: String = #filePath, line: Int = #line
   ) {
     change = Change(
-      .setContinuation(subOp: subOp, continuation), source: source,
+      .setContinuation(subOp: subOp, continuation, architectures: architectures), source: source,
       location: SourceLocation(filePath: file, line: line))
   }
 }

@@ -37,6 +37,7 @@ extension BreakCoverage {
     var text =
       "Covers(.\(caseName), \(subject), becomes: \(becomesText), older: \(span(older)), newer: \(span(newer))"
     if !guestWidths.isEmpty { text += ", widths: [\(guestWidths.map(String.init).joined(separator: ", "))]" }
+    if !architectures.isEmpty { text += ", on: [\(architectures.map(quoted).joined(separator: ", "))]" }
     return text + ")"
   }
 }

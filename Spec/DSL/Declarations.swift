@@ -1,11 +1,16 @@
 import ABIModel
 
-/// `Guest("x86_32", width: 32)`: a guest ABI and its register width.
+/// `Guest("x86_32", width: 32, architecture: "x86")`: a guest ABI, its register width and the
+/// architecture whose hypervisor code it reaches (the ABI's own name when none is given).
 public struct Guest: SpecComponent {
   public let declarations: [SpecDeclaration]
-  public init(_ name: String, width: Int, file: String = #filePath, line: Int = #line) {
+  public init(
+    _ name: String, width: Int, architecture: String? = nil, file: String = #filePath, line: Int = #line
+  ) {
     declarations = [
-      .guest(GuestABI(name: name, width: width, location: SourceLocation(filePath: file, line: line)))
+      .guest(
+        GuestABI(
+          name: name, width: width, architecture: architecture, location: SourceLocation(filePath: file, line: line)))
     ]
   }
 }
@@ -157,33 +162,36 @@ public struct Covers {
   /// of: "memory_op", becomes: .op("XENMEM_set_pod_target"), older: ..., newer: ...)`.
   public init(
     _ breakClass: BreakClass, subOp: String, of hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
-    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [], file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .subOp, subOp: subOp, becomes: becomes, older: older, newer: newer,
-      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      guestWidths: widths, architectures: architectures, location: SourceLocation(filePath: file, line: line))
   }
 
   /// A count argument with a resumed-call flag: `Covers(.continuationLost, countOf: "mmu_update",
   /// becomes: .freshCall, ...)`.
   public init(
     _ breakClass: BreakClass, countOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
-    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [], file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .count, becomes: becomes, older: older, newer: newer,
-      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      guestWidths: widths, architectures: architectures, location: SourceLocation(filePath: file, line: line))
   }
 
   /// A count's sentinel continuation: `Covers(.continuationLost, sentinelOf: "mmu_update",
   /// becomes: .resumedCall, ...)`.
   public init(
     _ breakClass: BreakClass, sentinelOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
-    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [], file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .countSentinel, becomes: becomes, older: older, newer: newer,
-      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      guestWidths: widths, architectures: architectures, location: SourceLocation(filePath: file, line: line))
   }
 
   /// An op-register value written back into guest memory by `multicall`, as the newer release
@@ -191,33 +199,40 @@ public struct Covers {
   /// "memory_op", becomes: .op("XENMEM_increase_reservation"), ...)`.
   public init(
     _ breakClass: BreakClass, writtenBack subOp: String, of hypercall: String, becomes: BreakOutcome,
-    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [],
+    file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .writtenBack, subOp: subOp, becomes: becomes, older: older,
-      newer: newer, guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      newer: newer, guestWidths: widths, architectures: architectures,
+      location: SourceLocation(filePath: file, line: line))
   }
 
   /// The hypercall number a sub-op's continuation is re-issued as: `Covers(.continuationLost,
   /// continuationOf: "XEN_DOMCTL_shadow_op", of: "domctl", becomes: .rejected, ...)`.
   public init(
     _ breakClass: BreakClass, continuationOf subOp: String, of hypercall: String, becomes: BreakOutcome,
-    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    older: ReleaseSpan, newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [],
+    file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .continuationNumber, subOp: subOp, becomes: becomes, older: older,
-      newer: newer, guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      newer: newer, guestWidths: widths, architectures: architectures,
+      location: SourceLocation(filePath: file, line: line))
   }
 
   /// A `__HYPERVISOR_*` number, named by the older releases' hypercall: `Covers(.hypercallReuse,
   /// numberOf: "acm_op", becomes: .op("xsm_op"), ...)`.
   public init(
     _ breakClass: BreakClass, numberOf hypercall: String, becomes: BreakOutcome, older: ReleaseSpan,
-    newer: ReleaseSpan, widths: [Int] = [], file: String = #filePath, line: Int = #line
+    newer: ReleaseSpan, widths: [Int] = [], on architectures: [String] = [], file: String = #filePath,
+    line: Int = #line
   ) {
     coverage = BreakCoverage(
       breakClass, hypercall: hypercall, value: .hypercallNumber, becomes: becomes, older: older, newer: newer,
-      guestWidths: widths, location: SourceLocation(filePath: file, line: line))
+      guestWidths: widths, architectures: architectures, location: SourceLocation(filePath: file, line: line))
   }
 }
 

@@ -4,12 +4,24 @@ import ABIModel
 struct SpecResolver {
   let spec: ABISpec
   var diagnostics: [Diagnostic] = []
+  /// The guest ABIs' architectures, in declaration order: what a continuation stated for some
+  /// architectures leaves to the others.
+  var architectures: [String] = []
 
   /// A sub-op between releases: its continuation is kept as stated, because a shift that
   /// follows the mask is only known once the release's mask is.
+  /// A continuation as stated, with the architectures it is stated for (none: every one) and
+  /// the line stating it.
+  struct ScopedContinuation {
+    var continuation: Continuation
+    var architectures: [String]
+    var location: SourceLocation
+  }
+
   struct OpState {
     var op: SubOp
-    var continuation: Continuation?
+    /// At most one per architecture (`SpecResolver.setContinuation`).
+    var continuations: [ScopedContinuation]
   }
 
   struct MultiplexState {
@@ -66,7 +78,9 @@ struct SpecResolver {
 
     for declaration in spec.declarations {
       switch declaration {
-      case .guest(let abi): guests.append(abi)
+      case .guest(let abi):
+        guests.append(abi)
+        if !architectures.contains(abi.architecture) { architectures.append(abi.architecture) }
       case .release(let name, let status, let source, let location):
         releases.append(Release(name: name, status: status, source: source, location: location))
       case .hypercallNumbers(let history): tableHistory += history
@@ -268,7 +282,13 @@ struct SpecResolver {
           cName: cName, toolsOnly: toolsOnly, hypervisorInternal: hypervisorInternal, guardCondition: guardCondition,
           source: source,
           location: change.location)
-        state.ops.append(OpState(op: op, continuation: continuation))
+        state.ops.append(
+          OpState(
+            op: op,
+            continuations: continuation.map {
+              [ScopedContinuation(continuation: $0, architectures: [], location: change.location)]
+            }
+              ?? []))
       case .withdraw(let name):
         guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
           continue
@@ -282,11 +302,12 @@ struct SpecResolver {
         state.ops[position].op.name = new
         state.ops[position].op.cName = new
         state.ops[position].op.location = change.location
-      case .setContinuation(let name, let continuation):
+      case .setContinuation(let name, let continuation, let scope):
         guard let position = findOp(name, in: state, hypercall: hypercall, release: release, at: change.location) else {
           continue
         }
-        state.ops[position].continuation = continuation
+        state.ops[position].continuations = setContinuation(
+          continuation, on: scope, in: state.ops[position].continuations, at: change.location)
         state.ops[position].op.source = source
         state.ops[position].op.location = change.location
       case .setToolsOnly(let name, let toolsOnly):
@@ -375,15 +396,7 @@ struct SpecResolver {
   func snapshot(_ state: HypercallState) -> Hypercall {
     var hypercall = state.hypercall
     if let multiplex = state.multiplex {
-      let ops = multiplex.ops.map { entry -> SubOp in
-        var op = entry.op
-        op.continuation = entry.continuation.map { resolve($0, mask: multiplex.mask, source: op.source) }
-        return op
-      }
-      hypercall.multiplex = Multiplex(
-        opArgument: multiplex.argument, opMask: multiplex.mask, unusedBits: multiplex.unusedBits,
-        subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, source: multiplex.source,
-        location: multiplex.location)
+      hypercall.multiplex = table(of: multiplex)
       hypercall.nestedTables = multiplex.nested.map {
         NestedTable(
           name: $0.name, selectedBy: $0.selectedBy, structure: $0.structure, table: table(of: $0.table),
@@ -393,10 +406,42 @@ struct SpecResolver {
     return hypercall
   }
 
+  /// The continuations of an op after `Continues(op, continuation, on: scope)`: on the
+  /// architectures of `scope` (every one when it is empty) the op continues as stated (or not
+  /// at all for `nil`); the others keep what they had. An entry that comes to cover every
+  /// architecture names none.
+  func setContinuation(
+    _ continuation: Continuation?, on scope: [String], in current: [ScopedContinuation], at location: SourceLocation
+  ) -> [ScopedContinuation] {
+    var kept: [ScopedContinuation] = []
+    if !scope.isEmpty {
+      for entry in current {
+        var narrowed = entry
+        let covered = entry.architectures.isEmpty ? architectures : entry.architectures
+        narrowed.architectures = covered.filter { !scope.contains($0) }
+        if !narrowed.architectures.isEmpty { kept.append(narrowed) }
+      }
+    }
+    if let continuation {
+      kept.append(ScopedContinuation(continuation: continuation, architectures: scope, location: location))
+    }
+    // Every known architecture named is every architecture; unknown names stay for validation.
+    return kept.map { entry in
+      var entry = entry
+      if !architectures.isEmpty && Set(entry.architectures) == Set(architectures) { entry.architectures = [] }
+      return entry
+    }
+  }
+
   func table(of multiplex: MultiplexState) -> Multiplex {
     let ops = multiplex.ops.map { entry -> SubOp in
       var op = entry.op
-      op.continuation = entry.continuation.map { resolve($0, mask: multiplex.mask, source: op.source) }
+      op.continuations = entry.continuations.map { scoped in
+        var encoding = resolve(scoped.continuation, mask: multiplex.mask, source: op.source)
+        encoding.architectures = scoped.architectures
+        encoding.location = scoped.location
+        return encoding
+      }
       return op
     }
     return Multiplex(

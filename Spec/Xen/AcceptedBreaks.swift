@@ -230,5 +230,19 @@ extension Xen {
         .removed, subOp: "MMUEXT_REASSIGN_PAGE", of: "mmuext_op", becomes: .rejected, older: .only("3.0.0"),
         newer: .from("3.0.2"))
     }
+    Accepted(
+      "gnttab-cache-flush-arm-only",
+      reason: """
+        x86 stopped implementing GNTTABOP_cache_flush in 4.21 (its x86 implementation did not do what \
+        the op promises, and no x86 user was known): only CONFIG_HAS_GRANT_CACHE_FLUSH (ARM) builds the \
+        op, so an x86 guest's cache_flush continuation (cur_ref above GNTTABOP_CMD_MASK) gets -ENOSYS. \
+        ARM keeps it.
+        """,
+      source: "5642a6055c"
+    ) {
+      Covers(
+        .continuationLost, subOp: "GNTTABOP_cache_flush", of: "grant_table_op", becomes: .rejected,
+        older: .span("4.5", "4.20"), newer: .from("4.21"), on: ["x86"])
+    }
   }
 }

@@ -211,9 +211,10 @@ extension Xen {
         // __HYPERVISOR_arch_1 (49), which x86 dispatches to the paging continuation
         // (xen/arch/x86/domctl.c:68, xen/arch/x86/mm/paging.c:771 @ RELEASE-4.5.0; facts-v2
         // `hypercall_rewrite`, first in 4.3.4; from 4.17 the hypervisor-private name is
-        // __HYPERVISOR_paging_domctl_cont = __HYPERVISOR_arch_1). x86 only: the model has no
-        // per-architecture continuation, so it is read for every ABI (the conservative reading).
-        Continues("XEN_DOMCTL_shadow_op", .combining(.reexecuteUnchanged, .switchesHypercall(to: "arch_1")))
+        // __HYPERVISOR_paging_domctl_cont = __HYPERVISOR_arch_1). x86 only; on ARM the op keeps the
+        // domctl_lock retry every domctl op has.
+        Continues(
+          "XEN_DOMCTL_shadow_op", .combining(.reexecuteUnchanged, .switchesHypercall(to: "arch_1")), on: ["x86"])
         // xen/include/public/domctl.h:1068
         Op("XEN_DOMCTL_get_vcpu_msrs", 72, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:1069
@@ -271,7 +272,8 @@ extension Xen {
         Withdrawn("XEN_DOMCTL_suppress_spurious_page_faults")
         // xen/include/public/domctl.h:1211
         Op("XEN_DOMCTL_set_cpu_policy", 83, toolsOnly: true, continues: .reexecuteUnchanged)
-        Continues("XEN_DOMCTL_getpageframeinfo3", .combining(.guestStruct, .reexecuteUnchanged))
+        // The guest_struct part is xen/arch/x86/domctl.c's; ARM keeps the domctl_lock retry.
+        Continues("XEN_DOMCTL_getpageframeinfo3", .combining(.guestStruct, .reexecuteUnchanged), on: ["x86"])
       }
       In("4.15", source: "RELEASE-4.15.0") {
         // 23 was XEN_DOMCTL_arch_setup (tools-only) up to 4.14; XSA-343's soft-reset continuation (backported

@@ -54,13 +54,19 @@ extension Xen {
           spelled: "((1<<GNTTABOP_CONTINUATION_ARG_SHIFT)-1)", source: "18e8d22fe7")
         // Any op other than GNTTABOP_cache_flush with bits 12..31 set gets -ENOSYS.
         UnusedBits(.rejected, source: "4ef6b5f16c")
-        // ARM only (CONFIG_HAS_GRANT_CACHE_FLUSH; x86 hvm_grant_table_op does not allow it): cur_ref kept
-        // raw in cmd bits 12..31 (steps of 1 << 12) plus handle and count. No bound on cur_ref is stated:
-        // what the 32-bit cmd holds.
+        // cur_ref kept raw in cmd bits 12..31 (steps of 1 << 12) plus handle and count. No bound on
+        // cur_ref is stated: what the 32-bit cmd holds. xen/common/grant_table.c handles it for every
+        // architecture until 4.21 (an x86 HVM guest cannot issue it: hvm_grant_table_op refuses it; a PV
+        // guest can).
         Op(
           "GNTTABOP_cache_flush", 12, guardedBy: "__XEN_INTERFACE_VERSION__ >= 0x0003020a",
           continues: .combining(.rawIndexAligned(bound: .registerCapacity, progress: "cur_ref"), .handleAndCount),
           source: "18e8d22fe7")
+      }
+      In("4.21", source: "RELEASE-4.21.0") {
+        // "x86/gnttab: do not implement GNTTABOP_cache_flush": only CONFIG_HAS_GRANT_CACHE_FLUSH (selected
+        // by ARM) builds the op and its continuation (xen/common/grant_table.c:3780 @ RELEASE-4.21.0).
+        Continues("GNTTABOP_cache_flush", nil, on: ["x86"], source: "5642a6055c")
       }
     }
   }

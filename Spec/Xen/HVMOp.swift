@@ -26,8 +26,10 @@ extension Xen {
         Op("HVMOP_set_pci_link_route", 4)
       }
       In("3.2", source: "3.2.0-rc6") {
-        // hvmop_flush_tlb_all() trylock retry, no progress state.
-        Op("HVMOP_flush_tlbs", 5, continues: .reexecuteUnchanged)
+        // hvmop_flush_tlb_all() trylock retry, no progress state. Every hvm_op continuation is made
+        // by xen/arch/x86/hvm/hvm.c (facts-v2 arch x86); xen/arch/arm/hvm.c makes none.
+        Op("HVMOP_flush_tlbs", 5)
+        Continues("HVMOP_flush_tlbs", .reexecuteUnchanged, on: ["x86"])
       }
       In("3.3", source: "3.3.0-rc7") {
         Op("HVMOP_track_dirty_vram", 6, toolsOnly: true)
@@ -36,7 +38,7 @@ extension Xen {
       }
       In("3.4", source: "3.4.0-rc3") {
         // HVM_PARAM_IDENT_PT lock retry, no progress state.
-        Continues("HVMOP_set_param", .reexecuteUnchanged)
+        Continues("HVMOP_set_param", .reexecuteUnchanged, on: ["x86"])
       }
       In("4.1", source: "RELEASE-4.1.0") {
         Op("HVMOP_pagetable_dying", 9)
@@ -53,8 +55,8 @@ extension Xen {
       In("4.3", source: "RELEASE-4.3.0") {
         // XSA-27 (24ff9723e0, backported to 4.1.4 and 4.2.1; only x.y.0 tags were read): "ih", op;
         // first_pfn++ / nr-- rewritten in the guest struct.
-        Continues("HVMOP_modified_memory", .guestStruct, source: "24ff9723e0")
-        Continues("HVMOP_set_mem_type", .guestStruct, source: "24ff9723e0")
+        Continues("HVMOP_modified_memory", .guestStruct, on: ["x86"], source: "24ff9723e0")
+        Continues("HVMOP_set_mem_type", .guestStruct, on: ["x86"], source: "24ff9723e0")
       }
       // HVMOP_set_mem_access / HVMOP_get_mem_access (12/13) stay defined (tools-only) but are no
       // longer handled from 4.5 (fce5281c5a).
@@ -68,11 +70,11 @@ extension Xen {
         // op | start_iter, start_iter unshifted (op & ~0xff), taken only at multiples of 256. No bound
         // on start_iter is stated: what the register holds.
         Continues(
-          "HVMOP_modified_memory", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"),
+          "HVMOP_modified_memory", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), on: ["x86"],
           source: "e8b87b57b4")
         Continues(
-          "HVMOP_set_mem_type", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), source: "e8b87b57b4"
-        )
+          "HVMOP_set_mem_type", .rawIndexAligned(bound: .registerCapacity, progress: "start_iter"), on: ["x86"],
+          source: "e8b87b57b4")
         Op("HVMOP_create_ioreq_server", 17, toolsOnly: true)
         Op("HVMOP_get_ioreq_server_info", 18, toolsOnly: true)
         Op("HVMOP_map_io_range_to_ioreq_server", 19, toolsOnly: true)
@@ -128,7 +130,7 @@ extension Xen {
       }
       In("4.11", source: "RELEASE-4.11.0") {
         // Sub-op set_mem_access_multi only: plain HVMOP_altp2m, progress in u.set_mem_access_multi.opaque.
-        Continues("HVMOP_altp2m", .guestStruct)
+        Continues("HVMOP_altp2m", .guestStruct, on: ["x86"])
         Nested("altp2m") {
           Op("HVMOP_altp2m_set_mem_access_multi", 9, source: "9383de210e")
         }

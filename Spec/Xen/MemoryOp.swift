@@ -88,12 +88,12 @@ extension Xen {
         Op("XENMEM_get_sharing_freed_pages", 18)
       }
       In("4.1", source: "RELEASE-4.1.0") {
-        // x86 only (arch_memory_op): the same cmd is re-issued on -EAGAIN/-ERESTART.
-        Continues("XENMEM_set_pod_target", .reexecuteUnchanged, source: "637a283f17")
+        // x86 only (xen/arch/x86/mm.c arch_memory_op): the same cmd is re-issued on -EAGAIN/-ERESTART.
+        Continues("XENMEM_set_pod_target", .reexecuteUnchanged, on: ["x86"], source: "637a283f17")
       }
       In("4.2", source: "RELEASE-4.2.0") {
         // x86 only, and only for XENMAPSPACE_gmfn_range: "ih", op; xatp.{size,idx,gpfn} rewritten in guest memory.
-        Continues("XENMEM_add_to_physmap", .guestStruct, source: "a04811a315")
+        Continues("XENMEM_add_to_physmap", .guestStruct, on: ["x86"], source: "a04811a315")
         Op("XENMEM_remove_from_physmap", 15, source: "14eb3b41d0")
         // 18 was not tools-only in 4.0/4.1; 19-22 arrive tools-only (20-22 moved out of domctl, 59a36d66a5).
         ToolsOnly("XENMEM_get_sharing_freed_pages", true)
@@ -152,8 +152,9 @@ extension Xen {
         Continues(
           "XENMEM_populate_physmap", .shiftedIndex(bound: .typeMaximum(.unsignedInt), progress: "start_extent"),
           source: "4f3c473d51")
-        // ARM only: "ih", op; struct xen_add_to_physmap_range rewritten in guest memory.
-        Op("XENMEM_add_to_physmap_range", 23, continues: .guestStruct, source: "df6fc08d22")
+        // ARM only (xen/arch/arm/mm.c): "ih", op; struct xen_add_to_physmap_range rewritten in guest memory.
+        Op("XENMEM_add_to_physmap_range", 23, source: "df6fc08d22")
+        Continues("XENMEM_add_to_physmap_range", .guestStruct, on: ["arm"], source: "df6fc08d22")
         Op("XENMEM_claim_pages", 24, toolsOnly: true)
       }
       In("4.4", source: "RELEASE-4.4.0") {
@@ -227,7 +228,7 @@ extension Xen {
       }
       In("4.8", source: "RELEASE-4.8.0") {
         // x86 only, sub-op range_share: plain XENMEM_sharing_op, progress in u.range.opaque.
-        Continues("XENMEM_sharing_op", .guestStruct, source: "f3356e1d4d")
+        Continues("XENMEM_sharing_op", .guestStruct, on: ["x86"], source: "f3356e1d4d")
         Nested("access_op") {
           Op("XENMEM_access_op_set_access_multi", 4, toolsOnly: true, source: "1ef5056bd6")
         }
@@ -255,7 +256,8 @@ extension Xen {
       In("4.14", source: "RELEASE-4.14.0") {
         // Sub-op fork re-executes on -ERESTART (facts.md section 2 "g / u"; the facts.json kind field lists
         // only guest_struct, its state text names the fork re-execution). Conservative reading: both.
-        Continues("XENMEM_sharing_op", .combining(.guestStruct, .reexecuteUnchanged), source: "41548c5472")
+        // xen/arch/x86/mm/mem_sharing.c: x86 only, like range_share.
+        Continues("XENMEM_sharing_op", .combining(.guestStruct, .reexecuteUnchanged), on: ["x86"], source: "41548c5472")
         // The tools-only guard is removed.
         ToolsOnly("XENMEM_acquire_resource", false, source: "0e2e54966a")
         Nested("resource_type", source: "0e2e54966a") {

@@ -44,7 +44,9 @@ extension Xen {
       }
       In("4.18", source: "RELEASE-4.18.0") {
         Op("VCPUOP_register_runstate_phys_area", 14, continues: .reexecuteUnchanged)  // xen/include/public/vcpu.h:243
-        Op("VCPUOP_register_vcpu_time_phys_area", 15, continues: .reexecuteUnchanged)  // xen/include/public/vcpu.h:244
+        Op("VCPUOP_register_vcpu_time_phys_area", 15)  // xen/include/public/vcpu.h:244
+        // Only xen/arch/x86/domain.c do_vcpu_op re-executes it (facts-v2 arch x86).
+        Continues("VCPUOP_register_vcpu_time_phys_area", .reexecuteUnchanged, on: ["x86"])
         Continues("VCPUOP_register_vcpu_info", .reexecuteUnchanged)
       }
     }

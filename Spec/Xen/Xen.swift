@@ -15,10 +15,10 @@ public enum Xen {
   /// The bundled default spec.
   public static var spec: ABISpec {
     ABISpec("xen") {
-      Guest("x86_64", width: 64)
-      Guest("x86_32", width: 32)
-      Guest("arm64", width: 64)
-      Guest("arm32", width: 32)
+      Guest("x86_64", width: 64, architecture: "x86")
+      Guest("x86_32", width: 32, architecture: "x86")
+      Guest("arm64", width: 64, architecture: "arm")
+      Guest("arm32", width: 32, architecture: "arm")
       releases
       hypercallNumbers
       memoryOp

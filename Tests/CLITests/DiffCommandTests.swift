@@ -38,7 +38,7 @@ import Testing
       })
     #expect(
       run.output.contains(
-        "\nhvm_op (34)\n  ~ HVMOP_set_param continuation none -> reexecute_unchanged: compatible"))
+        "\nhvm_op (34)\n  ~ HVMOP_set_param continuation none -> reexecute_unchanged (x86 only): compatible"))
     #expect(
       run.output.hasSuffix("\n70 changes: 66 compatible, 4 breaking (0 failing, 4 accepted, 0 tools-only); exit 0\n"))
   }

@@ -119,11 +119,13 @@ import Testing
     try expectValid(
       try AbigenProcess.run(["headroom", "--release", "4.5", "--what-if", "memory_op.shift=8", "--format", "json"]),
       "headroom.schema.json")
-    try expectValid(try AbigenProcess.run(["dump", "--format", "json"]), "spec.schema.json")
+    let dump = try AbigenProcess.run(["dump", "--format", "json"])
+    try expectValid(dump, "spec.schema.json")
+    // The checked-in dump is the same bytes, so it is valid too (validating 7 MB twice costs seconds).
+    #expect(
+      try Data(contentsOf: AbigenProcess.packageRoot.appendingPathComponent("Generated/Model/xen.json")) == dump.stdout)
     let lock = try Data(contentsOf: ReleaseLockCommandTests.committedLock)
     #expect(try validate(lock, against: "lock.schema.json").status == 0)
-    let dump = try Data(contentsOf: AbigenProcess.packageRoot.appendingPathComponent("Generated/Model/xen.json"))
-    #expect(try validate(dump, against: "spec.schema.json").status == 0)
   }
 
   /// What GitHub code scanning reads: rules with help, the tool's version, and one fingerprint
@@ -132,7 +134,7 @@ import Testing
     let spec = try breakingSpec()
     func sarif(_ jobs: String) throws -> [String: Any] {
       let run = try AbigenProcess.run(
-        ["check", "--spec", "-", "--format", "sarif", "--jobs", jobs], stdin: spec)
+        ["check", "--spec", "-", "--release", "master", "--format", "sarif", "--jobs", jobs], stdin: spec)
       return try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
     }
     let log = try sarif("1")

@@ -82,7 +82,7 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stderr
-        == "Spec/Xen/HVMOp.swift:63: error: 4.5 is released and locked, but its hvm_op changed: op mask 0xff -> 0xfff\n"
+        == "Spec/Xen/HVMOp.swift:65: error: 4.5 is released and locked, but its hvm_op changed: op mask 0xff -> 0xfff\n"
     )
     // Like an invalid spec: no solver ran.
     #expect(run.output.isEmpty)

@@ -83,7 +83,11 @@ import Testing
     var queries: [ProbeQuery] = []
     for (index, (model, release)) in units.enumerated() {
       let header = CHeaderLowering(model: model, release: release).lower().path.dropLast(2)
-      queries += ProbeValues().queries(model: model, release: release, header: String(header), seed: UInt64(index) + 1)
+      // The probe is compiled for the host, so its helpers are the host architecture's where the
+      // ops continue per architecture: the model's answers are that architecture's view.
+      queries += ProbeValues().queries(
+        model: model, release: release.viewed(on: Self.hostArchitecture(of: model)), header: String(header),
+        seed: UInt64(index) + 1)
     }
     let input = probe.directory.appendingPathComponent("questions")
     try Data(queries.map { $0.input + "\n" }.joined().utf8).write(to: input)
@@ -107,6 +111,11 @@ import Testing
   }
 
   /// The host's guest ABI, for which hypercall numbers must be visible.
+  /// The host ABI's architecture in `model` (the ABI's name where the model does not have it).
+  static func hostArchitecture(of model: ABIModel) -> String {
+    model.guestABI(named: hostABI)?.architecture ?? hostABI
+  }
+
   static var hostABI: String {
     #if arch(x86_64)
       return "x86_64"

@@ -21,9 +21,20 @@ enum BundledSpec {
     XenReleases.release(named: release)
   }
 
-  /// The table of `hypercall` (`memory_op`, or a nested one: `memory_op.access_op`).
-  static func multiplex(_ release: String, _ hypercall: String) -> Multiplex? {
-    model.release(named: release)?.hypercalls.lazy.flatMap(\.tables).first { $0.name == hypercall }?.multiplex
+  /// The model as each architecture's guests see it.
+  static let views: [String: ABIModel] = Dictionary(
+    uniqueKeysWithValues: model.architectures.map { ($0, model.viewed(on: $0)) })
+
+  /// The architecture of the guest ABI an obligation names.
+  static func architecture(ofABI name: String) -> String? {
+    model.guestABI(named: name)?.architecture
+  }
+
+  /// The table of `hypercall` (`memory_op`, or a nested one: `memory_op.access_op`), as guests of
+  /// `architecture` see it (what every architecture shares when `nil`).
+  static func multiplex(_ release: String, _ hypercall: String, architecture: String? = nil) -> Multiplex? {
+    let viewed = architecture.flatMap { views[$0] } ?? model
+    return viewed.release(named: release)?.hypercalls.lazy.flatMap(\.tables).first { $0.name == hypercall }?.multiplex
   }
 
   /// What `release` calls the hypercall `older` calls `hypercall`: the same lineage (number and

@@ -19,11 +19,14 @@ import XenDispatch
       let olderReading = GeneratedReading(try #require(counterexample.olderDecoding, "\(label)"))
       let newerReading = GeneratedReading(try #require(counterexample.newerDecoding, "\(label)"))
       #expect(olderReading.subOp == counterexample.subject, "\(label)")
+      // The obligation's ABI names the architecture whose code the value is read by.
+      let architecture = BundledSpec.architecture(ofABI: obligation.guestABI)
       let onA = try MigrationSimulator.replay(
-        counterexample.value, hypercall: hypercall, on: older, guestWidth: obligation.guestWidth)
+        counterexample.value, hypercall: hypercall, on: older, guestWidth: obligation.guestWidth,
+        architecture: architecture)
       let onB = try MigrationSimulator.replay(
         counterexample.value, hypercall: BundledSpec.successor(of: hypercall, in: older, at: obligation.release),
-        on: obligation.release, guestWidth: obligation.guestWidth)
+        on: obligation.release, guestWidth: obligation.guestWidth, architecture: architecture)
       #expect(onA.decoded == olderReading, "\(label): \(older)'s decoder")
       #expect(onA.dispatched == olderReading, "\(label): \(older)'s dispatcher")
       #expect(onB.decoded == newerReading, "\(label): \(obligation.release)'s decoder")
@@ -45,10 +48,12 @@ import XenDispatch
       let label = "\(obligation): \(Self.hex(counterexample.value))"
       let older = try #require(obligation.older, "\(label)")
       let hypercall = try #require(obligation.hypercall, "\(label)")
-      let a = try #require(BundledSpec.multiplex(older, hypercall), "\(label)")
+      let architecture = BundledSpec.architecture(ofABI: obligation.guestABI)
+      let a = try #require(BundledSpec.multiplex(older, hypercall, architecture: architecture), "\(label)")
       let b = try #require(
         BundledSpec.multiplex(
-          obligation.release, BundledSpec.successor(of: hypercall, in: older, at: obligation.release)),
+          obligation.release, BundledSpec.successor(of: hypercall, in: older, at: obligation.release),
+          architecture: architecture),
         "\(label)")
       let olderReading = try #require(counterexample.olderDecoding, "\(label)")
       let newerReading = try #require(counterexample.newerDecoding, "\(label)")
@@ -58,7 +63,7 @@ import XenDispatch
       let unit = op.opRegisterLayout == .rawAligned ? (a.opMask.value ?? 0) + 1 : 1
       let scenario = MigrationScenario(
         from: older, to: obligation.release, hypercall: hypercall,
-        start: .register(counterexample.value), guestWidth: obligation.guestWidth,
+        start: .register(counterexample.value), guestWidth: obligation.guestWidth, architecture: architecture,
         work: olderReading.progress / unit + 7, preemptEvery: olderReading.progress / unit + 7, migrateAfter: 0)
       let migrated = try MigrationSimulator.run(scenario)
       let alone = try MigrationSimulator.run(scenario.stayingOnA)

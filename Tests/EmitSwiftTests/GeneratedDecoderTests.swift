@@ -43,25 +43,31 @@ import XenDispatch
   func decoderAndEncoderAgreeWithTheModel(release: String) throws {
     let generated = try #require(BundledSpec.generated(release))
     for type in generated.multiplexedHypercalls {
-      let multiplex = try #require(BundledSpec.multiplex(release, type.hypercallName))
-      for width in BundledSpec.guestWidths {
-        let mismatches = compare(
-          type, with: multiplex, guestWidth: width, label: "\(release) \(type.hypercallName)")
-        #expect(
-          mismatches.isEmpty,
-          "\(release) \(type.hypercallName) \(width)-bit: \(mismatches.count) mismatches, first: \(mismatches.prefix(8).joined(separator: "; "))"
-        )
+      // What every architecture shares, then each architecture's own reading (hvm_op 4.5's
+      // raw-aligned continuations are x86's only).
+      for architecture in [nil] + BundledSpec.model.architectures {
+        let multiplex = try #require(
+          BundledSpec.multiplex(release, type.hypercallName, architecture: architecture))
+        for width in BundledSpec.guestWidths {
+          let mismatches = compare(
+            type, with: multiplex, guestWidth: width, architecture: architecture,
+            label: "\(release) \(type.hypercallName)")
+          #expect(
+            mismatches.isEmpty,
+            "\(release) \(type.hypercallName) \(width)-bit \(architecture ?? "shared"): \(mismatches.count) mismatches, first: \(mismatches.prefix(8).joined(separator: "; "))"
+          )
+        }
       }
     }
   }
 
   /// Every disagreement between the generated code and the model, described.
   func compare<Op: MultiplexedSubOp>(
-    _ type: Op.Type, with multiplex: Multiplex, guestWidth width: Int, label: String
+    _ type: Op.Type, with multiplex: Multiplex, guestWidth width: Int, architecture: String? = nil, label: String
   ) -> [String] {
     var mismatches: [String] = []
     func decodes(_ value: UInt64) {
-      let generated = Op.decode(value, guestWidth: width)
+      let generated = Op.decode(value, guestWidth: width, architecture: architecture)
       let reference = multiplex.decode(value, guestWidth: width)
       if !agrees(generated, reference) {
         mismatches.append(
@@ -76,13 +82,13 @@ import XenDispatch
         continue
       }
       let maximum = multiplex.maximumProgress(of: op, guestWidth: width)
-      if generatedOp.maximumProgress(guestWidth: width) != maximum {
+      if generatedOp.maximumProgress(guestWidth: width, architecture: architecture) != maximum {
         mismatches.append(
-          "\(op.name): maximum progress \(generatedOp.maximumProgress(guestWidth: width)), model \(maximum)"
+          "\(op.name): maximum progress \(generatedOp.maximumProgress(guestWidth: width, architecture: architecture)), model \(maximum)"
         )
       }
       for progress in progressValues(maximum: maximum, step: (multiplex.opMask.value ?? 0) &+ 1) {
-        let encoded = generatedOp.encode(progress: progress, guestWidth: width)
+        let encoded = generatedOp.encode(progress: progress, guestWidth: width, architecture: architecture)
         let reference = multiplex.encode(op, progress: progress, guestWidth: width)
         if encoded != reference {
           mismatches.append(

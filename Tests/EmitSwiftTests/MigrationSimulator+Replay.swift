@@ -25,25 +25,25 @@ struct GeneratedReading: Hashable, Sendable, CustomStringConvertible {
 extension MigrationSimulator {
   /// `value` in the op argument of `hypercall` on `release`, through its generated decoder and
   /// through its generated dispatcher (what the handler it reaches is given).
-  static func replay(_ value: UInt64, hypercall name: String, on release: String, guestWidth: Int)
-    throws(Failure) -> (decoded: GeneratedReading, dispatched: GeneratedReading)
-  {
+  static func replay(
+    _ value: UInt64, hypercall name: String, on release: String, guestWidth: Int, architecture: String? = nil
+  ) throws(Failure) -> (decoded: GeneratedReading, dispatched: GeneratedReading) {
     let type = try hypercall(name, in: release)
-    return replay(type, value, guestWidth: guestWidth)
+    return replay(type, value, guestWidth: guestWidth, architecture: architecture)
   }
 
-  static func replay<Op: MultiplexedSubOp>(_ type: Op.Type, _ value: UInt64, guestWidth: Int)
-    -> (decoded: GeneratedReading, dispatched: GeneratedReading)
-  {
+  static func replay<Op: MultiplexedSubOp>(
+    _ type: Op.Type, _ value: UInt64, guestWidth: Int, architecture: String? = nil
+  ) -> (decoded: GeneratedReading, dispatched: GeneratedReading) {
     let decoded: GeneratedReading
-    switch Op.decode(value, guestWidth: guestWidth) {
+    switch Op.decode(value, guestWidth: guestWidth, architecture: architecture) {
     case .rejected: decoded = GeneratedReading(subOp: nil, progress: 0)
     case .subOp(let op, let progress): decoded = GeneratedReading(subOp: op.cName, progress: progress)
     }
     var arguments = HypercallArguments()
     arguments[Op.layout.argumentIndex] = value
     var reached: GeneratedReading?
-    let result = Op.dispatch(arguments, guestWidth: guestWidth) { op, call in
+    let result = Op.dispatch(arguments, guestWidth: guestWidth, architecture: architecture) { op, call in
       reached = GeneratedReading(subOp: op.cName, progress: call.progress)
       return .completed(returnValue: 0)
     }

@@ -19,6 +19,9 @@ struct MigrationScenario: Hashable, Sendable, CustomStringConvertible {
   var hypercall: String
   var start: Start
   var guestWidth: Int
+  /// The guest's architecture (`x86`, `arm`), for ops that continue on some architectures only;
+  /// `nil` reads what every architecture shares.
+  var architecture: String? = nil
   /// Units of work the call asks for (`nr_extents`); it lives in guest memory, so it migrates.
   var work: UInt64
   /// The handlers preempt after this many units.
@@ -100,7 +103,7 @@ enum MigrationSimulator {
       BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to), in: scenario.to)
     var guest = Guest(scenario: scenario)
     if case .op(let number, let progress) = scenario.start, let op = a.init(rawValue: number) {
-      guest.firstUnit = progress / Guest.unit(of: op)
+      guest.firstUnit = progress / Guest.unit(of: op, architecture: scenario.architecture)
     }
     let arguments = try initialArguments(a, scenario)
     // Open both existentials: each release's sub-op enum is its own type.
@@ -132,7 +135,9 @@ enum MigrationSimulator {
       guard let op = A(rawValue: number) else {
         throw .unknownOp(number, hypercall: scenario.hypercall, release: scenario.from)
       }
-      guard let value = op.encode(progress: progress, guestWidth: scenario.guestWidth) else {
+      guard
+        let value = op.encode(progress: progress, guestWidth: scenario.guestWidth, architecture: scenario.architecture)
+      else {
         throw .cannotEncode(op.cName, progress: progress)
       }
       arguments[A.layout.argumentIndex] = value
@@ -171,7 +176,9 @@ enum MigrationSimulator {
     _ type: Op.Type, _ arguments: HypercallArguments, release: String, _ guest: inout Guest,
     _ run: inout MigrationRun
   ) -> HypercallArguments? {
-    let result = Op.dispatch(arguments, guestWidth: guest.scenario.guestWidth) { op, call in
+    let result = Op.dispatch(
+      arguments, guestWidth: guest.scenario.guestWidth, architecture: guest.scenario.architecture
+    ) { op, call in
       guest.work(op, &call, release: release, &run)
     }
     switch result {
@@ -221,8 +228,8 @@ enum MigrationSimulator {
     mutating func work<Op: MultiplexedSubOp>(
       _ op: Op, _ call: inout SubOpCall, release: String, _ run: inout MigrationRun
     ) -> HandlerOutcome {
-      let unit = Self.unit(of: op)
-      let inRegister = op.opRegister != .plain
+      let unit = Self.unit(of: op, architecture: scenario.architecture)
+      let inRegister = op.opRegister(architecture: scenario.architecture) != .plain
       // A register below where the call started cannot come from this call: read it as a restart.
       let doneInRegister =
         inRegister && call.progress / unit > firstUnit ? call.progress / unit - firstUnit : 0
@@ -240,8 +247,8 @@ enum MigrationSimulator {
     }
 
     /// Progress counts in steps of the mask for raw progress, in units otherwise.
-    static func unit<Op: MultiplexedSubOp>(of op: Op) -> UInt64 {
-      if case .rawAligned = op.opRegister, let bits = Op.layout.maskBits {
+    static func unit<Op: MultiplexedSubOp>(of op: Op, architecture: String? = nil) -> UInt64 {
+      if case .rawAligned = op.opRegister(architecture: architecture), let bits = Op.layout.maskBits {
         return UInt64(1) << UInt64(bits)
       }
       return 1

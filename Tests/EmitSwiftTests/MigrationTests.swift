@@ -18,13 +18,16 @@ import XenDispatch
   static func scenarios(for obligation: ProofObligation) throws -> [(MigrationScenario, SubOp)] {
     let older = try #require(obligation.older)
     let hypercall = try #require(obligation.hypercall)
-    let multiplex = try #require(BundledSpec.multiplex(older, hypercall))
+    // The obligation's ABI names the architecture it is about.
+    let architecture = BundledSpec.architecture(ofABI: obligation.guestABI)
+    let multiplex = try #require(BundledSpec.multiplex(older, hypercall, architecture: architecture))
     let width = obligation.guestWidth
     var result: [(MigrationScenario, SubOp)] = []
     for op in multiplex.subOps {
       let fresh = MigrationScenario(
         from: older, to: obligation.release, hypercall: hypercall, start: .op(op.number, progress: 0),
-        guestWidth: width, work: op.continuation == nil ? 1 : work, preemptEvery: preemptEvery, migrateAfter: 0)
+        guestWidth: width, architecture: architecture, work: op.continuation == nil ? 1 : work,
+        preemptEvery: preemptEvery, migrateAfter: 0)
       result.append((fresh, op))
       guard op.continuation != nil else { continue }
       let step = op.opRegisterLayout == .rawAligned ? (multiplex.opMask.value ?? 0) + 1 : 1
@@ -66,7 +69,8 @@ import XenDispatch
         if case .unencodable(scenario.to, op.lineage, let progress) = migrated.end,
           Set(migrated.lineages) == [op.lineage],
           let b = BundledSpec.multiplex(
-            scenario.to, BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to)),
+            scenario.to, BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to),
+            architecture: scenario.architecture),
           let successor = b.subOp(lineage: op.lineage),
           progress > b.maximumProgress(of: successor, guestWidth: scenario.guestWidth)
         {

@@ -156,9 +156,12 @@ import Testing
 
     var queries: [(ProbeQuery, Release)] = []
     let values = ProbeValues(randomPerWidth: 200, randomPerOddWidth: 10)
+    // The helpers of the host's architecture are the ones compiled here.
+    let architecture = DecoderAgreementTests.hostArchitecture(of: xen)
     for (index, (directory, release)) in zip(directories, xen.releases).enumerated() {
-      queries += values.queries(model: xen, release: release, header: directory, seed: UInt64(index) + 101).map {
-        ($0, release)
+      let viewed = release.viewed(on: architecture)
+      queries += values.queries(model: xen, release: viewed, header: directory, seed: UInt64(index) + 101).map {
+        ($0, viewed)
       }
     }
     let input = workspace.directory.appendingPathComponent("questions")

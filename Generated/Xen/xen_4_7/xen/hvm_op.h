@@ -98,6 +98,12 @@ static inline void hvm_op_build_assertions(void)
 }
 
 /*
+ * The helpers below are x86 (x86_64, x86_32)'s: the ops continue differently on
+ * other architectures.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+
+/*
  * Splits 'op' as 4.7 decodes it: the sub-op into *op, the progress a
  * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
  * *progress are 0 then).
@@ -220,6 +226,128 @@ static inline uint64_t hvm_op_max_progress_op(uint64_t op,
 
     return 0;
 }
+#endif /* defined(__x86_64__) || defined(__i386__) */
+
+/*
+ * The helpers below are arm (arm64, arm32)'s: the ops continue differently on
+ * other architectures.
+ */
+#if defined(__aarch64__) || defined(__arm__)
+
+/*
+ * Splits 'op' as 4.7 decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int hvm_op_decode_op(uint64_t value, unsigned int guest_width,
+                                   uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & hypercall_arg_bits(guest_width);
+    const uint64_t number = v & 0xff;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+    case 2: /* HVMOP_set_pci_intx_level */
+    case 3: /* HVMOP_set_isa_irq_level */
+    case 4: /* HVMOP_set_pci_link_route */
+    case 5: /* HVMOP_flush_tlbs */
+    case 6: /* HVMOP_track_dirty_vram */
+    case 7: /* HVMOP_modified_memory */
+    case 8: /* HVMOP_set_mem_type */
+    case 9: /* HVMOP_pagetable_dying */
+    case 10: /* HVMOP_get_time */
+    case 11: /* HVMOP_xentrace */
+    case 12: /* HVMOP_set_mem_access */
+    case 13: /* HVMOP_get_mem_access */
+    case 14: /* HVMOP_inject_trap */
+    case 15: /* HVMOP_get_mem_type */
+    case 16: /* HVMOP_inject_msi */
+    case 17: /* HVMOP_create_ioreq_server */
+    case 18: /* HVMOP_get_ioreq_server_info */
+    case 19: /* HVMOP_map_io_range_to_ioreq_server */
+    case 20: /* HVMOP_unmap_io_range_from_ioreq_server */
+    case 21: /* HVMOP_destroy_ioreq_server */
+    case 22: /* HVMOP_set_ioreq_server_state */
+    case 23: /* HVMOP_set_evtchn_upcall_vector */
+    case 24: /* HVMOP_guest_request_vm_event */
+    case 25: /* HVMOP_altp2m */
+        if ( (v & 0xffffffffffffff00ULL) != 0 )
+            return -ENOSYS;
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'op' 4.7 writes when op is preempted at progress (the arithmetic wraps at
+ * the argument's width). Returns 0 and sets *value, -ENOSYS for an unknown op,
+ * or -EINVAL when the op cannot carry that progress in the register (*value is
+ * 0 then).
+ */
+static inline int hvm_op_encode_op(uint64_t op, uint64_t progress,
+                                   unsigned int guest_width, uint64_t *value)
+{
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* HVMOP_set_param */
+    case 1: /* HVMOP_get_param */
+    case 2: /* HVMOP_set_pci_intx_level */
+    case 3: /* HVMOP_set_isa_irq_level */
+    case 4: /* HVMOP_set_pci_link_route */
+    case 5: /* HVMOP_flush_tlbs */
+    case 6: /* HVMOP_track_dirty_vram */
+    case 7: /* HVMOP_modified_memory */
+    case 8: /* HVMOP_set_mem_type */
+    case 9: /* HVMOP_pagetable_dying */
+    case 10: /* HVMOP_get_time */
+    case 11: /* HVMOP_xentrace */
+    case 12: /* HVMOP_set_mem_access */
+    case 13: /* HVMOP_get_mem_access */
+    case 14: /* HVMOP_inject_trap */
+    case 15: /* HVMOP_get_mem_type */
+    case 16: /* HVMOP_inject_msi */
+    case 17: /* HVMOP_create_ioreq_server */
+    case 18: /* HVMOP_get_ioreq_server_info */
+    case 19: /* HVMOP_map_io_range_to_ioreq_server */
+    case 20: /* HVMOP_unmap_io_range_from_ioreq_server */
+    case 21: /* HVMOP_destroy_ioreq_server */
+    case 22: /* HVMOP_set_ioreq_server_state */
+    case 23: /* HVMOP_set_evtchn_upcall_vector */
+    case 24: /* HVMOP_guest_request_vm_event */
+    case 25: /* HVMOP_altp2m */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & hypercall_arg_bits(guest_width);
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress 4.7 preempts op at for a guest of guest_width bits: the
+ * bound the hypervisor states, or what the register holds above the op field. 0
+ * for an op that keeps no progress in 'op', and for an unknown op.
+ */
+static inline uint64_t hvm_op_max_progress_op(uint64_t op,
+                                              unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+#endif /* defined(__aarch64__) || defined(__arm__) */
 
 /*
  * hvm_op.altp2m (nested: selected by HVMOP_altp2m): the op is in 'cmd' of

@@ -68,6 +68,113 @@ static inline void grant_table_op_build_assertions(void)
 }
 
 /*
+ * The helpers below are x86 (x86_64, x86_32)'s: the ops continue differently on
+ * other architectures.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+
+/*
+ * Splits 'cmd' as master decodes it: the sub-op into *op, the progress a
+ * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
+ * *progress are 0 then).
+ */
+static inline int grant_table_op_decode_cmd(uint64_t value,
+                                            unsigned int guest_width,
+                                            uint64_t *op, uint64_t *progress)
+{
+    const uint64_t v = value & 0xffffffffULL;
+    const uint64_t number = v & 0xfff;
+
+    (void)guest_width;
+
+    *op = 0;
+    *progress = 0;
+    switch ( number )
+    {
+    case 0: /* GNTTABOP_map_grant_ref */
+    case 1: /* GNTTABOP_unmap_grant_ref */
+    case 2: /* GNTTABOP_setup_table */
+    case 3: /* GNTTABOP_dump_table */
+    case 4: /* GNTTABOP_transfer */
+    case 5: /* GNTTABOP_copy */
+    case 6: /* GNTTABOP_query_size */
+    case 7: /* GNTTABOP_unmap_and_replace */
+    case 8: /* GNTTABOP_set_version */
+    case 9: /* GNTTABOP_get_status_frames */
+    case 10: /* GNTTABOP_get_version */
+    case 11: /* GNTTABOP_swap_grant_ref */
+    case 12: /* GNTTABOP_cache_flush */
+        if ( (v & 0xfffffffffffff000ULL) != 0 )
+            return -ENOSYS;
+        *op = number;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The 'cmd' master writes when op is preempted at progress (the arithmetic
+ * wraps at the argument's width). Returns 0 and sets *value, -ENOSYS for an
+ * unknown op, or -EINVAL when the op cannot carry that progress in the register
+ * (*value is 0 then).
+ */
+static inline int grant_table_op_encode_cmd(uint64_t op, uint64_t progress,
+                                            unsigned int guest_width,
+                                            uint64_t *value)
+{
+    (void)guest_width;
+
+    *value = 0;
+    switch ( op )
+    {
+    case 0: /* GNTTABOP_map_grant_ref */
+    case 1: /* GNTTABOP_unmap_grant_ref */
+    case 2: /* GNTTABOP_setup_table */
+    case 3: /* GNTTABOP_dump_table */
+    case 4: /* GNTTABOP_transfer */
+    case 5: /* GNTTABOP_copy */
+    case 6: /* GNTTABOP_query_size */
+    case 7: /* GNTTABOP_unmap_and_replace */
+    case 8: /* GNTTABOP_set_version */
+    case 9: /* GNTTABOP_get_status_frames */
+    case 10: /* GNTTABOP_get_version */
+    case 11: /* GNTTABOP_swap_grant_ref */
+    case 12: /* GNTTABOP_cache_flush */
+        if ( progress != 0 )
+            return -EINVAL;
+        *value = op & 0xffffffffULL;
+        return 0;
+    }
+
+    return -ENOSYS;
+}
+
+/*
+ * The largest progress master preempts op at for a guest of guest_width bits:
+ * the bound the hypervisor states, or what the register holds above the op
+ * field. 0 for an op that keeps no progress in 'cmd', and for an unknown op.
+ */
+static inline uint64_t grant_table_op_max_progress_cmd(uint64_t op,
+                                                       unsigned int guest_width)
+{
+    (void)guest_width;
+
+    switch ( op )
+    {
+    }
+
+    return 0;
+}
+#endif /* defined(__x86_64__) || defined(__i386__) */
+
+/*
+ * The helpers below are arm (arm64, arm32)'s: the ops continue differently on
+ * other architectures.
+ */
+#if defined(__aarch64__) || defined(__arm__)
+
+/*
  * Splits 'cmd' as master decodes it: the sub-op into *op, the progress a
  * continuation resumes at into *progress. Returns 0, or -ENOSYS (*op and
  * *progress are 0 then).
@@ -171,5 +278,6 @@ static inline uint64_t grant_table_op_max_progress_cmd(uint64_t op,
 
     return 0;
 }
+#endif /* defined(__aarch64__) || defined(__arm__) */
 
 #endif /* __XEN_GRANT_TABLE_OP_H__ */
