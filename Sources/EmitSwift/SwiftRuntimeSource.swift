@@ -211,7 +211,9 @@ enum SwiftRuntimeSource {
       /// Decodes an op argument the way this release does for guests of `architecture` (every
       /// architecture's reading when `nil`). Bits beyond the argument's width are dropped first,
       /// as the hypervisor never sees them.
-      public static func decode(_ rawValue: UInt64, guestWidth: Int, architecture: String? = nil) -> Decoded<Self> {
+      public static func decode(
+        _ rawValue: UInt64, guestWidth: Int, architecture: String? = nil
+      ) -> Decoded<Self> {
         let value = rawValue & lowBits(layout.argumentType.bits(guestWidth: guestWidth))
         guard let maskBits = layout.maskBits else {
           guard let op = Self(rawValue: value) else { return .rejected(.unknownOp) }
@@ -277,7 +279,8 @@ enum SwiftRuntimeSource {
       ) -> DispatchResult<Self> {
         let op: Self
         var call: SubOpCall
-        switch decode(arguments[layout.argumentIndex], guestWidth: guestWidth, architecture: architecture) {
+        let opRegister = arguments[layout.argumentIndex]
+        switch decode(opRegister, guestWidth: guestWidth, architecture: architecture) {
         case .rejected(let reason):
           return .rejected(reason)
         case .subOp(let decoded, let progress):
@@ -289,7 +292,8 @@ enum SwiftRuntimeSource {
           return .completed(op, returnValue: value)
         case .preempted(let progress):
           guard progress <= op.maximumProgress(guestWidth: guestWidth, architecture: architecture),
-            let register = op.encode(progress: progress, guestWidth: guestWidth, architecture: architecture)
+            let register = op.encode(
+              progress: progress, guestWidth: guestWidth, architecture: architecture)
           else { return .unencodable(op, progress: progress) }
           var continuation = call.arguments
           // An op read from guest memory is re-issued with the same arguments.
