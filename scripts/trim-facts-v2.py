@@ -4,16 +4,26 @@ for every release the spec models (by its model name), the sub-op tables of the 
 (name, value, file:line, whether the op is tools-only or hypervisor-internal, and the macro it is
 an alias of, if it is one, and its other readings in some configurations: `variants`), with the facts' own provenance. The facts are copied, not edited.
 
-usage: scripts/trim-facts-v2.py FACTS-V2.json FAMILY... > Tests/Fixtures/xen-facts-v2.json
+With --versions NAME,NAME,..., also each release's value of those interface-version macros
+(section interface_versions: value and file:line).
+
+usage: scripts/trim-facts-v2.py FACTS-V2.json [--versions NAME,...] FAMILY... > Tests/Fixtures/xen-facts-v2.json
 """
 import json
 import sys
 
 facts = json.load(open(sys.argv[1]))
-families = sys.argv[2:]
+arguments = sys.argv[2:]
+versions = []
+if arguments[:1] == ["--versions"]:
+    versions = arguments[1].split(",")
+    arguments = arguments[2:]
+families = arguments
 out = {
-    "source": "facts-v2.json (" + facts["meta"].get("generated", "") + "), sections releases and subops",
+    "source": "facts-v2.json (" + facts["meta"].get("generated", "") + "), sections releases, subops"
+    + (" and interface_versions" if versions else ""),
     "families": families,
+    "interface_version_names": versions,
     "releases": [],
 }
 for release in facts["releases"]:
@@ -22,6 +32,9 @@ for release in facts["releases"]:
         continue
     tables = facts["subops"].get(release["name"], {})
     entry = {"model": model, "ref": release["ref"], "families": {}}
+    if versions:
+        known = facts["interface_versions"].get(release["name"], {})
+        entry["interface_versions"] = {name: known[name] for name in versions if name in known}
     for family in families:
         table = tables.get(family)
         if table is None:

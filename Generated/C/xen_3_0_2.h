@@ -244,8 +244,11 @@ static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned
 
 /*
  * dom0_op (__HYPERVISOR_dom0_op = 7): the op is in 'cmd' (argument 0, uint32_t field). The
- * whole value is the sub-op: any other value is an unknown op.
+ * whole value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == DOM0_INTERFACE_VERSION (-EACCES otherwise): a caller built for another
+ * release's version is refused, never misread.
  */
+#define DOM0_INTERFACE_VERSION 0x3000000
 #define DOM0_GETMEMLIST 2
 #define DOM0_SCHEDCTL 6
 #define DOM0_ADJUSTDOM 7

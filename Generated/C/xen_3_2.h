@@ -260,8 +260,11 @@ static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned
 
 /*
  * platform_op (__HYPERVISOR_platform_op = 7): the op is in 'cmd' (argument 0, uint32_t field).
- * The whole value is the sub-op: any other value is an unknown op.
+ * The whole value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XENPF_INTERFACE_VERSION (-EACCES otherwise): a caller built for another
+ * release's version is refused, never misread.
  */
+#define XENPF_INTERFACE_VERSION 0x3000001
 #define XENPF_settime 17
 #define XENPF_add_memtype 31
 #define XENPF_del_memtype 32
@@ -2372,9 +2375,12 @@ static inline uint64_t abigen_hvm_op_max_progress(uint64_t op, unsigned int gues
 
 /*
  * sysctl (__HYPERVISOR_sysctl = 35): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_SYSCTL_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_SYSCTL_INTERFACE_VERSION 0x6
 #define XEN_SYSCTL_readconsole 1
 #define XEN_SYSCTL_tbuf_op 2
 #define XEN_SYSCTL_physinfo 3
@@ -2479,9 +2485,12 @@ static inline uint64_t abigen_sysctl_max_progress(uint64_t op, unsigned int gues
 
 /*
  * domctl (__HYPERVISOR_domctl = 36): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_DOMCTL_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_INTERFACE_VERSION 0x5
 #define XEN_DOMCTL_createdomain 1
 #define XEN_DOMCTL_destroydomain 2
 #define XEN_DOMCTL_pausedomain 3

@@ -272,8 +272,11 @@ static inline uint64_t abigen_sched_op_compat_max_progress(uint64_t op, unsigned
 
 /*
  * platform_op (__HYPERVISOR_platform_op = 7): the op is in 'cmd' (argument 0, uint32_t field).
- * The whole value is the sub-op: any other value is an unknown op.
+ * The whole value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XENPF_INTERFACE_VERSION (-EACCES otherwise): a caller built for another
+ * release's version is refused, never misread.
  */
+#define XENPF_INTERFACE_VERSION 0x3000001
 #define XENPF_settime32 17
 #define XENPF_add_memtype 31
 #define XENPF_del_memtype 32
@@ -2128,8 +2131,11 @@ static inline uint64_t abigen_mmuext_op_max_progress(uint64_t op, unsigned int g
 
 /*
  * xsm_op (__HYPERVISOR_xsm_op = 27): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_FLASK_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
+#define XEN_FLASK_INTERFACE_VERSION 0x1
 #define FLASK_LOAD 1
 #define FLASK_GETENFORCE 2
 #define FLASK_SETENFORCE 3
@@ -3295,9 +3301,12 @@ static inline uint64_t abigen_hvm_op_altp2m_max_progress(uint64_t op, unsigned i
 
 /*
  * sysctl (__HYPERVISOR_sysctl = 35): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_SYSCTL_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_SYSCTL_INTERFACE_VERSION 0x12
 #define XEN_SYSCTL_readconsole 1
 #define XEN_SYSCTL_tbuf_op 2
 #define XEN_SYSCTL_physinfo 3
@@ -3474,9 +3483,12 @@ static inline uint64_t abigen_sysctl_max_progress(uint64_t op, unsigned int gues
 
 /*
  * domctl (__HYPERVISOR_domctl = 36): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_DOMCTL_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_INTERFACE_VERSION 0x12
 #define XEN_DOMCTL_createdomain 1
 #define XEN_DOMCTL_destroydomain 2
 #define XEN_DOMCTL_pausedomain 3
@@ -4498,8 +4510,11 @@ static inline uint64_t abigen_dm_op_max_progress(uint64_t op, unsigned int guest
 
 /*
  * arch_0 (__HYPERVISOR_arch_0 = 48): the op is in 'cmd' (argument 0, uint32_t field). The whole
- * value is the sub-op: any other value is an unknown op.
+ * value is the sub-op: any other value is an unknown op. The handler first requires
+ * interface_version == XEN_MCA_INTERFACE_VERSION (-EACCES otherwise): a caller built for
+ * another release's version is refused, never misread.
  */
+#define XEN_MCA_INTERFACE_VERSION 0x1ecc003
 #define XEN_MC_fetch 1
 #define XEN_MC_notifydomain 2
 #define XEN_MC_physcpuinfo 3

@@ -187,6 +187,9 @@ where RawValue == UInt64 {
   static var hypercallName: String { get }
   static var hypercallNumber: UInt64 { get }
   static var layout: MultiplexLayout { get }
+  /// The version the op's structure must carry (`XEN_DOMCTL_INTERFACE_VERSION`): the handler
+  /// refuses (-EACCES) a call made for another; `nil` when the structure carries none.
+  static var interfaceVersion: UInt32? { get }
   /// `XENMEM_increase_reservation`.
   var cName: String { get }
   /// Where the op keeps progress on every architecture (`.plain` for an op that continues in
@@ -198,6 +201,8 @@ where RawValue == UInt64 {
 }
 
 extension MultiplexedSubOp {
+  public static var interfaceVersion: UInt32? { nil }
+
   /// The same on every architecture, unless the release's table says otherwise.
   public func opRegister(architecture: String?) -> OpRegister { opRegister }
 

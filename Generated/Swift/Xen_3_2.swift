@@ -266,6 +266,9 @@ public enum Xen_3_2: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2397,6 +2400,9 @@ public enum Xen_3_2: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x6
 
     public var cName: String {
       switch self {
@@ -2565,6 +2571,9 @@ public enum Xen_3_2: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x5
 
     public var cName: String {
       switch self {

@@ -277,6 +277,9 @@ public enum Xen_3_4: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2588,6 +2591,9 @@ public enum Xen_3_4: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x6
 
     public var cName: String {
       switch self {
@@ -2802,6 +2808,9 @@ public enum Xen_3_4: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x5
 
     public var cName: String {
       switch self {
@@ -3328,6 +3337,9 @@ public enum Xen_3_4: ReleaseABI {
     public static let hypercallNumber: UInt64 = 48
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1ecc003
 
     public var cName: String {
       switch self {

@@ -314,6 +314,9 @@ public enum Xen_4_10: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2222,6 +2225,9 @@ public enum Xen_4_10: ReleaseABI {
     public static let hypercallNumber: UInt64 = 27
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_FLASK_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1
 
     public var cName: String {
       switch self {
@@ -3557,6 +3563,9 @@ public enum Xen_4_10: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x10
 
     public var cName: String {
       switch self {
@@ -3910,6 +3919,9 @@ public enum Xen_4_10: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0xe
 
     public var cName: String {
       switch self {
@@ -5009,6 +5021,9 @@ public enum Xen_4_10: ReleaseABI {
     public static let hypercallNumber: UInt64 = 48
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1ecc003
 
     public var cName: String {
       switch self {

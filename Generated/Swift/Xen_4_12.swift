@@ -324,6 +324,9 @@ public enum Xen_4_12: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2291,6 +2294,9 @@ public enum Xen_4_12: ReleaseABI {
     public static let hypercallNumber: UInt64 = 27
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_FLASK_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1
 
     public var cName: String {
       switch self {
@@ -3668,6 +3674,9 @@ public enum Xen_4_12: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x12
 
     public var cName: String {
       switch self {
@@ -4021,6 +4030,9 @@ public enum Xen_4_12: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x11
 
     public var cName: String {
       switch self {
@@ -5182,6 +5194,9 @@ public enum Xen_4_12: ReleaseABI {
     public static let hypercallNumber: UInt64 = 48
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1ecc003
 
     public var cName: String {
       switch self {

@@ -311,6 +311,9 @@ public enum Xen_4_8: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2251,6 +2254,9 @@ public enum Xen_4_8: ReleaseABI {
     public static let hypercallNumber: UInt64 = 27
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_FLASK_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1
 
     public var cName: String {
       switch self {
@@ -3687,6 +3693,9 @@ public enum Xen_4_8: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0xe
 
     public var cName: String {
       switch self {
@@ -4030,6 +4039,9 @@ public enum Xen_4_8: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0xc
 
     public var cName: String {
       switch self {
@@ -4949,6 +4961,9 @@ public enum Xen_4_8: ReleaseABI {
     public static let hypercallNumber: UInt64 = 48
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1ecc003
 
     public var cName: String {
       switch self {

@@ -333,6 +333,9 @@ public enum Xen_master: ReleaseABI {
     public static let hypercallNumber: UInt64 = 7
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XENPF_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x3000001
 
     public var cName: String {
       switch self {
@@ -2408,6 +2411,9 @@ public enum Xen_master: ReleaseABI {
     public static let hypercallNumber: UInt64 = 27
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_FLASK_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1
 
     public var cName: String {
       switch self {
@@ -3821,6 +3827,9 @@ public enum Xen_master: ReleaseABI {
     public static let hypercallNumber: UInt64 = 35
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_SYSCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x16
 
     public var cName: String {
       switch self {
@@ -4170,6 +4179,9 @@ public enum Xen_master: ReleaseABI {
     public static let hypercallNumber: UInt64 = 36
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_DOMCTL_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x18
 
     public var cName: String {
       switch self {
@@ -5398,6 +5410,9 @@ public enum Xen_master: ReleaseABI {
     public static let hypercallNumber: UInt64 = 48
     public static let layout = MultiplexLayout(
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
+    /// The handler refuses (-EACCES) a structure whose `interface_version` is not
+    /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
+    public static let interfaceVersion: UInt32? = 0x1ecc003
 
     public var cName: String {
       switch self {

@@ -65,7 +65,7 @@ extension BreakCoverage.Value {
     case .subOp:
       return [
         .alias: ["op"], .progressCorrupted: ["op"], .continuationLost: ["-ENOSYS", "refused"],
-        .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS", "op"],
+        .removed: ["-ENOSYS"], .renumbered: ["-ENOSYS", "op"], .interfaceRefused: ["refused"],
       ]
     case .count:
       return [

@@ -375,6 +375,10 @@ struct NameRuleCheck {
     check(multiplex.opArgument, what: what, multiplex.location)
     location(multiplex.location, what)
     freeText("\(what): the sub-op table's source", multiplex.source, multiplex.location)
+    if let check = multiplex.interfaceVersion {
+      location(check.location, "\(what): the interface version check")
+      freeText("\(what): the interface version check's source", check.source, check.location)
+    }
     if let name = multiplex.opMask.maskName {
       report("\(what): the mask name", name, CNameRules.problem(name), multiplex.location)
     }

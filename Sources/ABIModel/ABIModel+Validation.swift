@@ -80,6 +80,9 @@ extension ABIModel {
         // A sub-op defined twice under one name is reported as such, not again as a clash.
         let repeated = Set(duplicates(multiplex.subOps, by: \.name).map(\.0))
         defined += multiplex.subOps.filter { !repeated.contains($0.name) }.map { ($0.cName, $0.number, $0.location) }
+        if let check = multiplex.interfaceVersion, let value = check.value {
+          defined.append((check.constant, value, check.location))
+        }
         if let bits = multiplex.opMask.bits {
           if let name = multiplex.opMask.maskName { defined.append((name, lowBitsMask(bits), multiplex.location)) }
           if let name = multiplex.opMask.shiftName { defined.append((name, UInt64(bits), multiplex.location)) }
@@ -350,8 +353,16 @@ extension ABIModel {
       error("\(name): nested table \(quoted(tableName)) is declared \(copies.count) times", copies[1].location)
     }
     let main = hypercall.multiplex
+    if let check = main?.interfaceVersion, let main {
+      validate(check, of: main, named: name, error: error)
+    }
     for nested in hypercall.nestedTables {
       let what = "\(name): nested table \(quoted(nested.name))"
+      if let check = nested.table.interfaceVersion {
+        error(
+          "\(what) states the interface version check \(quoted(check.constant)); the handler checks it once, before any table, so it belongs to \(name)'s main table",
+          check.location)
+      }
       if let parent = nested.selectedBy {
         if let main {
           if main.subOp(named: parent) == nil {
@@ -388,6 +399,33 @@ extension ABIModel {
           "\(what): its word is reached through argument \(word.index) (\(quoted(main.opArgument.name))), which holds the op of \(name)'s main table",
           nested.location)
       }
+    }
+  }
+
+  /// An interface version check names its macro, the field it reads and the value, a version of
+  /// the 32-bit `interface_version` word in the structure the op travels in.
+  private func validate(
+    _ check: InterfaceVersionCheck, of main: Multiplex, named name: String, error: (String, SourceLocation) -> Void
+  ) {
+    let what = "\(name): the interface version check \(quoted(check.constant))"
+    if let problem = CNameRules.problem(check.constant) {
+      error("\(name): the interface version check's macro \(quoted(check.constant)) \(problem)", check.location)
+    }
+    if let problem = CNameRules.problem(check.field) {
+      error("\(what): its field \(quoted(check.field)) \(problem)", check.location)
+    }
+    if let value = check.value {
+      if value > UInt64(UInt32.max) {
+        error("\(what): the version \(value) does not fit the 32-bit field \(quoted(check.field))", check.location)
+      }
+    } else {
+      error(
+        "\(what) names no version: state the value the release's handler requires (or no check)", check.location)
+    }
+    if !main.opArgument.type.isGuestField {
+      error(
+        "\(what): the op travels in the register \(quoted(main.opArgument.name)) (\(main.opArgument.type.rawValue)), so there is no structure to carry \(quoted(check.field))",
+        check.location)
     }
   }
 

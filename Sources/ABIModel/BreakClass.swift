@@ -12,6 +12,9 @@ public enum BreakClass: String, Hashable, Sendable, Codable, CaseIterable, Compa
   case removed
   /// A `__HYPERVISOR_*` number that names a different hypercall.
   case hypercallReuse = "hypercall-reuse"
+  /// The newer release refuses the call outright (-EACCES): the structure carries the older
+  /// release's interface version, and the newer one requires another (`InterfaceVersionCheck`).
+  case interfaceRefused = "interface-refused"
 
   /// A stable rule id for machine-readable reports (JSON, SARIF).
   public var ruleID: String {
@@ -22,6 +25,7 @@ public enum BreakClass: String, Hashable, Sendable, Codable, CaseIterable, Compa
     case .renumbered: return "ABI004"
     case .removed: return "ABI005"
     case .hypercallReuse: return "ABI006"
+    case .interfaceRefused: return "ABI007"
     }
   }
 

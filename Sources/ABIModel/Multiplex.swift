@@ -6,14 +6,18 @@ public struct Multiplex: Hashable, Sendable, Codable {
   public var unusedBits: UnusedBitsPolicy
   /// Ordered by number.
   public var subOps: [SubOp]
+  /// The version the op's structure must carry for the handler to decode it at all; `nil` when
+  /// it carries none.
+  public var interfaceVersion: InterfaceVersionCheck?
   /// Where the mask and policy were read (tag or commit).
   public var source: String?
   public var location: SourceLocation
 
   public init(
     opArgument: ArgumentSlot, opMask: OpMask, unusedBits: UnusedBitsPolicy, subOps: [SubOp],
-    source: String? = nil, location: SourceLocation = .unknown
+    interfaceVersion: InterfaceVersionCheck? = nil, source: String? = nil, location: SourceLocation = .unknown
   ) {
+    self.interfaceVersion = interfaceVersion
     self.opArgument = opArgument
     self.opMask = opMask
     self.unusedBits = unusedBits
@@ -28,6 +32,16 @@ public struct Multiplex: Hashable, Sendable, Codable {
 
   public func subOp(number: UInt64) -> SubOp? {
     subOps.first { $0.number == number }
+  }
+
+  /// Whether only the toolstack's calls carry `op`'s values: a tools-only op, or a
+  /// hypervisor-internal one that only tools-only ops continue as (`XEN_DOMCTL_soft_reset_cont`,
+  /// written only for `XEN_DOMCTL_soft_reset`).
+  public func callersAreToolsOnly(_ op: SubOp) -> Bool {
+    if op.toolsOnly { return true }
+    guard op.hypervisorInternal else { return false }
+    let writers = subOps.filter { $0.continuations.contains { $0.rewritesTo == op.name } }
+    return !writers.isEmpty && writers.allSatisfy(\.toolsOnly)
   }
 
   public func subOp(lineage: String) -> SubOp? {

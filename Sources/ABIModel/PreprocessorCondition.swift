@@ -5,6 +5,10 @@
 /// directive, a string, arithmetic that could divide by zero or overflow) cannot reach an `#if`.
 public enum PreprocessorCondition {
   public static let maximumLength = 200
+  /// The guest's requested interface version (Xen's `__XEN_INTERFACE_VERSION__`), and the latest
+  /// one its headers implement.
+  public static let interfaceVersionMacro = "__XEN_INTERFACE_VERSION__"
+  public static let latestInterfaceVersionMacro = "__XEN_LATEST_INTERFACE_VERSION__"
   static let maximumDepth = 16
 
   /// Why `text` is not such a condition, or `nil` when it is.
@@ -105,12 +109,36 @@ public enum PreprocessorCondition {
     }
 
     mutating func comparison(depth: Int) -> String? {
+      let left = position
       if let why = unary(depth: depth) { return why }
       if case .op(let op) = next, ["==", "!=", "<", ">", "<=", ">="].contains(op) {
+        let leftOperand = position == left + 1 ? tokens[left] : nil
         position += 1
-        return unary(depth: depth)
+        let right = position
+        if let why = unary(depth: depth) { return why }
+        return versionProblem(leftOperand, position == right + 1 ? tokens[right] : nil)
       }
       return nil
+    }
+
+    /// An interface guard compares the guest's interface version with a version: a number (or
+    /// the latest version of the same headers). Compared with another name, it names none, and
+    /// what it selects depends on a macro the guest's build may not define at all.
+    func versionProblem(_ left: Token?, _ right: Token?) -> String? {
+      let version = Token.name(PreprocessorCondition.interfaceVersionMacro)
+      let other: Token?
+      if left == version {
+        other = right
+      } else if right == version {
+        other = left
+      } else {
+        return nil
+      }
+      guard case .name(let name) = other, name != PreprocessorCondition.latestInterfaceVersionMacro,
+        other != version
+      else { return nil }
+      return
+        "is an interface guard that names no version: it compares \(PreprocessorCondition.interfaceVersionMacro) with '\(name)', not with a number"
     }
 
     mutating func unary(depth: Int) -> String? {

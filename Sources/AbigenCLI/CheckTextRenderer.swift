@@ -9,8 +9,22 @@ enum CheckTextRenderer {
   static func render(_ report: CheckReport, model: ABIModel, verbose: Bool = false) -> String {
     var out = ""
     let ordered = report.findings.sorted { rank($0.disposition) < rank($1.disposition) }
+    // A reported refusal by an interface version stands for every op of the table, release
+    // after release: the short report gives one line per hypercall, --verbose one per op.
+    var refusals: [String: [CheckReport.Finding]] = [:]
+    var refusalOrder: [String] = []
     for finding in ordered {
+      if !verbose, finding.disposition == .reported,
+        finding.counterexample.failure == .migration(.interfaceRefused), let hypercall = finding.obligation.hypercall
+      {
+        if refusals[hypercall] == nil { refusalOrder.append(hypercall) }
+        refusals[hypercall, default: []].append(finding)
+        continue
+      }
       out += (verbose ? line(finding) : compactLine(finding)) + "\n"
+    }
+    for hypercall in refusalOrder {
+      out += refusalLine(hypercall, refusals[hypercall]!) + "\n"
     }
     if !verbose && report.findings.contains(where: { $0.disposition == .failing }) {
       out += "note: --verbose gives each break's cause and the Covers(...) line that would accept it\n"
@@ -31,6 +45,16 @@ enum CheckTextRenderer {
     out += " (\(report.distinctQueries) distinct queries, \(report.solverChecks) solver checks\(split))"
     out += String(format: " in %.2f s\n", report.seconds)
     return out
+  }
+
+  /// `warning[interface-refused] domctl: 87 ops refused by a later XEN_DOMCTL_INTERFACE_VERSION
+  /// (e.g. ...) [tools-only]`.
+  static func refusalLine(_ hypercall: String, _ findings: [CheckReport.Finding]) -> String {
+    let ops = Set(findings.map(\.counterexample.subject)).count
+    let pairs = Set(findings.flatMap(\.instances).map { [$0.olderIndex ?? -1, $0.newerIndex] }).count
+    let example = compactLine(findings[0])
+    return
+      "warning[interface-refused] \(hypercall): \(ops) ops refused in \(pairs) release pairs by a changed interface version, for example: \(example) (--verbose lists each op)"
   }
 
   static func rank(_ disposition: CheckReport.Disposition) -> Int {

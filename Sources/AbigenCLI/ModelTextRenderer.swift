@@ -57,6 +57,10 @@ enum ModelTextRenderer {
       out += "no mask: the whole register is the op"
     }
     out += "\n"
+    if let check = multiplex.interfaceVersion {
+      out += "    requires \(check.field) == \(check.constant)"
+      out += " = \(check.value.map { "0x" + String($0, radix: 16) } ?? "(no version)") (-EACCES otherwise)\n"
+    }
     let nameWidth = max(6, multiplex.subOps.map(\.name.count).max() ?? 0)
     out += "    \(pad("number", 6, right: true))  \(pad("sub-op", nameWidth))  \(pad("flags", 10))  continuation\n"
     for op in multiplex.subOps {

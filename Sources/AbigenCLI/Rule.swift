@@ -69,6 +69,10 @@ struct Rule: Sendable {
       summary = "A hypercall number names a different hypercall in a newer release."
       help =
         "A `__HYPERVISOR_*` number that shipped must keep its hypercall; a withdrawn number stays reserved. Give the new hypercall a new number."
+    case .interfaceRefused:
+      summary = "A newer release refuses every call made for an older one's interface version."
+      help =
+        "The call's structure carries the older release's interface version and the newer handler requires its own (-EACCES): nothing is misread, but a continuation or a caller built for the older release stops working. Keep the version, or record the change as an accepted break with the reason."
     }
     self.init(id: breakClass.ruleID, name: breakClass.rawValue, summary: summary, help: help + " " + Rule.accepting)
   }

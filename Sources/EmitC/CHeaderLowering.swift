@@ -14,6 +14,12 @@ public struct CHeaderLowering {
 
   /// `#if` condition of ops only the toolstack calls, as Xen's headers write it.
   static let toolsOnlyCondition = "defined(__XEN__) || defined(__XEN_TOOLS__)"
+
+  /// The interface version macro is for whoever may call the table: the toolstack alone when
+  /// every op is tools-only (domctl, sysctl), everyone otherwise.
+  static func interfaceVersionConditions(_ multiplex: Multiplex) -> [String] {
+    !multiplex.subOps.isEmpty && multiplex.subOps.allSatisfy(\.toolsOnly) ? [toolsOnlyCondition] : []
+  }
   /// An op only the hypervisor writes (`EVTCHNOP_reset_cont`), as Xen guards it.
   static let hypervisorInternalCondition = "defined(__XEN__)"
 

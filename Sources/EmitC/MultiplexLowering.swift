@@ -34,6 +34,11 @@ struct MultiplexLowering {
     {
       entries.append(GuardedItem(conditions: [], item: item))
     }
+    if let check = multiplex.interfaceVersion, let value = check.value,
+      let item = symbols.define(check.constant, CLiteral.define(value, hex: true), owner: tableName)
+    {
+      entries.append(GuardedItem(conditions: CHeaderLowering.interfaceVersionConditions(multiplex), item: item))
+    }
     for op in multiplex.subOps {
       if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: tableName) {
         entries.append(GuardedItem(conditions: conditions(of: op), item: item))
@@ -77,6 +82,11 @@ struct MultiplexLowering {
         + (multiplex.unusedBits == .rejected ? "rejected (-ENOSYS)." : "ignored.")
     } else {
       text += "The whole value is the sub-op: any other value is an unknown op."
+    }
+    if let check = multiplex.interfaceVersion {
+      text +=
+        " The handler first requires \(check.field) == \(check.constant) (-EACCES otherwise): a caller built"
+        + " for another release's version is refused, never misread."
     }
     return [text]
   }

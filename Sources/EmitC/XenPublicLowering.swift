@@ -88,6 +88,11 @@ struct XenPublicLowering {
     var items: [CItem] = compatInclude
     for table in hypercall.tables {
       var entries: [GuardedItem] = []
+      if let check = table.multiplex.interfaceVersion, let value = check.value,
+        let item = symbols.define(check.constant, CLiteral.define(value, hex: true), owner: table.name)
+      {
+        entries.append(GuardedItem(conditions: CHeaderLowering.interfaceVersionConditions(table.multiplex), item: item))
+      }
       for op in table.multiplex.subOps {
         if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: table.name) {
           entries.append(GuardedItem(conditions: Self.conditions(of: op), item: item))

@@ -98,8 +98,23 @@ public struct MultiplexedHypercall: Hashable, Sendable {
   public var rejectsUnusedBits: Bool
   /// In number order.
   public var subOps: [SubOpCase]
+  /// The version the op's structure must carry (`XEN_DOMCTL_INTERFACE_VERSION`), if any.
+  public var interfaceVersion: InterfaceVersion?
   /// For a nested table (`memory_op.access_op`): where its word is and which op selects it.
   public var nesting: Nesting?
+
+  /// `interface_version` must be `XEN_DOMCTL_INTERFACE_VERSION` = `value`.
+  public struct InterfaceVersion: Hashable, Sendable {
+    public var field: String
+    public var constant: String
+    public var value: UInt64
+
+    public init(field: String, constant: String, value: UInt64) {
+      self.field = field
+      self.constant = constant
+      self.value = value
+    }
+  }
 
   /// A nested table's place: `xen_mem_access_op.op` of `XENMEM_access_op` calls.
   public struct Nesting: Hashable, Sendable {
@@ -121,8 +136,10 @@ public struct MultiplexedHypercall: Hashable, Sendable {
     typeName: String, handlerName: String, hypercallName: String, number: UInt64,
     argumentIndex: Int,
     argumentName: String, argumentType: LoweredArgumentType, maskBits: Int?, maskName: String?,
-    rejectsUnusedBits: Bool, subOps: [SubOpCase], nesting: Nesting? = nil
+    rejectsUnusedBits: Bool, subOps: [SubOpCase], interfaceVersion: InterfaceVersion? = nil,
+    nesting: Nesting? = nil
   ) {
+    self.interfaceVersion = interfaceVersion
     self.nesting = nesting
     self.typeName = typeName
     self.handlerName = handlerName

@@ -98,7 +98,12 @@ public enum SwiftDispatchLowering {
       argumentIndex: multiplex.opArgument.index, argumentName: multiplex.opArgument.name,
       argumentType: lower(multiplex.opArgument.type), maskBits: multiplex.opMask.bits,
       maskName: multiplex.opMask.maskName, rejectsUnusedBits: multiplex.unusedBits == .rejected,
-      subOps: subOps)
+      subOps: subOps,
+      interfaceVersion: multiplex.interfaceVersion.flatMap { check in
+        check.value.map {
+          MultiplexedHypercall.InterfaceVersion(field: check.field, constant: check.constant, value: $0)
+        }
+      })
   }
 
   static func lower(_ op: SubOp) -> LoweredOpRegister {

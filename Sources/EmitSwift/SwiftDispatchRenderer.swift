@@ -129,6 +129,12 @@ public enum SwiftDispatchRenderer {
       out.line(
         "  argumentIndex: \(hypercall.argumentIndex), argumentType: .\(hypercall.argumentType.rawValue), "
           + "maskBits: \(maskBits), rejectsUnusedBits: \(hypercall.rejectsUnusedBits))")
+      if let check = hypercall.interfaceVersion {
+        out.doc(
+          "The handler refuses (-EACCES) a structure whose `\(check.field)` is not `\(check.constant)`, "
+            + "before it reads the op.")
+        out.line("public static let interfaceVersion: UInt32? = 0x\(String(check.value, radix: 16))")
+      }
       out.blankLine()
       if empty {
         out.comment("No sub-op in this release: every op argument is an unknown op.")

@@ -36,18 +36,21 @@ extension Checker {
   /// as release ranges; its value is re-minimized so the printed counterexample is the simplest
   /// one and the same whatever the solver returned first. Findings come out in history order.
   func representatives(_ breaks: [Break]) -> [CheckReport.Finding] {
-    var groups: [FindingKey: [Break]] = [:]
-    for item in breaks { groups[key(item), default: []].append(item) }
+    // Positions in `breaks`, not copies: a report can hold thousands of breaks.
+    var groups: [FindingKey: [Int]] = [:]
+    for index in breaks.indices { groups[key(breaks[index]), default: []].append(index) }
     let keys = Array(groups.keys)
     let bests = keys.map { key in
-      groups[key]!.min { a, b in
-        let spanA = a.0.newerIndex - (a.0.olderIndex ?? a.0.newerIndex)
-        let spanB = b.0.newerIndex - (b.0.olderIndex ?? b.0.newerIndex)
-        if spanA != spanB { return spanA < spanB }
-        if a.0.newerIndex != b.0.newerIndex { return a.0.newerIndex < b.0.newerIndex }
-        if a.0.guestWidth != b.0.guestWidth { return a.0.guestWidth > b.0.guestWidth }
-        return a.1.value < b.1.value
-      }!
+      breaks[
+        groups[key]!.min { i, j in
+          let (a, b) = (breaks[i].0, breaks[j].0)
+          let spanA = a.newerIndex - (a.olderIndex ?? a.newerIndex)
+          let spanB = b.newerIndex - (b.olderIndex ?? b.newerIndex)
+          if spanA != spanB { return spanA < spanB }
+          if a.newerIndex != b.newerIndex { return a.newerIndex < b.newerIndex }
+          if a.guestWidth != b.guestWidth { return a.guestWidth > b.guestWidth }
+          return breaks[i].1.value < breaks[j].1.value
+        }!]
     }
     // Minimizing takes a few solver checks per finding: spread over the workers too.
     let simpler = Locked<[Counterexample?]>(Array(repeating: nil, count: bests.count))
@@ -75,19 +78,24 @@ extension Checker {
       let instances = Array(
         Set(
           members.map {
-            CheckReport.BreakInstance(
-              olderIndex: $0.0.olderIndex, newerIndex: $0.0.newerIndex, guestWidth: Int($0.0.guestWidth))
+            let item = breaks[$0].0
+            return CheckReport.BreakInstance(
+              olderIndex: item.olderIndex, newerIndex: item.newerIndex, guestWidth: Int(item.guestWidth))
           })
       ).sorted {
         ($0.olderIndex ?? -1, $0.newerIndex, $0.guestWidth) < ($1.olderIndex ?? -1, $1.newerIndex, $1.guestWidth)
       }
       var abis: [String] = []
-      for member in members.sorted(by: { $0.0.guestWidth > $1.0.guestWidth }) {
-        for name in abiNames(of: member) where !abis.contains(name) { abis.append(name) }
+      var findingArchitectures: Set<String> = []
+      for member in members.sorted(by: { breaks[$0].0.guestWidth > breaks[$1].0.guestWidth }) {
+        let architectures = breakingArchitectures(of: breaks[member])
+        findingArchitectures.formUnion(architectures)
+        for name in abiNames(of: breaks[member], breakingOn: architectures) where !abis.contains(name) {
+          abis.append(name)
+        }
       }
       let obligation = obligation(best.0)
-      let pairs = Set(instances.map { "\($0.olderIndex ?? -1)>\($0.newerIndex)" })
-      let findingArchitectures = Set(members.flatMap { breakingArchitectures(of: $0) })
+      let pairs = Set(instances.map { [$0.olderIndex ?? -1, $0.newerIndex] })
       var finding = CheckReport.Finding(
         obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
@@ -134,9 +142,10 @@ extension Checker {
     let all = architectures(of: item.0)
     if case .accepted = item.3 { return all }
     guard let identity = item.1.identity, let older = item.0.olderIndex else { return all }
+    let candidates = coverageByIdentity[identity] ?? []
     let open = all.filter { architecture in
-      !coverage.contains {
-        $0.covers(
+      !candidates.contains {
+        coverage[$0].covers(
           identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
           architecture: architecture)
       }
@@ -146,10 +155,9 @@ extension Checker {
 
   /// The guest ABIs that name a break: the obligation's own ABI when it stands for every
   /// architecture of its width, else the ABIs of its width on the architectures it breaks on.
-  func abiNames(of item: Break) -> [String] {
+  func abiNames(of item: Break, breakingOn architectures: [String]) -> [String] {
     let width = Int(item.0.guestWidth)
     let ofWidth = model.guestABIs.filter { $0.width == width }
-    let architectures = breakingArchitectures(of: item)
     if Set(ofWidth.map(\.architecture)).isSubset(of: architectures) {
       return [model.guestABIs[Int(item.0.guestABI)].name]
     }
@@ -225,9 +233,19 @@ extension Checker {
   {
     let width = Int(item.0.guestWidth)
     switch item.0.resolved(in: model) {
-    case .migration(let older, let table, let newer, let newerMultiplex):
+    case .migration(let older, let table, let newer, let newerMultiplex, let refusal):
       let (hypercall, olderMultiplex) = (table, table.multiplex)
       guard let op = olderMultiplex.subOp(named: item.1.subject) else { return nil }
+      // A refused interface version refuses every value alike: the op's own number, when the
+      // older release decodes it as the op, is the smallest (replayed below like any other).
+      if let refusal, olderMultiplex.decode(op.number, guestWidth: width).subOp?.name == op.name,
+        let replayed = try? CounterexampleReplay.migration(
+          FoundValue(value: op.number), hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer,
+          newerMultiplex, refusal: refusal, guestWidth: width
+        ).0, replayed.identity == item.1.identity
+      {
+        return replayed.naming(table)
+      }
       // The same slices the obligation's query was asked on: the op's number, and what the newer
       // release can read at it; small however large the tables are.
       let olderFull = DecoderShape(olderMultiplex, guestWidth: width, identities: identities)
@@ -255,7 +273,7 @@ extension Checker {
         replayed =
           (try? CounterexampleReplay.migration(
             found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
-            guestWidth: width))?.0
+            refusal: refusal, guestWidth: width))?.0
       }
       guard let replayed, replayed.identity == item.1.identity else { return nil }
       return replayed.naming(table)

@@ -11,6 +11,9 @@ public struct Checker {
   let identities: IdentityTable
   /// The entries of the spec's accepted breaks, resolved once.
   let coverage: [ResolvedCoverage]
+  /// The positions in `coverage` of the entries about each way of breaking: a report with
+  /// thousands of breaks matches each only against the few entries that can cover it.
+  let coverageByIdentity: [BreakIdentity: [Int]]
   /// The model as each architecture sees it: an obligation is replayed in its ABI's view.
   let views: ArchitectureViews
   /// The architectures each obligation stands for (`PlannedObligation.architectures`), as the
@@ -25,7 +28,9 @@ public struct Checker {
     self.model = model
     self.options = options
     self.identities = IdentityTable(model)
-    self.coverage = model.resolvedCoverage
+    let coverage = model.resolvedCoverage
+    self.coverage = coverage
+    self.coverageByIdentity = Dictionary(grouping: coverage.indices) { coverage[$0].identity }
     self.views = ArchitectureViews(model)
   }
 
@@ -251,7 +256,7 @@ public struct Checker {
     let width = Int(item.guestWidth)
     let model = views.model(forABI: Int(item.guestABI))
     switch item.resolved(in: model) {
-    case .migration(let older, let table, let newer, let newerMultiplex):
+    case .migration(let older, let table, let newer, let newerMultiplex, let refusal):
       let (hypercall, olderMultiplex) = (table, table.multiplex)
       if item.kind == .progressBound {
         return (
@@ -263,7 +268,7 @@ public struct Checker {
       }
       let (counterexample, group) = try CounterexampleReplay.migration(
         found, hypercall: hypercall.lineage, older: older, olderMultiplex, newer: newer, newerMultiplex,
-        guestWidth: width)
+        refusal: refusal, guestWidth: width)
       return (counterexample.naming(table), group)
     case .countFlagMigration(let older, let hypercall, let flag, let newer, let newerFlag, let argument):
       return (
@@ -299,15 +304,16 @@ public struct Checker {
   /// the record); otherwise failing, or reported for op classes the policy lets through.
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
     guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
+    let candidates = coverageByIdentity[identity] ?? []
     let entries = architectures(of: item).map { architecture in
-      coverage.first {
-        $0.covers(
+      candidates.first {
+        coverage[$0].covers(
           identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth),
           architecture: architecture)
       }
     }
     if !entries.isEmpty, entries.allSatisfy({ $0 != nil }), let entry = entries[0] {
-      let record = model.acceptedBreaks[entry.record]
+      let record = model.acceptedBreaks[coverage[entry].record]
       return .accepted(id: record.id, reason: record.reason, location: record.location)
     }
     let opClass: MigrationPolicy.OpClass = counterexample.toolsOnly ? .toolsOnly : .guestVisible

@@ -12,9 +12,11 @@ struct CounterexampleReplay {
 
   // MARK: migration
 
+  /// `refusal`: the newer release refuses the older one's interface version, with this answer
+  /// (`newerMultiplex` then decodes nothing).
   static func migration(
     _ found: FoundValue, hypercall: String, older: Release, _ olderMultiplex: Multiplex, newer: Release,
-    _ newerMultiplex: Multiplex, guestWidth: Int
+    _ newerMultiplex: Multiplex, refusal: InterfaceRefusal? = nil, guestWidth: Int
   ) throws(Mismatch) -> (Counterexample, MigrationGroup) {
     let value = found.value
     let before = olderMultiplex.decode(value, guestWidth: guestWidth)
@@ -33,7 +35,9 @@ struct CounterexampleReplay {
     switch after {
     case .rejected:
       group = .rejected
-      if !fresh {
+      if refusal != nil {
+        failure = .interfaceRefused
+      } else if !fresh {
         failure = .continuationLost
       } else if successor == nil {
         failure = .removed
@@ -57,19 +61,22 @@ struct CounterexampleReplay {
     }
     let unit = progressName(op)
     let olderText = reading(before, unit: unit, showZero: false)
-    let newerText = reading(after, unit: unit, showZero: progress != 0)
-    let (cause, location) = migrationCause(
-      op: op, after: after, olderMultiplex, newer: newer, newerMultiplex, failure: failure)
+    let newerText = refusal?.answer ?? reading(after, unit: unit, showZero: progress != 0)
+    let (cause, location) =
+      refusal.map { ($0.cause, Optional($0.location)) }
+      ?? migrationCause(op: op, after: after, olderMultiplex, newer: newer, newerMultiplex, failure: failure)
     var counterexample = Counterexample(
       failure: .migration(failure), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
-      toolsOnly: op.toolsOnly, olderReading: olderText, newerReading: newerText, cause: cause,
+      toolsOnly: olderMultiplex.callersAreToolsOnly(op), olderReading: olderText, newerReading: newerText, cause: cause,
       causeLocation: location)
     counterexample.olderDecoding = DecodedReading(before)
     counterexample.newerDecoding = DecodedReading(after)
-    counterexample.outcome = after.subOp.map { .op($0.name) } ?? .rejected
+    // -EACCES for a refused interface version, not the -ENOSYS of an op it does not know.
+    let rejection: BreakOutcome = refusal == nil ? .rejected : .refused
+    counterexample.outcome = after.subOp.map { .op($0.name) } ?? rejection
     counterexample.identity = BreakIdentity(
       hypercall: hypercall, value: .subOp, subject: op.lineage, breakClass: failure,
-      outcome: after.subOp.map { .op(lineage: $0.lineage) } ?? .rejected)
+      outcome: after.subOp.map { .op(lineage: $0.lineage) } ?? (refusal == nil ? .rejected : .refused))
     return (counterexample, group)
   }
 
@@ -94,7 +101,7 @@ struct CounterexampleReplay {
     let olderBound = olderMultiplex.maximumProgress(of: op, guestWidth: guestWidth)
     var counterexample = Counterexample(
       failure: .migration(.continuationLost), argument: olderMultiplex.opArgument.name, value: value, subject: op.name,
-      toolsOnly: op.toolsOnly, olderReading: reading(before, unit: unit, showZero: true),
+      toolsOnly: olderMultiplex.callersAreToolsOnly(op), olderReading: reading(before, unit: unit, showZero: true),
       newerReading: "the same, but bounds \(unit) by \(hex(bound)) and refuses the request",
       cause:
         "\(op.name) progress bound \(boundText(op.continuation?.bound, olderBound)) -> \(boundText(successor.continuation?.bound, bound))",

@@ -9,8 +9,9 @@ struct PlannedObligation: Sendable {
     case multiplex(Release, HypercallTable)
     case countFlag(Release, Hypercall, CountFlagEncoding)
     /// A table of the older release and what the newer release decodes its values with: the
-    /// table of the same lineage, or a table without ops when the newer release has none.
-    case migration(older: Release, HypercallTable, newer: Release, Multiplex)
+    /// table of the same lineage, or a table without ops when the newer release has none or
+    /// refuses the older release's interface version (then `refusal` is its answer).
+    case migration(older: Release, HypercallTable, newer: Release, Multiplex, refusal: InterfaceRefusal?)
     /// Either side may lack the flag (a release that drops or adds it): then every count is a
     /// fresh call there.
     case countFlagMigration(
@@ -79,10 +80,13 @@ struct PlannedObligation: Sendable {
         let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
         let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
         let olderTable = before.table(at: table)!
-        let newerTable = after.tables.first { $0.lineage == olderTable.lineage }
+        let refusal = InterfaceVersionCheck.refusal(
+          before.multiplex?.interfaceVersion, after.multiplex?.interfaceVersion)
+        let newerTable = refusal == nil ? after.tables.first { $0.lineage == olderTable.lineage } : nil
         return .migration(
           older: olderRelease, olderTable, newer: newerRelease,
-          newerTable?.multiplex ?? .withoutSubOps(readingValuesOf: olderTable.multiplex, location: after.location))
+          newerTable?.multiplex ?? .withoutSubOps(readingValuesOf: olderTable.multiplex, location: after.location),
+          refusal: refusal)
       case .countFlagMigration(let older, let hypercall, let newer, let successor):
         let (olderRelease, newerRelease) = (model.releases[Int(older)], model.releases[Int(newer)])
         let (before, after) = (olderRelease.hypercalls[Int(hypercall)], newerRelease.hypercalls[Int(successor)])
@@ -604,13 +608,18 @@ struct ObligationPlanner {
         let subject = PlannedObligation.Subject.migration(
           older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
           successor: Int32(successorPosition))
+        let refused = InterfaceVersionCheck.refuses(
+          model.releases[olderIndex].hypercalls[position].multiplex?.interfaceVersion,
+          model.releases[newerIndex].hypercalls[successorPosition].multiplex?.interfaceVersion)
         for (table, olderShapes) in site.tables.enumerated() {
           guard let olderShapes, let lineage = site.tableLineages[table] else { continue }
           // A hypercall that lost a sub-op table (main or nested) is still checked against what
           // older releases write: conservatively, it runs none of their ops. Its reading depends
           // on the older release's word, so that shape is memoized per older table.
+          // A newer release that refuses the older one's interface version decodes none of its
+          // values: the same reading as a lost table, answered -EACCES (CounterexampleReplay).
           let newerShapes =
-            next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] }
+            (refused ? nil : next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] })
             ?? columns.map { column in
               lostTableShape(
                 older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width,

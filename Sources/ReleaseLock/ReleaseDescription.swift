@@ -89,6 +89,7 @@ public enum ReleaseDescription {
     if let name = multiplex.opMask.maskName { add("op mask name", name, at) }
     if let name = multiplex.opMask.shiftName { add("op shift name", name, at) }
     add("unused bits", multiplex.unusedBits.rawValue, at)
+    if let check = multiplex.interfaceVersion { add("interface version", check.summary, check.location) }
     for op in multiplex.subOps.sorted(by: { ($0.number, $0.name) < ($1.number, $1.name) }) {
       let key = opKey(op.number)
       add(key, op.name, op.location)

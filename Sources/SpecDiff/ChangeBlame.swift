@@ -26,6 +26,12 @@ struct ChangeBlame {
     }
     guard let writer = Self.writer(of: finding, in: pair) else { return [] }
     switch finding.obligation.kind {
+    case .migration where example.failure == .migration(.interfaceRefused):
+      // Refused before any table is read: the hypercall's interface version, whatever the table.
+      let main = finding.obligation.hypercall.map { String($0.prefix { $0 != "." }) }
+      if let main, let hypercall = writer.hypercall(named: main) {
+        add(.interfaceVersion, .decoder(hypercall: hypercall.lineage))
+      }
     case .migration, .progressBound:
       guard let name = finding.obligation.hypercall, let hypercall = writer.hypercall(named: name),
         let written = hypercall.multiplex, let op = written.subOp(named: example.subject)

@@ -172,6 +172,23 @@ public enum ReleaseDiff {
           kind: .opMask, subject: decoder, hypercall: hypercall, summary: summary, location: after.location,
           carriedSubOps: carried.map(\.name)))
     }
+    if before.interfaceVersion?.value != after.interfaceVersion?.value
+      || before.interfaceVersion?.constant != after.interfaceVersion?.constant
+    {
+      let (old, new) = (before.interfaceVersion, after.interfaceVersion)
+      let hex = { (check: InterfaceVersionCheck?) in check?.value.map { "0x" + String($0, radix: 16) } ?? "none" }
+      let change =
+        old?.constant == new?.constant && old != nil
+        ? "\(new!.constant) \(hex(old)) -> \(hex(new))"
+        : "\(old?.summary ?? "none") -> \(new?.summary ?? "none")"
+      let refuses = InterfaceVersionCheck.refuses(old, new)
+      changes.append(
+        SpecChange(
+          kind: .interfaceVersion, subject: decoder, hypercall: hypercall,
+          summary: "interface version \(change)"
+            + (refuses ? ": every call made for the older release is refused (-EACCES)" : ""),
+          location: after.interfaceVersion?.location ?? after.location))
+    }
     if before.unusedBits != after.unusedBits {
       changes.append(
         SpecChange(

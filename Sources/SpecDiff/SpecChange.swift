@@ -16,6 +16,8 @@ public struct SpecChange: Hashable, Sendable {
     /// Op mask bits (and with them every shifted continuation that follows the mask).
     case opMask = "op-mask"
     case unusedBits = "unused-bits"
+    /// The interface version the handler requires (`XEN_DOMCTL_INTERFACE_VERSION`).
+    case interfaceVersion = "interface-version"
     case opArgument = "op-argument"
     /// A hypercall gained or lost its sub-op table.
     case multiplexed

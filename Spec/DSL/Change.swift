@@ -18,6 +18,8 @@ public struct Change: Sendable {
     case setOpMask(OpMask)
     /// What the release does with bits above the mask.
     case setUnusedBits(UnusedBitsPolicy)
+    /// The version the op's structure must carry (`nil`: the handler checks none from here on).
+    case setInterfaceVersion(InterfaceVersionCheck?)
     /// Where the op travels changes: the table of this hypercall from this release on reads it
     /// from another argument or guest structure field than the history's own `argument`
     /// (Xen's hypercall 16 before 3.0.3: `struct evtchn_op.cmd`, where 32 later reads `cmd`).

@@ -109,6 +109,24 @@ public struct UnusedBits: ChangeComponent {
   }
 }
 
+/// `RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x13)`: from this release on the
+/// handler refuses (-EACCES) a structure whose `field` is not `value`, before it reads the op.
+/// A release that changes `value` refuses every call made for an older one. `nil` states a check
+/// without its value, which validation reports.
+public struct RequiresInterfaceVersion: ChangeComponent {
+  public let change: Change
+  public init(
+    _ constant: String, _ value: UInt64?, field: String = "interface_version", source: String? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    let location = SourceLocation(filePath: file, line: line)
+    change = Change(
+      .setInterfaceVersion(
+        InterfaceVersionCheck(field: field, constant: constant, value: value, source: source, location: location)),
+      source: source, location: location)
+  }
+}
+
 /// How an existing sub-op continues from this release on; `nil` for not at all. With `on:` only on
 /// those architectures (`GuestABI.architecture`), the others keeping what they had:
 /// `Continues("XENMEM_set_pod_target", .reexecuteUnchanged, on: ["x86"])`, or

@@ -33,6 +33,7 @@ extension BreakCoverage {
       case .renumbered: "renumbered"
       case .removed: "removed"
       case .hypercallReuse: "hypercallReuse"
+      case .interfaceRefused: "interfaceRefused"
       }
     var text =
       "Covers(.\(caseName), \(subject), becomes: \(becomesText), older: \(span(older)), newer: \(span(newer))"

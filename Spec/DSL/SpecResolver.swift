@@ -28,6 +28,7 @@ struct SpecResolver {
     var argument: ArgumentSlot
     var mask: OpMask = .wholeRegister
     var unusedBits: UnusedBitsPolicy = .ignored
+    var interfaceVersion: InterfaceVersionCheck?
     var ops: [OpState] = []
     var nested: [NestedState] = []
     var source: String?
@@ -262,6 +263,9 @@ struct SpecResolver {
       case .setUnusedBits(let policy):
         state.unusedBits = policy
         if !statesMask { state.location = change.location }
+      case .setInterfaceVersion(var check):
+        check?.source = source
+        state.interfaceVersion = check
       case .setArgument(let argument):
         state.argument = argument
         if !statesMask {
@@ -446,7 +450,8 @@ struct SpecResolver {
     }
     return Multiplex(
       opArgument: multiplex.argument, opMask: multiplex.mask, unusedBits: multiplex.unusedBits,
-      subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, source: multiplex.source,
+      subOps: ops.sorted { ($0.number, $0.name) < ($1.number, $1.name) }, interfaceVersion: multiplex.interfaceVersion,
+      source: multiplex.source,
       location: multiplex.location)
   }
 

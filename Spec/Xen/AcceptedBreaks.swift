@@ -244,5 +244,23 @@ extension Xen {
         .continuationLost, subOp: "GNTTABOP_cache_flush", of: "grant_table_op", becomes: .rejected,
         older: .span("4.5", "4.20"), newer: .from("4.21"), on: ["x86"])
     }
+    // The version is compared before any op is decoded (do_mca: -EACCES on a mismatch).
+    Accepted(
+      "mca-interface-version-3.4",
+      reason: """
+        XEN_MCA_INTERFACE_VERSION went from 0x03000001 (3.3) to 0x01ecc003 (3.4) in three steps, each \
+        with a change of the machine-check structures (extended physical CPU info in e16fc5ba59, new \
+        telemetry structures in e114bca753, 32-on-64 layouts in 57f5ad16f8), so every arch_0 (mca) call \
+        made for 3.3's version is refused with -EACCES from 3.4 on.
+        """,
+      source: "57f5ad16f8"
+    ) {
+      Covers(
+        .interfaceRefused, subOp: "XEN_MC_fetch", of: "arch_0", becomes: .refused, older: .only("3.3"),
+        newer: .from("3.4"))
+      Covers(
+        .interfaceRefused, subOp: "XEN_MC_notifydomain", of: "arch_0", becomes: .refused, older: .only("3.3"),
+        newer: .from("3.4"))
+    }
   }
 }

@@ -9,6 +9,7 @@ extension Xen {
   static var dom0Op: Multiplexed {
     Multiplexed("dom0_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
       In("3.0.0", source: "RELEASE-3.0.0") {
+        RequiresInterfaceVersion("DOM0_INTERFACE_VERSION", 0x3000000)  // xen/include/public/dom0_ops.h:22
         WholeRegisterIsOp()
         Op("DOM0_GETMEMLIST", 2)  // xen/include/public/dom0_ops.h:26
         Op("DOM0_SCHEDCTL", 6)  // xen/include/public/dom0_ops.h:36

@@ -12,13 +12,14 @@ extension Xen {
   /// vm_event_op in 4.6, 78 psr_cat_op -> psr_alloc in 4.11) is read conservatively as a new op:
   /// withdrawn and defined again.
   ///
-  /// Not expressible: the structure also carries `interface_version`, which must equal the running
-  /// release's `XEN_DOMCTL_INTERFACE_VERSION` (-EACCES otherwise); the model has no field besides the
-  /// op. The `XEN_DOMCTL_shadow_op` sub-ops (`domctl.shadow_op`) are a nested table in
+  /// The structure also carries `interface_version`, which must equal the running release's
+  /// `XEN_DOMCTL_INTERFACE_VERSION` (xen/common/domctl.c, -EACCES otherwise): `RequiresInterfaceVersion`,
+  /// its value per release from facts-v2 interface_versions. The `XEN_DOMCTL_shadow_op` sub-ops (`domctl.shadow_op`) are a nested table in
   /// `struct xen_domctl_shadow_op.op` (uint32_t, member `u.shadow_op` of the same structure).
   static var domctl: Multiplexed {
     Multiplexed("domctl", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
       In("3.0.3", source: "3.0.3-branched") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x3)  // xen/include/public/domctl.h:19
         WholeRegisterIsOp()
         Op("XEN_DOMCTL_createdomain", 1, toolsOnly: true)  // xen/include/public/domctl.h:30
         Op("XEN_DOMCTL_destroydomain", 2, toolsOnly: true)  // xen/include/public/domctl.h:39
@@ -67,9 +68,11 @@ extension Xen {
         }
       }
       In("3.0.4", source: "3.0.4-branched") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x4)  // xen/include/public/domctl.h:37
         Op("XEN_DOMCTL_real_mode_area", 26, toolsOnly: true)  // xen/include/public/domctl.h:388
       }
       In("3.1", source: "3.1.0-branched") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x5)  // xen/include/public/domctl.h:37
         Op("XEN_DOMCTL_resumedomain", 27, toolsOnly: true)  // xen/include/public/domctl.h:64
         Op("XEN_DOMCTL_sendtrigger", 28, toolsOnly: true)  // xen/include/public/domctl.h:421
         Op("XEN_DOMCTL_gethvmcontext", 33, toolsOnly: true)  // xen/include/public/domctl.h:393
@@ -157,6 +160,7 @@ extension Xen {
         Continues("XEN_DOMCTL_get_machine_address_size", .reexecuteUnchanged)
       }
       In("4.0", source: "RELEASE-4.0.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x6)  // xen/include/public/domctl.h:38
         // xen/include/public/domctl.h:839
         Op("XEN_DOMCTL_mem_event_op", 56, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:840
@@ -179,6 +183,7 @@ extension Xen {
         Op("XEN_DOMCTL_gdbsx_domstatus", 1003, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.1", source: "RELEASE-4.1.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x7)  // xen/include/public/domctl.h:38
         // xen/include/public/domctl.h:893
         Op("XEN_DOMCTL_setvcpuextstate", 62, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:894
@@ -187,12 +192,14 @@ extension Xen {
         Op("XEN_DOMCTL_set_access_required", 64, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.2", source: "RELEASE-4.2.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x8)  // xen/include/public/domctl.h:38
         // xen/include/public/domctl.h:915
         Op("XEN_DOMCTL_audit_p2m", 65, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:916
         Op("XEN_DOMCTL_set_virq_handler", 66, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.3", source: "RELEASE-4.3.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x9)  // xen/include/public/domctl.h:39
         // xen/include/public/domctl.h:920
         Op("XEN_DOMCTL_set_broken_page_p2m", 67, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:921
@@ -207,6 +214,7 @@ extension Xen {
         Op("XEN_DOMCTL_cacheflush", 71, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.5", source: "RELEASE-4.5.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0xa)  // xen/include/public/domctl.h:40
         // XEN_DOMCTL_shadow_op's log-dirty OFF/CLEAN/PEEK continue by re-issuing the call as
         // __HYPERVISOR_arch_1 (49), which x86 dispatches to the paging continuation
         // (xen/arch/x86/domctl.c:68, xen/arch/x86/mm/paging.c:771 @ RELEASE-4.5.0; facts-v2
@@ -227,6 +235,7 @@ extension Xen {
         Op("XEN_DOMCTL_arm_configure_domain", 76, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.6", source: "RELEASE-4.6.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0xb)  // xen/include/public/domctl.h:40
         Withdrawn("XEN_DOMCTL_getpageframeinfo")
         Withdrawn("XEN_DOMCTL_getpageframeinfo2")
         Withdrawn("XEN_DOMCTL_mem_event_op")
@@ -246,13 +255,21 @@ extension Xen {
           Withdrawn("XEN_DOMCTL_SHADOW_OP_ENABLE_TRANSLATE")
         }
       }
+      In("4.8", source: "RELEASE-4.8.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0xc)  // xen/include/public/domctl.h:40
+      }
+      In("4.9", source: "RELEASE-4.9.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0xd)  // xen/include/public/domctl.h:40
+      }
       In("4.10", source: "RELEASE-4.10.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0xe)  // xen/include/public/domctl.h:41
         // xen/include/public/domctl.h:1185
         Op("XEN_DOMCTL_set_gnttab_limits", 80, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:1186
         Op("XEN_DOMCTL_vuart_op", 81, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.11", source: "RELEASE-4.11.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x10)  // xen/include/public/domctl.h:41
         Withdrawn("XEN_DOMCTL_getmemlist")
         Withdrawn("XEN_DOMCTL_pin_mem_cacheattr")
         Withdrawn("XEN_DOMCTL_psr_cat_op")
@@ -260,12 +277,14 @@ extension Xen {
         Op("XEN_DOMCTL_psr_alloc", 78, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.12", source: "RELEASE-4.12.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x11)  // xen/include/public/domctl.h:41
         Withdrawn("XEN_DOMCTL_set_max_evtchn")
         Withdrawn("XEN_DOMCTL_set_gnttab_limits")
         // xen/include/public/domctl.h:1196
         Op("XEN_DOMCTL_get_cpu_policy", 82, toolsOnly: true, continues: .reexecuteUnchanged)
       }
       In("4.13", source: "RELEASE-4.13.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x12)  // xen/include/public/domctl.h:41
         Withdrawn("XEN_DOMCTL_set_cpuid")
         Withdrawn("XEN_DOMCTL_set_machine_address_size")
         Withdrawn("XEN_DOMCTL_get_machine_address_size")
@@ -276,6 +295,7 @@ extension Xen {
         Continues("XEN_DOMCTL_getpageframeinfo3", .combining(.guestStruct, .reexecuteUnchanged), on: ["x86"])
       }
       In("4.15", source: "RELEASE-4.15.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x13)  // xen/include/public/domctl.h:41
         // 23 was XEN_DOMCTL_arch_setup (tools-only) up to 4.14; XSA-343's soft-reset continuation (backported
         // to 4.12.4, 4.13.2 and 4.14.1; 4.15.0 is the first x.y.0 with it) reuses it as the hypervisor-internal
         // XEN_DOMCTL_soft_reset_cont: XEN_DOMCTL_soft_reset rewrites op->cmd in the guest structure and
@@ -292,13 +312,21 @@ extension Xen {
           "XEN_DOMCTL_soft_reset",
           .combining(.rewritesOp(to: "XEN_DOMCTL_soft_reset_cont"), .guestStruct, .reexecuteUnchanged))
       }
+      In("4.16", source: "RELEASE-4.16.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x14)  // xen/include/public/domctl.h:41
+      }
       In("4.17", source: "RELEASE-4.17.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x15)  // xen/include/public/domctl.h:24
         // xen/include/public/domctl.h:1279
         Op("XEN_DOMCTL_get_paging_mempool_size", 85, toolsOnly: true, continues: .reexecuteUnchanged)
         // xen/include/public/domctl.h:1280
         Op("XEN_DOMCTL_set_paging_mempool_size", 86, toolsOnly: true, continues: .reexecuteUnchanged)
       }
+      In("4.18", source: "RELEASE-4.18.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x16)  // xen/include/public/domctl.h:24
+      }
       In("4.19", source: "RELEASE-4.19.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x17)  // xen/include/public/domctl.h:24
         // xen/include/public/domctl.h:1308
         Op("XEN_DOMCTL_dt_overlay", 87, toolsOnly: true, continues: .reexecuteUnchanged)
       }
@@ -311,6 +339,9 @@ extension Xen {
       In("4.21", source: "RELEASE-4.21.0") {
         // xen/include/public/domctl.h:1370
         Op("XEN_DOMCTL_get_domain_state", 90, toolsOnly: true, continues: .reexecuteUnchanged)
+      }
+      In("4.22", source: "RELEASE-4.22.0") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x18)  // xen/include/public/domctl.h:35
       }
     }
   }

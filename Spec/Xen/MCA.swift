@@ -14,11 +14,13 @@ extension Xen {
   static var mca: Multiplexed {
     Multiplexed("arch_0", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
       In("3.3", source: "3.3.0-rc7") {
+        RequiresInterfaceVersion("XEN_MCA_INTERFACE_VERSION", 0x3000001)  // xen/include/public/arch-x86/xen-mca.h:59
         WholeRegisterIsOp()
         Op("XEN_MC_fetch", 1)  // xen/include/public/arch-x86/xen-mca.h:228
         Op("XEN_MC_notifydomain", 2)  // xen/include/public/arch-x86/xen-mca.h:247
       }
       In("3.4", source: "3.4.0-rc3") {
+        RequiresInterfaceVersion("XEN_MCA_INTERFACE_VERSION", 0x1ecc003)  // xen/include/public/arch-x86/xen-mca.h:65
         Op("XEN_MC_physcpuinfo", 3)  // xen/include/public/arch-x86/xen-mca.h:378
         Op("XEN_MC_msrinject", 4)  // xen/include/public/arch-x86/xen-mca.h:387
         Op("XEN_MC_mceinject", 5)  // xen/include/public/arch-x86/xen-mca.h:401

@@ -7,9 +7,11 @@ extension Xen {
   /// (facts-v2 carrier `struct`). Source: facts-v2 subops platform_op (xen/include/public/platform.h)
   /// and continuations (xen/arch/x86/platform_hypercall.c, xen/arch/arm/platform_hypercall.c).
   ///
-  /// Not expressible: the structure also carries `interface_version`, which the handler requires to be
-  /// `XENPF_INTERFACE_VERSION` of the running release (-EACCES otherwise); the model has no field
-  /// besides the op. The variant `XENPF_settime = XENPF_settime32` for guests of
+  /// The structure also carries `interface_version`, which the handler requires to be
+  /// `XENPF_INTERFACE_VERSION` of the running release (-EACCES otherwise): `RequiresInterfaceVersion`
+  /// (0x03000001 at every release, so it never refuses).
+  ///
+  /// Not expressible: the variant `XENPF_settime = XENPF_settime32` for guests of
   /// `__XEN_INTERFACE_VERSION__ < 0x00040600` (one alias per name and release). The legacy `DOM0_*`
   /// names of dom0_ops.h (`DOM0_SETTIME` = `XENPF_settime`, ..., `DOM0_MSR` 15 and
   /// `DOM0_PHYSICAL_MEMORY_MAP` 40 without a platform_op op), which that header defines only for guests
@@ -17,6 +19,7 @@ extension Xen {
   static var platformOp: Multiplexed {
     Multiplexed("platform_op", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
       In("3.0.3", source: "3.0.3-branched") {
+        RequiresInterfaceVersion("XENPF_INTERFACE_VERSION", 0x3000001)  // xen/include/public/platform.h:14
         WholeRegisterIsOp()
         Op("XENPF_settime", 17)  // xen/include/public/platform.h:20
         Op("XENPF_add_memtype", 31)  // xen/include/public/platform.h:37

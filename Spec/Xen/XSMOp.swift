@@ -41,6 +41,7 @@ extension Xen {
         Op("FLASK_DEL_OCONTEXT", 22)  // xen/include/public/xsm/flask_op.h:35
       }
       In("4.2", source: "RELEASE-4.2.0") {
+        RequiresInterfaceVersion("XEN_FLASK_INTERFACE_VERSION", 0x1)  // xen/include/public/xsm/flask_op.h:28
         Op("FLASK_GET_PEER_SID", 23)  // xen/include/public/xsm/flask_op.h:169
       }
       In("4.3", source: "RELEASE-4.3.0") {

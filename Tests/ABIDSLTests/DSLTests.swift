@@ -213,6 +213,57 @@ func line(of marker: String, file: String = #filePath) -> Int {
   return (lines.firstIndex { $0.hasSuffix("// \(marker)") } ?? -1) + 1
 }
 
+/// `RequiresInterfaceVersion` is carried forward release to release and changed where a release
+/// states a new value; stated without one, validation names its line.
+@Suite struct InterfaceVersionDSLTests {
+  static let spec = ABISpec("versions") {
+    Guest("x86_64", width: 64)
+    Released("4.14", tag: "RELEASE-4.14.0")
+    Released("4.15", tag: "RELEASE-4.15.0")
+    Released("4.16", tag: "RELEASE-4.16.0")
+    HypercallNumbers { In("4.14") { Number("domctl", 36) } }
+    Multiplexed("domctl", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
+      In("4.14") {
+        RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x12)
+        Op("XEN_DOMCTL_createdomain", 1, toolsOnly: true)
+      }
+      In("4.16", source: "RELEASE-4.16.0") { RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", 0x14) }  // @bump
+    }
+  }
+
+  @Test func theVersionIsCarriedForwardUntilChanged() throws {
+    let model = try Self.spec.model()
+    let versions = model.releases.map { $0.hypercall(named: "domctl")?.multiplex?.interfaceVersion?.value }
+    #expect(versions == [0x12, 0x12, 0x14])
+    let check = try #require(model.release(named: "4.16")?.hypercall(named: "domctl")?.multiplex?.interfaceVersion)
+    #expect(check.source == "RELEASE-4.16.0")
+    #expect(check.location == SourceLocation(file: "Tests/ABIDSLTests/DSLTests.swift", line: line(of: "@bump")))
+  }
+
+  @Test func aCheckWithoutAVersionIsReportedAtItsLine() {
+    let spec = ABISpec("noversion") {
+      Guest("x86_64", width: 64)
+      Released("4.15", tag: "RELEASE-4.15.0")
+      HypercallNumbers { In("4.15") { Number("domctl", 36) } }
+      Multiplexed("domctl", argument: ArgumentSlot(index: 0, name: "cmd", type: .guestField32)) {
+        In("4.15") {
+          RequiresInterfaceVersion("XEN_DOMCTL_INTERFACE_VERSION", nil)  // @noversion
+          Op("XEN_DOMCTL_createdomain", 1, toolsOnly: true)
+        }
+      }
+    }
+    do {
+      _ = try spec.model()
+      Issue.record("a check without a version resolved")
+    } catch {
+      #expect(
+        error.diagnostics.map { "\($0.location.line): \($0.message)" } == [
+          "\(line(of: "@noversion")): 4.15: domctl: the interface version check 'XEN_DOMCTL_INTERFACE_VERSION' names no version: state the value the release's handler requires (or no check)"
+        ])
+    }
+  }
+}
+
 /// A nested table's changelog: stated once with its parent op and word, carried forward, and
 /// its diagnostics with the line that states them.
 @Suite struct NestedTableDSLTests {

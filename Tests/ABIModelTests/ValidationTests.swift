@@ -218,7 +218,7 @@ import Testing
     #expect(
       errors(with { $0.breakClass = .hypercallReuse }) == [
         prefix
-          + "a sub-op value cannot break as hypercall-reuse (classes: alias, progress-corrupted, continuation-lost, renumbered, removed)"
+          + "a sub-op value cannot break as hypercall-reuse (classes: alias, progress-corrupted, continuation-lost, renumbered, removed, interface-refused)"
       ])
     #expect(
       errors(with { $0.older = .only("3.4") }) == [

@@ -83,3 +83,74 @@ import Testing
       ])
   }
 }
+
+/// An interface version check states its macro, its field and the value of the release, on a
+/// table whose op travels in a structure; a sub-op's interface guard compares with a number.
+@Suite struct InterfaceVersionValidationTests {
+  static let line = SourceLocation(file: "Spec/Xen/Domctl.swift", line: 41)
+
+  func errors(_ check: InterfaceVersionCheck?, type: ArgumentType = .guestField32, guardCondition: String? = nil)
+    -> [String]
+  {
+    let hypercall = Hypercall(
+      name: "domctl", number: 36,
+      multiplex: Multiplex(
+        opArgument: ArgumentSlot(index: 0, name: "cmd", type: type), opMask: .wholeRegister, unusedBits: .ignored,
+        subOps: [
+          SubOp(
+            name: "XEN_DOMCTL_createdomain", number: 1, guardCondition: guardCondition,
+            location: SourceLocation(file: "Spec/Xen/Domctl.swift", line: 42))
+        ],
+        interfaceVersion: check))
+    return Fixtures.model([Fixtures.release("4.15", [hypercall])]).validate().filter { $0.severity == .error }.map {
+      "\($0.location): \($0.message)"
+    }
+  }
+
+  func check(_ value: UInt64?, constant: String = "XEN_DOMCTL_INTERFACE_VERSION", field: String = "interface_version")
+    -> InterfaceVersionCheck
+  {
+    InterfaceVersionCheck(field: field, constant: constant, value: value, location: Self.line)
+  }
+
+  @Test func aGoodCheckHasNoDiagnostic() {
+    #expect(errors(check(0x13)) == [])
+    #expect(errors(nil) == [])
+  }
+
+  @Test func aCheckThatNamesNoVersion() {
+    #expect(
+      errors(check(nil)) == [
+        "Spec/Xen/Domctl.swift:41: 4.15: domctl: the interface version check 'XEN_DOMCTL_INTERFACE_VERSION' names no version: state the value the release's handler requires (or no check)"
+      ])
+  }
+
+  @Test func aVersionWiderThanItsField() {
+    #expect(
+      errors(check(0x1_0000_0000)) == [
+        "Spec/Xen/Domctl.swift:41: 4.15: domctl: the interface version check 'XEN_DOMCTL_INTERFACE_VERSION': the version 4294967296 does not fit the 32-bit field 'interface_version'"
+      ])
+  }
+
+  @Test func aCheckOnAnOpInARegister() {
+    #expect(
+      errors(check(0x13), type: .unsignedInt) == [
+        "Spec/Xen/Domctl.swift:41: 4.15: domctl: the interface version check 'XEN_DOMCTL_INTERFACE_VERSION': the op travels in the register 'cmd' (unsigned int), so there is no structure to carry 'interface_version'"
+      ])
+  }
+
+  @Test func hostileNamesAreRefused() {
+    let found = errors(check(0x13, constant: "X; int y", field: "a\nb"))
+    #expect(found.count == 2)
+    #expect(found.allSatisfy { $0.hasPrefix("Spec/Xen/Domctl.swift:41: 4.15: domctl: the interface version check") })
+  }
+
+  @Test func aSubOpGuardThatNamesNoVersion() {
+    #expect(errors(check(0x13), guardCondition: "__XEN_INTERFACE_VERSION__ >= 0x00040600") == [])
+    #expect(errors(check(0x13), guardCondition: "__XEN_INTERFACE_VERSION__ < __XEN_LATEST_INTERFACE_VERSION__") == [])
+    #expect(
+      errors(check(0x13), guardCondition: "__XEN_INTERFACE_VERSION__ >= XEN_NEW_ENOUGH") == [
+        "Spec/Xen/Domctl.swift:42: 4.15: hypercall 'domctl': sub-op 'XEN_DOMCTL_createdomain': the guard '__XEN_INTERFACE_VERSION__ >= XEN_NEW_ENOUGH' is an interface guard that names no version: it compares __XEN_INTERFACE_VERSION__ with 'XEN_NEW_ENOUGH', not with a number"
+      ])
+  }
+}

@@ -56,6 +56,8 @@ struct MigrationRun: Hashable, Sendable {
   enum End: Hashable, Sendable {
     case completed(lineage: String, returnValue: Int64)
     case rejected(release: String, Rejection)
+    /// -EACCES: the release requires another interface version than the call was made for.
+    case refused(release: String)
     case unencodable(release: String, lineage: String, progress: UInt64)
     /// The simulator stopped a call that kept being re-issued.
     case stepLimit
@@ -106,9 +108,23 @@ enum MigrationSimulator {
       guest.firstUnit = progress / Guest.unit(of: op, architecture: scenario.architecture)
     }
     let arguments = try initialArguments(a, scenario)
+    // The call's structure carries A's version; B refuses it when it requires another.
+    let carried = try interfaceVersion(scenario.hypercall, in: scenario.from)
+    let required = try interfaceVersion(
+      BundledSpec.successor(of: scenario.hypercall, in: scenario.from, at: scenario.to), in: scenario.to)
+    guest.refusedOnB = carried != nil && required != nil && carried != required
     // Open both existentials: each release's sub-op enum is its own type.
     return run(a, b, arguments, &guest)
   }
+
+  /// The interface version `release`'s handler of `name` requires (a nested table's is its
+  /// hypercall's: the handler checks it before any table).
+  static func interfaceVersion(_ name: String, in release: String) throws(Failure) -> UInt32? {
+    let hypercall = String(name.split(separator: ".").first ?? Substring(name))
+    return required(try self.hypercall(hypercall, in: release))
+  }
+
+  static func required<Op: MultiplexedSubOp>(_ type: Op.Type) -> UInt32? { Op.interfaceVersion }
 
   /// The multiplexed hypercall `name` as `release`'s generated code has it.
   static func hypercall(_ name: String, in release: String) throws(Failure)
@@ -154,6 +170,10 @@ enum MigrationSimulator {
     for _ in 0..<stepLimit {
       // Still on A until the guest has been preempted `migrateAfter` times there.
       let onA = preemptions < guest.scenario.migrateAfter
+      if !onA && guest.refusedOnB {
+        run.end = .refused(release: guest.scenario.to)
+        return run
+      }
       let step =
         onA
         ? issue(A.self, arguments, release: guest.scenario.from, &guest, &run)
@@ -220,6 +240,8 @@ enum MigrationSimulator {
     var scenario: MigrationScenario
     /// The progress the call was first issued at, in units (a call issued as if resumed).
     var firstUnit: UInt64 = 0
+    /// B requires another interface version than the one A's call carries.
+    var refusedOnB = false
     /// Units the structure in guest memory no longer asks for.
     var doneInMemory: UInt64 = 0
 

@@ -226,7 +226,7 @@ import struct ABIModel.SourceLocation
     let byID = Dictionary(uniqueKeysWithValues: model.acceptedBreaks.map { ($0.id, $0) })
     // The eleven of issue 12's sub-op tables, mmuext-reassign-page-removed and
     // gnttab-cache-flush-arm-only (x86 stops making the continuation in 4.21, 5642a6055c).
-    #expect(byID.count == 13)
+    #expect(byID.count == 14)
     // Exposed by mmuext_op's entry table: the header drops 14 in 3.0.2 (facts-v2 mainline_deltas).
     let reassign = try #require(byID["mmuext-reassign-page-removed"])
     #expect(reassign.source == "3.0.2-branched")

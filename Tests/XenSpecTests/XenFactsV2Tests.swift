@@ -22,6 +22,17 @@ import Testing
     struct Release: Decodable {
       var model: String
       var families: [String: [FactOp]]
+      var interfaceVersions: [String: Version]?
+
+      enum CodingKeys: String, CodingKey {
+        case model, families
+        case interfaceVersions = "interface_versions"
+      }
+    }
+
+    struct Version: Decodable {
+      var value: UInt64
+      var at: String
     }
 
     struct FactOp: Decodable {
@@ -229,6 +240,35 @@ import Testing
     }
     // Not vacuous: every release from the first the model describes on was compared.
     #expect(compared == until - since + 1)
+  }
+
+  /// The handler's interface version check per hypercall, from the facts' interface_versions:
+  /// in every release where the hypercall has its table, the spec requires the facts' value of
+  /// the macro (and none where the facts have none).
+  static let interfaceVersions: [(hypercall: String, macro: String)] = [
+    ("domctl", "XEN_DOMCTL_INTERFACE_VERSION"), ("sysctl", "XEN_SYSCTL_INTERFACE_VERSION"),
+    ("platform_op", "XENPF_INTERFACE_VERSION"), ("dom0_op", "DOM0_INTERFACE_VERSION"),
+    ("arch_0", "XEN_MCA_INTERFACE_VERSION"), ("xsm_op", "XEN_FLASK_INTERFACE_VERSION"),
+  ]
+
+  @Test(arguments: interfaceVersions.map(\.hypercall))
+  func interfaceVersionsMatchTheFacts(hypercall: String) throws {
+    let macro = try #require(Self.interfaceVersions.first { $0.hypercall == hypercall }?.macro)
+    let model = try ResolvedXen.model()
+    var compared = 0
+    var checked = 0
+    for entry in Self.fixture.releases {
+      guard let table = model.release(named: entry.model)?.hypercall(named: hypercall)?.multiplex else { continue }
+      let fact = entry.interfaceVersions?[macro]
+      let check = table.interfaceVersion
+      #expect(check?.value == fact?.value, "\(entry.model) \(hypercall): \(macro) \(fact?.at ?? "absent")")
+      if let check { #expect(check.constant == macro && check.field == "interface_version", "\(entry.model)") }
+      compared += 1
+      if check != nil { checked += 1 }
+    }
+    // Not vacuous: the hypercall was compared in some release, and requires a version in some.
+    #expect(compared > 0)
+    #expect(checked > 0)
   }
 
   /// The spec's one hypervisor-internal op so far, and the continuation that writes it.

@@ -28,6 +28,12 @@ enum XenExpectation {
     for hypercall in release.hypercalls {
       for table in hypercall.tables {
         let multiplex = table.multiplex
+        // The handler's version, for the toolstack alone when only it calls the table.
+        if let check = multiplex.interfaceVersion, let value = check.value,
+          configuration.seesToolsOnly || !multiplex.subOps.allSatisfy(\.toolsOnly) || multiplex.subOps.isEmpty
+        {
+          out[check.constant] = String(value)
+        }
         for op in multiplex.subOps {
           if op.toolsOnly && !configuration.seesToolsOnly { continue }
           if op.hypervisorInternal && !configuration.includesHypervisorHeaders { continue }

@@ -10,6 +10,7 @@
 #ifndef __XEN_PUBLIC_DOM0_OP_H__
 #define __XEN_PUBLIC_DOM0_OP_H__
 
+#define DOM0_INTERFACE_VERSION   0x3000000
 #define DOM0_GETMEMLIST          2
 #define DOM0_SCHEDCTL            6
 #define DOM0_ADJUSTDOM           7

@@ -12,6 +12,7 @@
 
 #include "xen-compat.h"
 
+#define DOM0_INTERFACE_VERSION   0x3000000
 #define DOM0_GETMEMLIST          2
 #define DOM0_SCHEDCTL            6
 #define DOM0_ADJUSTDOM           7

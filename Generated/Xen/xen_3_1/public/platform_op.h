@@ -12,11 +12,12 @@
 
 #include "xen-compat.h"
 
-#define XENPF_settime          17
-#define XENPF_add_memtype      31
-#define XENPF_del_memtype      32
-#define XENPF_read_memtype     33
-#define XENPF_microcode_update 35
-#define XENPF_platform_quirk   39
+#define XENPF_INTERFACE_VERSION 0x3000001
+#define XENPF_settime           17
+#define XENPF_add_memtype       31
+#define XENPF_del_memtype       32
+#define XENPF_read_memtype      33
+#define XENPF_microcode_update  35
+#define XENPF_platform_quirk    39
 
 #endif /* __XEN_PUBLIC_PLATFORM_OP_H__ */

@@ -12,15 +12,16 @@
 
 #include "xen-compat.h"
 
-#define XENPF_settime          17
-#define XENPF_add_memtype      31
-#define XENPF_del_memtype      32
-#define XENPF_read_memtype     33
-#define XENPF_microcode_update 35
-#define XENPF_platform_quirk   39
-#define XENPF_firmware_info    50
-#define XENPF_enter_acpi_sleep 51
-#define XENPF_change_freq      52
-#define XENPF_getidletime      53
+#define XENPF_INTERFACE_VERSION 0x3000001
+#define XENPF_settime           17
+#define XENPF_add_memtype       31
+#define XENPF_del_memtype       32
+#define XENPF_read_memtype      33
+#define XENPF_microcode_update  35
+#define XENPF_platform_quirk    39
+#define XENPF_firmware_info     50
+#define XENPF_enter_acpi_sleep  51
+#define XENPF_change_freq       52
+#define XENPF_getidletime       53
 
 #endif /* __XEN_PUBLIC_PLATFORM_OP_H__ */

@@ -12,7 +12,8 @@
 
 #include "xen-compat.h"
 
-#define XEN_MC_fetch        1
-#define XEN_MC_notifydomain 2
+#define XEN_MCA_INTERFACE_VERSION 0x3000001
+#define XEN_MC_fetch              1
+#define XEN_MC_notifydomain       2
 
 #endif /* __XEN_PUBLIC_ARCH_0_H__ */

@@ -12,6 +12,7 @@
 
 #include "xen-compat.h"
 
+#define XENPF_INTERFACE_VERSION    0x3000001
 #define XENPF_settime32            17
 #define XENPF_add_memtype          31
 #define XENPF_del_memtype          32

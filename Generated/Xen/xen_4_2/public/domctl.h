@@ -13,6 +13,7 @@
 #include "xen-compat.h"
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_DOMCTL_INTERFACE_VERSION             0x8
 #define XEN_DOMCTL_createdomain                  1
 #define XEN_DOMCTL_destroydomain                 2
 #define XEN_DOMCTL_pausedomain                   3

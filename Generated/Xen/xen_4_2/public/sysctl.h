@@ -13,6 +13,7 @@
 #include "xen-compat.h"
 
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
+#define XEN_SYSCTL_INTERFACE_VERSION 0x9
 #define XEN_SYSCTL_readconsole       1
 #define XEN_SYSCTL_tbuf_op           2
 #define XEN_SYSCTL_physinfo          3

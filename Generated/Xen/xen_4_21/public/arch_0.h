@@ -12,11 +12,12 @@
 
 #include "xen-compat.h"
 
-#define XEN_MC_fetch        1
-#define XEN_MC_notifydomain 2
-#define XEN_MC_physcpuinfo  3
-#define XEN_MC_msrinject    4
-#define XEN_MC_mceinject    5
+#define XEN_MCA_INTERFACE_VERSION 0x1ecc003
+#define XEN_MC_fetch              1
+#define XEN_MC_notifydomain       2
+#define XEN_MC_physcpuinfo        3
+#define XEN_MC_msrinject          4
+#define XEN_MC_mceinject          5
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define XEN_MC_inject_v2 6
 #endif /* defined(__XEN__) || defined(__XEN_TOOLS__) */

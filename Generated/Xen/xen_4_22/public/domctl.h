@@ -12,6 +12,7 @@
 
 #include "xen-compat.h"
 
+#define XEN_DOMCTL_INTERFACE_VERSION 0x18
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define XEN_DOMCTL_createdomain      1
 #define XEN_DOMCTL_destroydomain     2
