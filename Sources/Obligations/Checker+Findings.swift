@@ -39,6 +39,7 @@ extension Checker {
     // Positions in `breaks`, not copies: a report can hold thousands of breaks.
     var groups: [FindingKey: [Int]] = [:]
     for index in breaks.indices { groups[key(breaks[index]), default: []].append(index) }
+    let breakWidths = breaks.map(\.0.guestWidth)
     let keys = Array(groups.keys)
     let bests = keys.map { key in
       breaks[
@@ -87,7 +88,9 @@ extension Checker {
       }
       var abis: [String] = []
       var findingArchitectures: Set<String> = []
-      for member in members.sorted(by: { breaks[$0].0.guestWidth > breaks[$1].0.guestWidth }) {
+      // Widest guests first, each width in plan order.
+      let byWidth = Dictionary(grouping: members) { breakWidths[$0] }
+      for member in byWidth.keys.sorted(by: >).flatMap({ byWidth[$0]! }) {
         let architectures = breakingArchitectures(of: breaks[member])
         findingArchitectures.formUnion(architectures)
         for name in abiNames(of: breaks[member], breakingOn: architectures) where !abis.contains(name) {
@@ -95,7 +98,7 @@ extension Checker {
         }
       }
       let obligation = obligation(best.0)
-      let pairs = Set(instances.map { [$0.olderIndex ?? -1, $0.newerIndex] })
+      let pairs = Set(instances.map { ($0.olderIndex ?? -1) &* 1_000_003 &+ $0.newerIndex })
       var finding = CheckReport.Finding(
         obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)

@@ -5,7 +5,7 @@ import Foundation
 /// `abigen check`: plans the proof obligations of a model, asks Z3 each structurally distinct
 /// query once, replays every counterexample through the model's own decoder, and sorts the
 /// breaks into failing, accepted and reported.
-public struct Checker {
+public struct Checker: Sendable {
   public let model: ABIModel
   public let options: CheckOptions
   let identities: IdentityTable
@@ -14,6 +14,8 @@ public struct Checker {
   /// The positions in `coverage` of the entries about each way of breaking: a report with
   /// thousands of breaks matches each only against the few entries that can cover it.
   let coverageByIdentity: [BreakIdentity: [Int]]
+  /// `model.architectures`, computed once: every break asks for its architectures by name.
+  let architectureNames: [String]
   /// The model as each architecture sees it: an obligation is replayed in its ABI's view.
   let views: ArchitectureViews
   /// The architectures each obligation stands for (`PlannedObligation.architectures`), as the
@@ -31,6 +33,7 @@ public struct Checker {
     let coverage = model.resolvedCoverage
     self.coverage = coverage
     self.coverageByIdentity = Dictionary(grouping: coverage.indices) { coverage[$0].identity }
+    self.architectureNames = model.architectures
     self.views = ArchitectureViews(model)
   }
 
@@ -80,14 +83,50 @@ public struct Checker {
     }
     var notes: [CheckReport.Note] = []
     var breaks: [Break] = []
+    // A migration's counterexample depends on the two hypercalls' states, not on which releases
+    // hold them: the pairs of a long history whose states are the same share one replay.
+    let states = HypercallStates(model)
+    var replays: [ReplayKey: Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>] = [:]
     // Each set's answer, combined once for every obligation that shares it (per facet).
     var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * QueryKey.maximumFacets)
-    for item in planned {
+    func answer(_ item: PlannedObligation) -> QueryAnswer {
       let slot = Int(item.keySet) * QueryKey.maximumFacets + Int(item.facet)
       let answer =
         combined[slot] ?? Self.combine(keySets[Int(item.keySet)].lazy.map { outcomes[$0].answers[Int(item.facet)] })
       combined[slot] = answer
-      switch answer {
+      return answer
+    }
+    // The distinct migration replays first, on the workers: each is pure, and a long history
+    // has thousands.
+    var pending: [ReplayKey: (item: Int, value: FoundValue)] = [:]
+    var order: [ReplayKey] = []
+    for (index, item) in planned.enumerated() {
+      guard case .fails(let values) = answer(item) else { continue }
+      for value in values {
+        guard let key = states.replayKey(item, value: value), pending[key] == nil else { continue }
+        pending[key] = (index, value)
+        order.append(key)
+      }
+    }
+    let replayed = Locked<[Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>?]>(
+      Array(repeating: nil, count: order.count))
+    let workers = max(1, min(options.jobs, order.count))
+    let (checker, jobs, replayKeys) = (self, pending, order)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var mine: [(Int, Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>)] = []
+      for position in stride(from: worker, to: replayKeys.count, by: workers) {
+        let job = jobs[replayKeys[position]]!
+        mine.append(
+          (
+            position,
+            Result { () throws(CounterexampleReplay.Mismatch) in try checker.replay(job.value, planned[job.item]) }
+          ))
+      }
+      replayed.update { all in for (position, result) in mine { all[position] = result } }
+    }
+    for (position, key) in order.enumerated() { replays[key] = replayed.current[position] }
+    for item in planned {
+      switch answer(item) {
       case .holds(let witness):
         record(
           item, .proved,
@@ -112,7 +151,15 @@ public struct Checker {
         var mismatch: String?
         for value in values {
           do {
-            let (counterexample, group) = try replay(value, item)
+            let key = states.replayKey(item, value: value)
+            let replayed: Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>
+            if let key, let known = replays[key] {
+              replayed = known
+            } else {
+              replayed = Result { () throws(CounterexampleReplay.Mismatch) in try replay(value, item) }
+              if let key { replays[key] = replayed }
+            }
+            let (counterexample, group) = try replayed.get()
             let disposition = disposition(of: counterexample, item)
             counterexamples.append(counterexample)
             dispositions.append(disposition)
@@ -326,7 +373,7 @@ public struct Checker {
   /// The architectures an obligation stands for, by name.
   func architectures(of item: PlannedObligation) -> [String] {
     Int(item.architectures) < architectureGroups.count
-      ? architectureGroups[Int(item.architectures)].map { model.architectures[$0] }
+      ? architectureGroups[Int(item.architectures)].map { architectureNames[$0] }
       : [model.guestABIs[Int(item.guestABI)].architecture]
   }
 }
@@ -362,4 +409,44 @@ final class Locked<Value>: @unchecked Sendable {
     defer { lock.unlock() }
     return value
   }
+}
+
+/// Every hypercall of every release as the id of its state (equal states, equal ids), so two
+/// migrations can be told to ask the same question of the same decoders.
+struct HypercallStates {
+  /// `[release][hypercall position]`.
+  let ids: [[Int32]]
+
+  init(_ model: ABIModel) {
+    var known: [Hypercall: Int32] = [:]
+    ids = model.releases.map { release in
+      release.hypercalls.map { hypercall in
+        if let id = known[hypercall] { return id }
+        let id = Int32(known.count)
+        known[hypercall] = id
+        return id
+      }
+    }
+  }
+
+  /// The memo key of a migration's replay (`nil` for the other kinds, replayed per obligation).
+  func replayKey(_ item: PlannedObligation, value: FoundValue) -> ReplayKey? {
+    guard item.kind == .migration || item.kind == .progressBound,
+      case .migration(let older, let hypercall, let newer, let successor) = item.subject
+    else { return nil }
+    return ReplayKey(
+      older: ids[Int(older)][Int(hypercall)], newer: ids[Int(newer)][Int(successor)], kind: item.kind,
+      table: item.table, guestABI: item.guestABI, guestWidth: item.guestWidth, value: value)
+  }
+}
+
+/// What a migration's replay depends on.
+struct ReplayKey: Hashable {
+  var older: Int32
+  var newer: Int32
+  var kind: ProofObligation.Kind
+  var table: UInt8
+  var guestABI: UInt8
+  var guestWidth: UInt8
+  var value: FoundValue
 }

@@ -157,7 +157,8 @@ struct CounterexampleReplay {
           successor.location)
       }
     } else {
-      add("\(newer.name) no longer defines \(op.name)", nil)
+      // No release names here: pairs whose decoders are the same share the counterexample.
+      add("the newer release no longer defines \(op.name)", nil)
     }
     if olderMultiplex.unusedBits != newerMultiplex.unusedBits {
       add(
@@ -165,7 +166,7 @@ struct CounterexampleReplay {
         newerMultiplex.location)
     }
     if case .subOp(let other, _) = after, other.lineage != op.lineage {
-      add("\(newer.name) defines \(other.name) = \(other.number)", other.location)
+      add("the newer release defines \(other.name) = \(other.number)", other.location)
     }
     return (causes.isEmpty ? "the decoders differ" : causes.joined(separator: "; "), location)
   }
