@@ -68,7 +68,7 @@ let package = Package(
       name: "ABIModelTests",
       dependencies: ["ABIModel", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel"]),
+    .testTarget(name: "ABIDSLTests", dependencies: ["ABIDSL", "ABIModel", "Obligations"]),
     // End-to-end tests of the built binary; depending on it makes `swift test` build it first.
     .testTarget(name: "CLITests", dependencies: ["abigen", "SiteChecks"]),
     // abigen's own fuzz target (`make fuzz` for a long run).

@@ -26,11 +26,16 @@ public struct ABIModel: Hashable, Sendable, Codable {
   }
 
   public func release(named name: String) -> Release? {
-    releases.first { $0.name == name }
+    releaseIndex(named: name).map { releases[$0] }
   }
 
+  /// By name; `4.14.0` also names the release `4.14` (Xen's tag for a line's first release),
+  /// when no release is called `4.14.0` itself.
   public func releaseIndex(named name: String) -> Int? {
-    releases.firstIndex { $0.name == name }
+    if let found = releases.firstIndex(where: { $0.name == name }) { return found }
+    guard name.hasSuffix(".0"), name.split(separator: ".").count == 3 else { return nil }
+    let short = String(name.dropLast(2))
+    return releases.firstIndex { $0.name == short && $0.line == nil }
   }
 
   /// Distinct register widths of the guest ABIs, narrowest first.

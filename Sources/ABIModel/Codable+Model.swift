@@ -61,7 +61,7 @@ extension ProgressBound {
 
 extension Release {
   private enum CodingKeys: String, CodingKey {
-    case name, status, source, hypercalls, interfaceVersion, aliases, location
+    case name, status, source, hypercalls, interfaceVersion, aliases, line, location
   }
 
   /// `interfaceVersion` and `aliases` may be absent (documents written before they existed);
@@ -75,6 +75,7 @@ extension Release {
       hypercalls: try container.decode([Hypercall].self, forKey: .hypercalls),
       interfaceVersion: try container.decodeIfPresent(InterfaceVersion.self, forKey: .interfaceVersion),
       aliases: try container.decodeIfPresent([MacroAlias].self, forKey: .aliases) ?? [],
+      line: try container.decodeIfPresent(String.self, forKey: .line),
       location: try container.decode(SourceLocation.self, forKey: .location))
   }
 
@@ -86,6 +87,7 @@ extension Release {
     try container.encode(hypercalls, forKey: .hypercalls)
     try container.encodeIfPresent(interfaceVersion, forKey: .interfaceVersion)
     if !aliases.isEmpty { try container.encode(aliases, forKey: .aliases) }
+    try container.encodeIfPresent(line, forKey: .line)
     try container.encode(location, forKey: .location)
   }
 }

@@ -5,6 +5,10 @@ public struct MigrationPolicy: Hashable, Sendable, Codable {
     case anyOlderToAnyNewer = "any-older-to-any-newer"
     /// Only from a release to the next one.
     case adjacentOnly = "adjacent-only"
+    /// Within a release line (a stable branch and the release it starts from) and from a line
+    /// to the next line, as Xen's support statement has it; from any older release to any newer
+    /// one of those lines, in version order.
+    case withinLineAndToNextLine = "within-line-and-to-next-line"
   }
 
   /// Classes of op whose breaks fail the check; the others are reported as warnings.
@@ -31,14 +35,28 @@ public struct MigrationPolicy: Hashable, Sendable, Codable {
     self.location = location
   }
 
-  /// The ordered (older, newer) index pairs of `releaseCount` releases this policy allows.
-  public func releasePairs(releaseCount: Int) -> [(older: Int, newer: Int)] {
+  /// The ordered (older, newer) index pairs of releases in version order, each given by the
+  /// name of its line (`Release.lineName`), that this policy allows.
+  public func releasePairs(lines: [String]) -> [(older: Int, newer: Int)] {
+    let releaseCount = lines.count
     guard releaseCount > 1 else { return [] }
     switch pairs {
+    case .withinLineAndToNextLine:
+      var order: [String: Int] = [:]
+      for line in lines where order[line] == nil { order[line] = order.count }
+      let position = lines.map { order[$0]! }
+      return (0..<releaseCount).flatMap { a in
+        ((a + 1)..<releaseCount).filter { position[$0] - position[a] <= 1 }.map { (a, $0) }
+      }
     case .anyOlderToAnyNewer:
       return (0..<releaseCount).flatMap { a in ((a + 1)..<releaseCount).map { (a, $0) } }
     case .adjacentOnly:
       return (0..<(releaseCount - 1)).map { ($0, $0 + 1) }
     }
+  }
+
+  /// `releasePairs(lines:)` for releases that are each a line of their own.
+  public func releasePairs(releaseCount: Int) -> [(older: Int, newer: Int)] {
+    releasePairs(lines: (0..<max(0, releaseCount)).map(String.init))
   }
 }

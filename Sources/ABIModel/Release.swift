@@ -7,8 +7,12 @@ public struct Release: Hashable, Sendable, Codable {
     case development
   }
 
-  /// `4.19`, `master`.
+  /// `4.19`, `4.19.3`, `master`.
   public var name: String
+  /// For a point release, the release its line starts with (`4.19` for `4.19.3`): it is that
+  /// release plus the backports of the point releases before it. `nil` for a release of the
+  /// development history, which starts a line of its own.
+  public var line: String?
   public var status: Status
   /// The tag or commit the facts of this release were read at.
   public var source: String?
@@ -23,8 +27,9 @@ public struct Release: Hashable, Sendable, Codable {
   public init(
     name: String, status: Status = .released, source: String? = nil,
     hypercalls: [Hypercall] = [], interfaceVersion: InterfaceVersion? = nil, aliases: [MacroAlias] = [],
-    location: SourceLocation = .unknown
+    line: String? = nil, location: SourceLocation = .unknown
   ) {
+    self.line = line
     self.name = name
     self.status = status
     self.source = source
@@ -33,6 +38,9 @@ public struct Release: Hashable, Sendable, Codable {
     self.aliases = aliases
     self.location = location
   }
+
+  /// The line the release belongs to: its own name for a release of the development history.
+  public var lineName: String { line ?? name }
 
   public func hypercall(named name: String) -> Hypercall? {
     hypercalls.first { $0.name == name }

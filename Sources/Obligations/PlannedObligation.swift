@@ -331,7 +331,7 @@ struct ObligationPlanner {
       for width in widths { planned += releaseObligations(release, index: index, width: width) }
       writeBackObligations(older: index, newer: index, widths: widths, into: &planned)
     }
-    for (older, newer) in model.migrationPolicy.releasePairs(releaseCount: model.releases.count) {
+    for (older, newer) in model.migrationPolicy.releasePairs(lines: model.releases.map(\.lineName)) {
       if let only, only != older && only != newer { continue }
       if let from, from != older { continue }
       if let to, to != newer { continue }

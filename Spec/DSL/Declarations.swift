@@ -26,6 +26,45 @@ public struct Released: SpecComponent {
   }
 }
 
+/// `Point("4.13.2", tag: "RELEASE-4.13.2")`: one point release, inside `PointReleases`.
+public struct Point: Sendable {
+  public let name: String
+  public let tag: String
+  public let location: SourceLocation
+
+  public init(_ name: String, tag: String, file: String = #filePath, line: Int = #line) {
+    self.name = name
+    self.tag = tag
+    self.location = SourceLocation(filePath: file, line: line)
+  }
+}
+
+@resultBuilder
+public enum PointBuilder {
+  public static func buildExpression(_ point: Point) -> [Point] { [point] }
+  public static func buildBlock(_ parts: [Point]...) -> [Point] { parts.flatMap { $0 } }
+}
+
+/// The stable branch of a release, as it reads: its point releases in order, each the one
+/// before it (the line's first release for the first) plus what its own `In` blocks backport.
+///
+///     Released("4.13", tag: "RELEASE-4.13.0")
+///     PointReleases(of: "4.13") {
+///       Point("4.13.1", tag: "RELEASE-4.13.1")
+///       Point("4.13.2", tag: "RELEASE-4.13.2")
+///     }
+///
+/// The next line's first release (`Released("4.14", ...)`) continues from 4.13, not from 4.13.2:
+/// what a stable branch backported is stated again where the development history has it.
+public struct PointReleases: SpecComponent {
+  public let declarations: [SpecDeclaration]
+  public init(of first: String, @PointBuilder _ points: () -> [Point]) {
+    declarations = points().map {
+      .pointRelease(line: first, name: $0.name, source: $0.tag, location: $0.location)
+    }
+  }
+}
+
 /// `InDevelopment("master", commit: "c447b7308b13")`: the release still being written.
 public struct InDevelopment: SpecComponent {
   public let declarations: [SpecDeclaration]

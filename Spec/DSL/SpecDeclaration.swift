@@ -4,6 +4,9 @@ import ABIModel
 public enum SpecDeclaration: Sendable {
   case guest(GuestABI)
   case release(name: String, status: Release.Status, source: String?, location: SourceLocation)
+  /// A point release of the line `line` starts with: that release plus its own backports and
+  /// those of the point releases declared before it in the line.
+  case pointRelease(line: String, name: String, source: String?, location: SourceLocation)
   case hypercallNumbers([In])
   case multiplexed(hypercall: String, argument: ArgumentSlot, history: [In], location: SourceLocation)
   case countFlag(hypercall: String, since: String, encoding: CountFlagEncoding)

@@ -84,6 +84,8 @@ struct SpecResolver {
         if !architectures.contains(abi.architecture) { architectures.append(abi.architecture) }
       case .release(let name, let status, let source, let location):
         releases.append(Release(name: name, status: status, source: source, location: location))
+      case .pointRelease(let line, let name, let source, let location):
+        releases.append(Release(name: name, status: .released, source: source, line: line, location: location))
       case .hypercallNumbers(let history): tableHistory += history
       case .multiplexed(let hypercall, let argument, let history, let location):
         if multiplexed.contains(where: { $0.hypercall == hypercall }) {
@@ -131,10 +133,15 @@ struct SpecResolver {
         entry.sentinel.location)
     }
 
-    var table: [HypercallState] = []
-    var usedLineages: Set<String> = []
+    // A release starts from the one it derives from (`bases`): the release before it in the
+    // development history, or for a point release the one before it in its line. Its state,
+    // and the names it has used up, are that release's plus its own changes.
+    let bases = releaseBases(releases)
+    var states: [(table: [HypercallState], usedLineages: Set<String>)] = []
     for index in releases.indices {
       let name = releases[index].name
+      var (table, usedLineages) = bases[index].map { states[$0] } ?? ([], [])
+      defer { states.append((table, usedLineages)) }
       for block in tableHistory where block.release == name {
         applyTable(block, release: name, to: &table, usedLineages: &usedLineages)
       }
@@ -186,13 +193,44 @@ struct SpecResolver {
       }
       releases[index].hypercalls = table.map(snapshot).sorted { ($0.number, $0.name) < ($1.number, $1.name) }
     }
-    applyHeaderFacts(interfaceVersions: interfaceVersions, aliases: aliases, to: &releases)
+    applyHeaderFacts(interfaceVersions: interfaceVersions, aliases: aliases, bases: bases, to: &releases)
 
     let model = ABIModel(
       family: spec.family, guestABIs: guests, releases: releases,
       migrationPolicy: policy ?? MigrationPolicy(location: spec.location), acceptedBreaks: accepted,
       location: spec.location)
     return (model, diagnostics)
+  }
+
+  /// The position of the release each release derives from (`nil` for the first): the previous
+  /// release of the development history, or for a point release the previous point release of
+  /// its line, or the line's first release. A point release of a line not declared before it
+  /// is an error.
+  mutating func releaseBases(_ releases: [Release]) -> [Int?] {
+    var lastMainline: Int?
+    var lastOfLine: [String: Int] = [:]
+    var bases: [Int?] = []
+    for (index, release) in releases.enumerated() {
+      if let line = release.line {
+        guard let base = lastOfLine[line] else {
+          error(
+            "point release '\(release.name)' is of the line of '\(line)', which is not a release declared before it",
+            release.location)
+          bases.append(lastMainline)
+          continue
+        }
+        if releases[base].status == .development {
+          error("point release '\(release.name)' follows '\(line)', which is still in development", release.location)
+        }
+        bases.append(base)
+        lastOfLine[line] = index
+      } else {
+        bases.append(lastMainline)
+        lastMainline = index
+        lastOfLine[release.name] = index
+      }
+    }
+    return bases
   }
 
   /// A lineage that no earlier element used: the name itself the first time, then
