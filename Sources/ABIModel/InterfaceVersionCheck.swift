@@ -34,19 +34,17 @@ public struct InterfaceVersionCheck: Hashable, Sendable, Codable {
 
   /// How a release with `newer` refuses a call made for `older`, when it does.
   public static func refusal(_ older: InterfaceVersionCheck?, _ newer: InterfaceVersionCheck?) -> InterfaceRefusal? {
-    guard refuses(older, newer), let older, let newer, let old = older.value, let new = newer.value else { return nil }
+    guard let older, let newer, refuses(older, newer) else { return nil }
     return InterfaceRefusal(
-      answer: "-EACCES (\(older.field) \(hex(old)) is not \(newer.constant) \(hex(new)))",
-      cause: "\(newer.constant) \(hex(old)) -> \(hex(new))", location: newer.location)
+      answer: "-EACCES (\(older.field) \(older.versionText) is not \(newer.constant) \(newer.versionText))",
+      cause: "\(newer.constant) \(older.versionText) -> \(newer.versionText)", location: newer.location)
   }
 
-  static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+  /// The value as the reports write it (`0x13`), `none` when the spec states none.
+  public var versionText: String { value.map(hexString) ?? "none" }
 
   /// `XEN_DOMCTL_INTERFACE_VERSION = 0x13 (interface_version)`, for reports, dumps and the lock.
-  public var summary: String {
-    let version = value.map(Self.hex) ?? "none"
-    return "\(constant) = \(version) (field \(field))"
-  }
+  public var summary: String { "\(constant) = \(versionText) (field \(field))" }
 }
 
 /// A newer release's refusal of an older release's calls (`InterfaceVersionCheck.refusal`).

@@ -59,7 +59,7 @@ enum ModelTextRenderer {
     out += "\n"
     if let check = multiplex.interfaceVersion {
       out += "    requires \(check.field) == \(check.constant)"
-      out += " = \(check.value.map { "0x" + String($0, radix: 16) } ?? "(no version)") (-EACCES otherwise)\n"
+      out += " = \(check.value.map(hexString) ?? "(no version)") (-EACCES otherwise)\n"
     }
     let nameWidth = max(6, multiplex.subOps.map(\.name.count).max() ?? 0)
     out += "    \(pad("number", 6, right: true))  \(pad("sub-op", nameWidth))  \(pad("flags", 10))  continuation\n"

@@ -176,10 +176,9 @@ public enum ReleaseDiff {
       || before.interfaceVersion?.constant != after.interfaceVersion?.constant
     {
       let (old, new) = (before.interfaceVersion, after.interfaceVersion)
-      let hex = { (check: InterfaceVersionCheck?) in check?.value.map { "0x" + String($0, radix: 16) } ?? "none" }
       let change =
         old?.constant == new?.constant && old != nil
-        ? "\(new!.constant) \(hex(old)) -> \(hex(new))"
+        ? "\(new!.constant) \(old!.versionText) -> \(new!.versionText)"
         : "\(old?.summary ?? "none") -> \(new?.summary ?? "none")"
       let refuses = InterfaceVersionCheck.refuses(old, new)
       changes.append(
