@@ -15,10 +15,17 @@ public struct CHeaderLowering {
   /// `#if` condition of ops only the toolstack calls, as Xen's headers write it.
   static let toolsOnlyCondition = "defined(__XEN__) || defined(__XEN_TOOLS__)"
 
-  /// The interface version macro is for whoever may call the table: the toolstack alone when
-  /// every op is tools-only (domctl, sysctl), everyone otherwise.
-  static func interfaceVersionConditions(_ multiplex: Multiplex) -> [String] {
-    !multiplex.subOps.isEmpty && multiplex.subOps.allSatisfy(\.toolsOnly) ? [toolsOnlyCondition] : []
+  /// The table's interface version macro, when it has one: for whoever may call the table, the
+  /// toolstack alone when every op is tools-only (domctl, sysctl), everyone otherwise. Both
+  /// layouts define it the same way.
+  static func interfaceVersionDefine(_ multiplex: Multiplex, owner: String, symbols: inout CSymbolTable)
+    -> GuardedItem?
+  {
+    guard let check = multiplex.interfaceVersion, let value = check.value,
+      let item = symbols.define(check.constant, CLiteral.define(value, hex: true), owner: owner)
+    else { return nil }
+    let toolsOnly = !multiplex.subOps.isEmpty && multiplex.subOps.allSatisfy(\.toolsOnly)
+    return GuardedItem(conditions: toolsOnly ? [toolsOnlyCondition] : [], item: item)
   }
   /// An op only the hypervisor writes (`EVTCHNOP_reset_cont`), as Xen guards it.
   static let hypervisorInternalCondition = "defined(__XEN__)"

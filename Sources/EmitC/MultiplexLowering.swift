@@ -34,10 +34,8 @@ struct MultiplexLowering {
     {
       entries.append(GuardedItem(conditions: [], item: item))
     }
-    if let check = multiplex.interfaceVersion, let value = check.value,
-      let item = symbols.define(check.constant, CLiteral.define(value, hex: true), owner: tableName)
-    {
-      entries.append(GuardedItem(conditions: CHeaderLowering.interfaceVersionConditions(multiplex), item: item))
+    if let version = CHeaderLowering.interfaceVersionDefine(multiplex, owner: tableName, symbols: &symbols) {
+      entries.append(version)
     }
     for op in multiplex.subOps {
       if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: tableName) {

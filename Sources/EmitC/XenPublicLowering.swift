@@ -88,10 +88,8 @@ struct XenPublicLowering {
     var items: [CItem] = compatInclude
     for table in hypercall.tables {
       var entries: [GuardedItem] = []
-      if let check = table.multiplex.interfaceVersion, let value = check.value,
-        let item = symbols.define(check.constant, CLiteral.define(value, hex: true), owner: table.name)
-      {
-        entries.append(GuardedItem(conditions: CHeaderLowering.interfaceVersionConditions(table.multiplex), item: item))
+      if let version = CHeaderLowering.interfaceVersionDefine(table.multiplex, owner: table.name, symbols: &symbols) {
+        entries.append(version)
       }
       for op in table.multiplex.subOps {
         if let item = symbols.define(op.cName, CLiteral.define(op.number), owner: table.name) {
