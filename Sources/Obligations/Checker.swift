@@ -86,7 +86,6 @@ public struct Checker: Sendable {
     // A migration's counterexample depends on the two hypercalls' states, not on which releases
     // hold them: the pairs of a long history whose states are the same share one replay.
     let states = HypercallStates(model)
-    var replays: [ReplayKey: Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>] = [:]
     // Each set's answer, combined once for every obligation that shares it (per facet).
     var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * QueryKey.maximumFacets)
     func answer(_ item: PlannedObligation) -> QueryAnswer {
@@ -124,7 +123,7 @@ public struct Checker: Sendable {
       }
       replayed.update { all in for (position, result) in mine { all[position] = result } }
     }
-    for (position, key) in order.enumerated() { replays[key] = replayed.current[position] }
+    let replays = Dictionary(uniqueKeysWithValues: zip(order, replayed.current.map { $0! }))
     for item in planned {
       switch answer(item) {
       case .holds(let witness):
@@ -151,15 +150,13 @@ public struct Checker: Sendable {
         var mismatch: String?
         for value in values {
           do {
-            let key = states.replayKey(item, value: value)
-            let replayed: Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>
-            if let key, let known = replays[key] {
-              replayed = known
-            } else {
-              replayed = Result { () throws(CounterexampleReplay.Mismatch) in try replay(value, item) }
-              if let key { replays[key] = replayed }
-            }
-            let (counterexample, group) = try replayed.get()
+            // Every keyed replay ran above; the other kinds are replayed here, per obligation.
+            let (counterexample, group) =
+              if let key = states.replayKey(item, value: value) {
+                try replays[key]!.get()
+              } else {
+                try replay(value, item)
+              }
             let disposition = disposition(of: counterexample, item)
             counterexamples.append(counterexample)
             dispositions.append(disposition)
