@@ -54,9 +54,4 @@ public struct MigrationPolicy: Hashable, Sendable, Codable {
       return (0..<(releaseCount - 1)).map { ($0, $0 + 1) }
     }
   }
-
-  /// `releasePairs(lines:)` for releases that are each a line of their own.
-  public func releasePairs(releaseCount: Int) -> [(older: Int, newer: Int)] {
-    releasePairs(lines: (0..<max(0, releaseCount)).map(String.init))
-  }
 }

@@ -47,8 +47,8 @@ enum CheckTextRenderer {
     return out
   }
 
-  /// `warning[interface-refused] domctl: 87 ops refused by a later XEN_DOMCTL_INTERFACE_VERSION
-  /// (e.g. ...) [tools-only]`.
+  /// `warning[interface-refused] domctl: 87 ops refused in 400 release pairs by a changed
+  /// interface version, for example: <the first finding's short line> (--verbose lists each op)`.
   static func refusalLine(_ hypercall: String, _ findings: [CheckReport.Finding]) -> String {
     let ops = Set(findings.map(\.counterexample.subject)).count
     let pairs = Set(findings.flatMap(\.instances).map { [$0.olderIndex ?? -1, $0.newerIndex] }).count
