@@ -279,7 +279,7 @@ public enum Xen_3_0_2: ReleaseABI {
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
     /// The handler refuses (-EACCES) a structure whose `interface_version` is not
     /// `DOM0_INTERFACE_VERSION`, before it reads the op.
-    public static let interfaceVersion: UInt32? = 0x3000000
+    public static let interfaceVersion: UInt32? = 0x300_0000
 
     public var cName: String {
       switch self {

@@ -279,7 +279,7 @@ public enum Xen_3_3: ReleaseABI {
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
     /// The handler refuses (-EACCES) a structure whose `interface_version` is not
     /// `XENPF_INTERFACE_VERSION`, before it reads the op.
-    public static let interfaceVersion: UInt32? = 0x3000001
+    public static let interfaceVersion: UInt32? = 0x300_0001
 
     public var cName: String {
       switch self {
@@ -3215,7 +3215,7 @@ public enum Xen_3_3: ReleaseABI {
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
     /// The handler refuses (-EACCES) a structure whose `interface_version` is not
     /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
-    public static let interfaceVersion: UInt32? = 0x3000001
+    public static let interfaceVersion: UInt32? = 0x300_0001
 
     public var cName: String {
       switch self {

@@ -333,7 +333,7 @@ public enum Xen_4_18: ReleaseABI {
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
     /// The handler refuses (-EACCES) a structure whose `interface_version` is not
     /// `XENPF_INTERFACE_VERSION`, before it reads the op.
-    public static let interfaceVersion: UInt32? = 0x3000001
+    public static let interfaceVersion: UInt32? = 0x300_0001
 
     public var cName: String {
       switch self {
@@ -5339,7 +5339,7 @@ public enum Xen_4_18: ReleaseABI {
       argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
     /// The handler refuses (-EACCES) a structure whose `interface_version` is not
     /// `XEN_MCA_INTERFACE_VERSION`, before it reads the op.
-    public static let interfaceVersion: UInt32? = 0x1ecc003
+    public static let interfaceVersion: UInt32? = 0x1ec_c003
 
     public var cName: String {
       switch self {

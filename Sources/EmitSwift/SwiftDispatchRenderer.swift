@@ -133,7 +133,7 @@ public enum SwiftDispatchRenderer {
         out.doc(
           "The handler refuses (-EACCES) a structure whose `\(check.field)` is not `\(check.constant)`, "
             + "before it reads the op.")
-        out.line("public static let interfaceVersion: UInt32? = 0x\(String(check.value, radix: 16))")
+        out.line("public static let interfaceVersion: UInt32? = \(hex(check.value))")
       }
       out.blankLine()
       if empty {
