@@ -28,6 +28,26 @@ json.dump(spec, sys.stdout)
 PY
 }
 
+# The bundled history with every stable point release (Tests/Fixtures/xen-point-releases.json)
+# added after its line's first release as a copy of it: the shape of issue 13's 143 releases.
+with_point_releases() {
+  python3 - "$scratch/xen.json" Tests/Fixtures/xen-point-releases.json <<'PY'
+import copy, json, sys
+spec = json.load(open(sys.argv[1]))
+points = json.load(open(sys.argv[2]))["releases"]
+released = []
+for release in spec["releases"]:
+    released.append(release)
+    for point in points:
+        if point["line"] == release["name"]:
+            added = copy.deepcopy(release)
+            added.update(name=point["name"], source=point["ref"], line=release["name"])
+            released.append(added)
+spec["releases"] = released
+json.dump(spec, sys.stdout, separators=(",", ":"))
+PY
+}
+
 run() {
   local label=$1 file=$2
   /usr/bin/time -o "$scratch/time" -f "%e %U %M" "$ABIGEN" check --spec "$file" --jobs 2 > "$scratch/out" 2>/dev/null || true
@@ -54,3 +74,4 @@ done
 for n in 150 300 600; do
   copies "$n" > "$scratch/s.json"; run "Xen master x $n" "$scratch/s.json"
 done
+with_point_releases > "$scratch/points.json"; run "Xen, 143 releases (point copies)" "$scratch/points.json"

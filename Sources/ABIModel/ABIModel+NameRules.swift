@@ -76,6 +76,15 @@ struct NameRuleCheck {
   var claimed: [String: [String: String]] = [:]
   /// Pairs of elements already reported as clashing.
   var reported: Set<String> = []
+  /// Swift case names by prefix and sub-op name: every release names mostly the same ops.
+  var caseNames: [String: [String: String]] = [:]
+
+  mutating func caseName(_ op: String, prefix: String) -> String {
+    if let known = caseNames[prefix]?[op] { return known }
+    let made = SwiftNameMapping.subOpCaseName(op, prefix: prefix)
+    caseNames[prefix, default: [:]][op] = made
+    return made
+  }
 
   /// Records that `owner` emits `name` as a `kind`; a second owner of the same name is an error.
   mutating func claim(_ kind: String, _ name: String, _ owner: String, _ location: SourceLocation) {
@@ -93,29 +102,35 @@ struct NameRuleCheck {
   }
 
   /// `what 'value' problem`, when there is a problem.
-  mutating func report(_ what: String, _ value: String, _ problem: String?, _ location: SourceLocation) {
+  /// (`what` is an autoclosure throughout: a spec names thousands of elements, almost all
+  /// clean, and none of their messages is written unless it is reported.)
+  mutating func report(
+    _ what: @autoclosure () -> String, _ value: String, _ problem: String?, _ location: SourceLocation
+  ) {
     guard let problem else { return }
-    error("\(what) \(DisplayText.quoted(value)) \(problem)", location)
+    error("\(what()) \(DisplayText.quoted(value)) \(problem)", location)
   }
 
   mutating func freeText(
-    _ what: String, _ text: String?, limit: Int = ABIModel.maximumSourceLength, _ location: SourceLocation
+    _ what: @autoclosure () -> String, _ text: String?, limit: Int = ABIModel.maximumSourceLength,
+    _ location: SourceLocation
   ) {
     guard let text else { return }
-    if text.count > limit {
-      error("\(what) \(DisplayText.quoted(text)) is longer than \(limit) characters", location)
+    // No more bytes than the limit is no more characters either, without counting them.
+    if text.utf8.count > limit && text.count > limit {
+      error("\(what()) \(DisplayText.quoted(text)) is longer than \(limit) characters", location)
     } else if text.unicodeScalars.contains(where: DisplayText.isUnsafe) {
       error(
-        "\(what) \(DisplayText.quoted(text)) holds a control, line-separator or bidirectional character", location)
+        "\(what()) \(DisplayText.quoted(text)) holds a control, line-separator or bidirectional character", location)
     }
   }
 
-  mutating func location(_ location: SourceLocation, _ what: String) {
-    if location.file.count > ABIModel.maximumSourceLength
+  mutating func location(_ location: SourceLocation, _ what: @autoclosure () -> String) {
+    if (location.file.utf8.count > ABIModel.maximumSourceLength && location.file.count > ABIModel.maximumSourceLength)
       || location.file.unicodeScalars.contains(where: DisplayText.isUnsafe)
     {
       error(
-        "\(what): the location \(DisplayText.quoted(location.file)) is not plain text of at most \(ABIModel.maximumSourceLength) characters",
+        "\(what()): the location \(DisplayText.quoted(location.file)) is not plain text of at most \(ABIModel.maximumSourceLength) characters",
         .unknown)
     }
   }
@@ -158,6 +173,7 @@ struct NameRuleCheck {
       }
     }
     let prefixes = SwiftNameMapping.subOpPrefixes(model)
+    var clean: Release?
     for release in model.releases {
       let releaseProblem = WordRule.release.problem(release.name)
       report("release", release.name, releaseProblem, release.location)
@@ -168,8 +184,17 @@ struct NameRuleCheck {
         claimFile(base + ".h", release)
         claimFile(SwiftNameMapping.releaseNamespace(family: model.family, release: release.name) + ".swift", release)
       }
+      // A point release or an unchanged release holds the same elements as the one before it:
+      // checked clean there, their names cannot break or clash here either.
+      if let clean, clean.hypercalls == release.hypercalls, clean.aliases == release.aliases,
+        clean.interfaceVersion == release.interfaceVersion
+      {
+        continue
+      }
+      let before = found.count
       check(release, prefixes: prefixes)
       checkHeaderFacts(release)
+      clean = found.count == before ? release : nil
     }
     for accepted in model.acceptedBreaks {
       let what = "accepted break \(DisplayText.quoted(accepted.id))"
@@ -392,39 +417,38 @@ struct NameRuleCheck {
     // Two ops with one C name are a macro clash, reported by the structural validation.
     let cNames = Dictionary(multiplex.subOps.map { ($0.cName, 1) }, uniquingKeysWith: +)
     for op in multiplex.subOps {
-      let o = DisplayText.quoted(op.name)
-      let opWhat = "\(what): sub-op \(o)"
+      func opWhat() -> String { "\(what): sub-op \(DisplayText.quoted(op.name))" }
       let nameProblem = CNameRules.problem(op.name)
       report("\(what): sub-op", op.name, nameProblem, op.location)
-      location(op.location, opWhat)
-      if op.cName != op.name { report("\(opWhat): the C name", op.cName, CNameRules.problem(op.cName), op.location) }
+      location(op.location, opWhat())
+      if op.cName != op.name { report("\(opWhat()): the C name", op.cName, CNameRules.problem(op.cName), op.location) }
       if op.lineage != op.name {
-        report("\(opWhat): the lineage", op.lineage, WordRule.label.problem(op.lineage), op.location)
+        report("\(opWhat()): the lineage", op.lineage, WordRule.label.problem(op.lineage), op.location)
       }
       if let other = lineages[op.lineage], other != op.name {
         error(
-          "\(opWhat) has the lineage \(DisplayText.quoted(op.lineage)) of sub-op \(DisplayText.quoted(other)); a lineage names one sub-op per release",
+          "\(opWhat()) has the lineage \(DisplayText.quoted(op.lineage)) of sub-op \(DisplayText.quoted(other)); a lineage names one sub-op per release",
           op.location)
       }
       lineages[op.lineage] = lineages[op.lineage] ?? op.name
       for former in op.formerNames {
-        report("\(opWhat): the former name", former, CNameRules.problem(former), op.location)
+        report("\(opWhat()): the former name", former, CNameRules.problem(former), op.location)
       }
       if let condition = op.guardCondition {
-        report("\(opWhat): the guard", condition, PreprocessorCondition.problem(in: condition), op.location)
+        report("\(opWhat()): the guard", condition, PreprocessorCondition.problem(in: condition), op.location)
       }
-      freeText("\(opWhat): the source", op.source, op.location)
+      freeText("\(opWhat()): the source", op.source, op.location)
       for continuation in op.continuations {
         if let name = continuation.progressName {
           report(
-            "\(opWhat): the progress name", name,
+            "\(opWhat()): the progress name", name,
             CNameRules.problem(name, maximumLength: ABIModel.maximumWordLength, word: true), op.location)
         }
-        freeText("\(opWhat): the continuation's source", continuation.source, op.location)
+        freeText("\(opWhat()): the continuation's source", continuation.source, op.location)
       }
       guard nameProblem == nil else { continue }
       let opOwner = "sub-op '\(op.name)'"
-      let caseName = SwiftNameMapping.subOpCaseName(op.name, prefix: prefix)
+      let caseName = caseName(op.name, prefix: prefix)
       if let other = cases[caseName], other != op.name {
         error("\(what): sub-ops '\(other)' and '\(op.name)' both become the Swift case '\(caseName)'", op.location)
       }

@@ -18,6 +18,27 @@ extension Checker {
     var disposition: String
   }
 
+  /// What makes breaks of one migration replay the same finding without comparing their
+  /// names: the counterexample's storage (one per replay), the kind and the disposition. `nil`
+  /// for a break without an identity, whose key also names its hypercall.
+  struct SharedBreak: Hashable {
+    var counterexample: ObjectIdentifier
+    var kind: ProofObligation.Kind
+    /// The accepted break's id; `nil` for failing, `""` for reported.
+    var disposition: String?
+
+    init?(_ item: Break) {
+      guard item.1.identity != nil else { return nil }
+      counterexample = item.1.storageIdentity
+      kind = item.0.kind
+      switch item.3 {
+      case .failing: disposition = nil
+      case .reported: disposition = ""
+      case .accepted(let id, _, _): disposition = id
+      }
+    }
+  }
+
   func key(_ item: Break) -> FindingKey {
     let disposition: String =
       switch item.3 {
@@ -36,21 +57,42 @@ extension Checker {
   /// as release ranges; its value is re-minimized so the printed counterexample is the simplest
   /// one and the same whatever the solver returned first. Findings come out in history order.
   func representatives(_ breaks: [Break]) -> [CheckReport.Finding] {
-    // Positions in `breaks`, not copies: a report can hold thousands of breaks.
-    var groups: [FindingKey: [Int]] = [:]
-    for index in breaks.indices { groups[key(breaks[index]), default: []].append(index) }
-    let breakWidths = breaks.map(\.0.guestWidth)
-    let keys = Array(groups.keys)
-    let bests = keys.map { key in
+    // Positions in `breaks`, not copies: a report can hold hundreds of thousands of breaks.
+    // Breaks of one replayed counterexample (the pairs of a long history whose hypercall states
+    // are the same) share its storage, so their key is made once.
+    var keys: [FindingKey] = []
+    var groupMembers: [[Int]] = []
+    var groupOfKey: [FindingKey: Int] = [:]
+    var groupOfReplay: [SharedBreak: Int] = [:]
+    for index in breaks.indices {
+      let shared = SharedBreak(breaks[index])
+      if let shared, let group = groupOfReplay[shared] {
+        groupMembers[group].append(index)
+        continue
+      }
+      let key = key(breaks[index])
+      let group = groupOfKey[key] ?? keys.count
+      if group == keys.count {
+        keys.append(key)
+        groupMembers.append([])
+        groupOfKey[key] = group
+      }
+      if let shared { groupOfReplay[shared] = group }
+      groupMembers[group].append(index)
+    }
+    let obligations = breaks.map(\.0)
+    let values = breaks.map(\.1.value)
+    let breakWidths = obligations.map(\.guestWidth)
+    let bests = groupMembers.map { group in
       breaks[
-        groups[key]!.min { i, j in
-          let (a, b) = (breaks[i].0, breaks[j].0)
+        group.min { i, j in
+          let (a, b) = (obligations[i], obligations[j])
           let spanA = a.newerIndex - (a.olderIndex ?? a.newerIndex)
           let spanB = b.newerIndex - (b.olderIndex ?? b.newerIndex)
           if spanA != spanB { return spanA < spanB }
           if a.newerIndex != b.newerIndex { return a.newerIndex < b.newerIndex }
           if a.guestWidth != b.guestWidth { return a.guestWidth > b.guestWidth }
-          return breaks[i].1.value < breaks[j].1.value
+          return values[i] < values[j]
         }!]
     }
     // Minimizing takes a few solver checks per finding: spread over the workers too.
@@ -74,23 +116,35 @@ extension Checker {
     let minimized = simpler.current
     let widths = model.guestWidths
     var findings: [CheckReport.Finding] = keys.indices.map { index in
-      let members = groups[keys[index]]!
+      let members = groupMembers[index]
       let best = bests[index]
-      let instances = Array(
-        Set(
-          members.map {
-            let item = breaks[$0].0
-            return CheckReport.BreakInstance(
-              olderIndex: item.olderIndex, newerIndex: item.newerIndex, guestWidth: Int(item.guestWidth))
-          })
-      ).sorted {
+      // Sorted, then equal neighbours dropped: several tables and ABIs of one pair break alike.
+      var instances = members.map {
+        let item = obligations[$0]
+        return CheckReport.BreakInstance(
+          olderIndex: item.olderIndex, newerIndex: item.newerIndex, guestWidth: Int(item.guestWidth))
+      }
+      instances.sort {
         ($0.olderIndex ?? -1, $0.newerIndex, $0.guestWidth) < ($1.olderIndex ?? -1, $1.newerIndex, $1.guestWidth)
       }
+      instances = instances.indices.compactMap { $0 > 0 && instances[$0] == instances[$0 - 1] ? nil : instances[$0] }
       var abis: [String] = []
       var findingArchitectures: Set<String> = []
-      // Widest guests first, each width in plan order.
+      // Widest guests first, each width in plan order. The members of a finding share its way of
+      // breaking, so where no entry is about it (or it is accepted) the architectures depend only
+      // on the obligation's group: asked once per group, not once per release pair.
+      // (Members share the disposition too: it is part of the key.)
+      var byGroup = best.1.identity.map { (coverageByIdentity[$0] ?? []).isEmpty } ?? true
+      if case .accepted = best.3 { byGroup = true }
+      var named: Set<ArchitectureColumn> = []
       let byWidth = Dictionary(grouping: members) { breakWidths[$0] }
       for member in byWidth.keys.sorted(by: >).flatMap({ byWidth[$0]! }) {
+        if byGroup {
+          let item = obligations[member]
+          let column = ArchitectureColumn(
+            architectures: item.architectures, guestABI: item.guestABI, guestWidth: item.guestWidth)
+          guard named.insert(column).inserted else { continue }
+        }
         let architectures = breakingArchitectures(of: breaks[member])
         findingArchitectures.formUnion(architectures)
         for name in abiNames(of: breaks[member], breakingOn: architectures) where !abis.contains(name) {
@@ -98,7 +152,12 @@ extension Checker {
         }
       }
       let obligation = obligation(best.0)
-      let pairs = Set(instances.map { ($0.olderIndex ?? -1) &* 1_000_003 &+ $0.newerIndex })
+      // Instances are sorted by pair: a pair is counted where it starts.
+      let pairs = instances.indices.filter {
+        $0 == 0
+          || (instances[$0].olderIndex, instances[$0].newerIndex)
+            != (instances[$0 - 1].olderIndex, instances[$0 - 1].newerIndex)
+      }
       var finding = CheckReport.Finding(
         obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
@@ -129,6 +188,14 @@ extension Checker {
     }
     findings = findings.indices.sorted(by: precedes).map { findings[$0] }
     return findings
+  }
+
+  /// What a break's architectures and guest ABIs are named from when no entry can cover part
+  /// of it.
+  struct ArchitectureColumn: Hashable {
+    var architectures: UInt8
+    var guestABI: UInt8
+    var guestWidth: UInt8
   }
 
   /// Instances as blocks of consecutive older releases that fail in the same newer releases.
@@ -302,21 +369,26 @@ extension Checker {
   /// while only the development release is.
   func staleAcceptedBreaks(_ breaks: [Break]) -> [CheckReport.Note] {
     guard options.release == nil, options.from == nil, options.to == nil, options.widths.isEmpty else { return [] }
-    var used: Set<[Int]> = []
+    // By position in `coverage`; only the entries about a break's way of breaking can cover it.
+    var used = Array(repeating: false, count: coverage.count)
     for item in breaks {
-      guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex else { continue }
+      guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex,
+        let candidates = coverageByIdentity[identity], candidates.contains(where: { !used[$0] })
+      else { continue }
       for architecture in architectures(of: item.0) {
-        for entry in coverage
-        where entry.covers(
-          identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
-          architecture: architecture)
+        for position in candidates
+        where !used[position]
+          && coverage[position].covers(
+            identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
+            architecture: architecture)
         {
-          used.insert([entry.record, entry.entry])
+          used[position] = true
         }
       }
     }
-    return coverage.compactMap { entry in
-      guard !used.contains([entry.record, entry.entry]) else { return nil }
+    return coverage.indices.compactMap { position in
+      let entry = coverage[position]
+      guard !used[position] else { return nil }
       let record = model.acceptedBreaks[entry.record]
       let covered = record.covers[entry.entry]
       let released = entry.newer.contains { model.releases[$0].status == .released }

@@ -74,18 +74,25 @@ public struct Checker: Sendable {
       }
     }
     let abis = model.guestABIs.map { results.guestABI($0.name) }
-    func record(_ item: PlannedObligation, _ outcome: CheckReport.Outcome, _ verdict: Verdict) {
+    /// The interned names of an obligation's table and releases.
+    func names(_ item: PlannedObligation) -> (hypercall: Int32, older: Int32, release: Int32) {
       let older = item.olderIndex
+      return (
+        item.subject.hypercall.map { tableNames[older ?? item.newerIndex][$0][Int(item.table)] } ?? -1,
+        older.map { releaseNames[$0] } ?? -1, releaseNames[item.newerIndex]
+      )
+    }
+    func record(_ item: PlannedObligation, _ outcome: CheckReport.Outcome, _ verdict: Verdict) {
+      let (hypercall, older, release) = names(item)
       results.append(
         kind: item.kind, outcome: outcome, guestWidth: item.guestWidth, guestABI: abis[Int(item.guestABI)],
-        hypercall: item.subject.hypercall.map { tableNames[older ?? item.newerIndex][$0][Int(item.table)] } ?? -1,
-        older: older.map { releaseNames[$0] } ?? -1, release: releaseNames[item.newerIndex], verdict: verdict)
+        hypercall: hypercall, older: older, release: release, verdict: verdict)
     }
     var notes: [CheckReport.Note] = []
     var breaks: [Break] = []
     // A migration's counterexample depends on the two hypercalls' states, not on which releases
     // hold them: the pairs of a long history whose states are the same share one replay.
-    let states = HypercallStates(model)
+    let states = planner.states
     // Each set's answer, combined once for every obligation that shares it (per facet).
     var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * QueryKey.maximumFacets)
     func answer(_ item: PlannedObligation) -> QueryAnswer {
@@ -127,9 +134,11 @@ public struct Checker: Sendable {
     for item in planned {
       switch answer(item) {
       case .holds(let witness):
-        record(
-          item, .proved,
-          .proved(witness: Witness(value: witness, description: ObligationResults.witnessText(item.kind, witness))))
+        // Its text is made when the result is read: millions of proofs format none.
+        let (hypercall, older, release) = names(item)
+        results.appendProved(
+          kind: item.kind, guestWidth: item.guestWidth, guestABI: abis[Int(item.guestABI)], hypercall: hypercall,
+          older: older, release: release, witness: witness)
       case .vacuous:
         record(item, .vacuous, .vacuous)
         notes.append(
@@ -348,17 +357,19 @@ public struct Checker: Sendable {
   /// the record); otherwise failing, or reported for op classes the policy lets through.
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
     guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
-    let candidates = coverageByIdentity[identity] ?? []
-    let entries = architectures(of: item).map { architecture in
-      candidates.first {
-        coverage[$0].covers(
-          identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth),
-          architecture: architecture)
+    // Most breaks of a long history are of ways no entry is about: they are not even named.
+    if let candidates = coverageByIdentity[identity] {
+      let entries = architectures(of: item).map { architecture in
+        candidates.first {
+          coverage[$0].covers(
+            identity, older: olderIndex, newer: item.newerIndex, guestWidth: Int(item.guestWidth),
+            architecture: architecture)
+        }
       }
-    }
-    if !entries.isEmpty, entries.allSatisfy({ $0 != nil }), let entry = entries[0] {
-      let record = model.acceptedBreaks[coverage[entry].record]
-      return .accepted(id: record.id, reason: record.reason, location: record.location)
+      if !entries.isEmpty, entries.allSatisfy({ $0 != nil }), let entry = entries[0] {
+        let record = model.acceptedBreaks[coverage[entry].record]
+        return .accepted(id: record.id, reason: record.reason, location: record.location)
+      }
     }
     let opClass: MigrationPolicy.OpClass = counterexample.toolsOnly ? .toolsOnly : .guestVisible
     return model.migrationPolicy.mustSurvive.contains(opClass) ? .failing : .reported

@@ -57,6 +57,19 @@ public struct ObligationResults: RandomAccessCollection, Sendable {
       older: obligation.older.map { intern($0) } ?? -1, release: intern(obligation.release), verdict: result.verdict)
   }
 
+  /// Appends a proved result whose names are already interned: only its witness value is kept
+  /// (its text is made when read), so a history of millions of proofs formats no text at all.
+  mutating func appendProved(
+    kind: ProofObligation.Kind, guestWidth: UInt8, guestABI: UInt8, hypercall: Int32, older: Int32, release: Int32,
+    witness: UInt64
+  ) {
+    records.append(
+      Record(
+        kind: kind, outcome: .proved, guestWidth: guestWidth, guestABI: guestABI, keepsVerdict: false,
+        hypercall: hypercall, older: older, release: release, payload: witness))
+    counts[.proved, default: 0] += 1
+  }
+
   /// Appends a result whose names are already interned; a proved verdict keeps only its value.
   mutating func append(
     kind: ProofObligation.Kind, outcome: CheckReport.Outcome, guestWidth: UInt8, guestABI: UInt8, hypercall: Int32,

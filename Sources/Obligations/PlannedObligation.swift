@@ -187,6 +187,10 @@ struct ObligationPlanner {
     var countFlagKeys: [CountFlagPair: Int32] = [:]
     /// What planning needs of each release's hypercalls.
     var sites: [Int: ReleaseSites] = [:]
+    /// `writeBackCandidates` of (release, guest ABI).
+    var writeBackCandidates: [TableSite: [WriteBackCandidate]] = [:]
+    /// What a migration owes per pair of hypercall states and width.
+    var migrationTemplates: [TemplateKey: [MigrationTemplate]] = [:]
 
     struct Pair: Hashable {
       var older: Int
@@ -264,11 +268,18 @@ struct ObligationPlanner {
     }
   }
 
-  init(model: ABIModel, options: CheckOptions, identities: IdentityTable, views: ArchitectureViews? = nil) {
+  /// Every hypercall of every release as the id of its state.
+  let states: HypercallStates
+
+  init(
+    model: ABIModel, options: CheckOptions, identities: IdentityTable, views: ArchitectureViews? = nil,
+    states: HypercallStates? = nil
+  ) {
     self.model = model
     self.options = options
     self.identities = identities
     self.views = views ?? ArchitectureViews(model)
+    self.states = states ?? HypercallStates(model)
   }
 
   /// The guest ABIs that stand for a width's obligations: one per architecture that has an ABI
@@ -448,16 +459,21 @@ struct ObligationPlanner {
   ) {
     let (older, newer) = (model.releases[olderIndex], model.releases[newerIndex])
     guard let stored = older.writeBack, let loaded = newer.writeBack else { return }
+    let newerSites = sites(of: newerIndex, widths: widths)
     for (abiPosition, abi) in model.guestABIs.enumerated() where widths.contains(abi.width) {
       let memoryBits = min(stored.fieldBits(for: abi), loaded.fieldBits(for: abi))
       let view = views.viewIndex(ofABI: abiPosition)
       let (olderView, newerView) = (views.models[view].releases[olderIndex], views.models[view].releases[newerIndex])
-      for (position, hypercall) in olderView.hypercalls.enumerated() where hypercall.isDefined(for: abi.name) {
-        guard let multiplex = hypercall.multiplex,
-          let successor = newerView.hypercalls.firstIndex(where: { $0.lineage == hypercall.lineage }),
+      for candidate in writeBackCandidates(olderIndex, abi: abiPosition, widths: widths)
+      where memoryBits < candidate.opWidth {
+        let position = candidate.position
+        guard candidate.lineage < newerSites.positionOfLineage.count,
+          newerSites.positionOfLineage[candidate.lineage] >= 0
+        else { continue }
+        let successor = newerSites.positionOfLineage[candidate.lineage]
+        guard let multiplex = olderView.hypercalls[position].multiplex,
           let newerMultiplex = newerView.hypercalls[successor].multiplex
         else { continue }
-        if memoryBits >= multiplex.opWidth(guestWidth: abi.width) { continue }
         let olderShape = shape(
           shapeID(multiplex, release: olderIndex, hypercall: position, width: abi.width, view: view))
         let newerShape = shape(
@@ -474,6 +490,31 @@ struct ObligationPlanner {
               successor: Int32(successor), abi: UInt8(abiPosition))))
       }
     }
+  }
+
+  /// The hypercalls of a release whose op register a guest ABI's write-back could narrow: those
+  /// it defines with a sub-op table, with the bits their op register decodes. Once per release
+  /// and ABI: a release takes part in as many pairs as there are releases.
+  func writeBackCandidates(_ release: Int, abi: Int, widths: [Int]) -> [WriteBackCandidate] {
+    let site = ShapeMemo.TableSite(release: release, abi: abi)
+    if let known = shapes.writeBackCandidates[site] { return known }
+    let guest = model.guestABIs[abi]
+    let sites = sites(of: release, widths: widths)
+    let made = model.releases[release].hypercalls.indices.compactMap { position -> WriteBackCandidate? in
+      let hypercall = model.releases[release].hypercalls[position]
+      guard hypercall.isDefined(for: guest.name), let multiplex = hypercall.multiplex else { return nil }
+      return WriteBackCandidate(
+        position: position, lineage: sites.hypercalls[position].lineage,
+        opWidth: multiplex.opWidth(guestWidth: guest.width))
+    }
+    shapes.writeBackCandidates[site] = made
+    return made
+  }
+
+  struct WriteBackCandidate {
+    var position: Int
+    var lineage: Int
+    var opWidth: Int
   }
 
   /// The first guest ABI of `width`, which names the width in reports.
@@ -589,73 +630,60 @@ struct ObligationPlanner {
     return made
   }
 
+  /// An obligation of a hypercall's migration without its releases: what every pair of
+  /// releases whose two hypercall states are the same owes alike.
+  struct MigrationTemplate {
+    var kind: ProofObligation.Kind
+    var facet: UInt8 = 0
+    var table: UInt8 = 0
+    var guestABI: UInt8
+    var architectures: UInt8
+    var keySet: Int32
+  }
+
+  /// (older hypercall state, newer hypercall state, width position).
+  struct TemplateKey: Hashable {
+    var older: Int32
+    var newer: Int32
+    var width: Int
+  }
+
   func migrationObligations(
     older olderIndex: Int, newer newerIndex: Int, widths: [Int], into planned: inout [PlannedObligation]
   ) {
     let older = sites(of: olderIndex, widths: widths)
     let newer = sites(of: newerIndex, widths: widths)
     for (w, width) in widths.enumerated() {
-      let abi = abiIndex(width: width)
-      let columns = columns(width: width)
-      let everyArchitecture = allArchitectures(width: width)
       for position in older.hypercalls.indices {
         let site = older.hypercalls[position]
         guard site.lineage < newer.positionOfLineage.count, newer.positionOfLineage[site.lineage] >= 0 else {
           continue
         }
         let successorPosition = newer.positionOfLineage[site.lineage]
-        let next = newer.hypercalls[successorPosition]
         let subject = PlannedObligation.Subject.migration(
           older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
           successor: Int32(successorPosition))
-        let refused = InterfaceVersionCheck.refuses(
-          model.releases[olderIndex].hypercalls[position].multiplex?.interfaceVersion,
-          model.releases[newerIndex].hypercalls[successorPosition].multiplex?.interfaceVersion)
-        for (table, olderShapes) in site.tables.enumerated() {
-          guard let olderShapes, let lineage = site.tableLineages[table] else { continue }
-          // A hypercall that lost a sub-op table (main or nested) is still checked against what
-          // older releases write: conservatively, it runs none of their ops. Its reading depends
-          // on the older release's word, so that shape is memoized per older table.
-          // A newer release that refuses the older one's interface version decodes none of its
-          // values: the same reading as a lost table, answered -EACCES (CounterexampleReplay).
-          let newerShapes =
-            (refused ? nil : next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] })
-            ?? columns.map { column in
-              lostTableShape(
-                older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width,
-                view: column.view)
-            }
-          // Architectures that read both releases alike owe one obligation; one whose older
-          // release writes other continuations, or whose newer release reads them otherwise,
-          // owes its own, named by its ABI.
-          let pairs = columns.indices.map { [olderShapes[w][$0], newerShapes[$0]] }
-          for group in grouped(columns, by: { pairs[columns.firstIndex(of: $0)!] }) {
-            let column = columns.firstIndex { $0.abi == Int(group.abi) }!
-            let keys = migrationKeys(pairs[column][0], pairs[column][1])
-            planned.append(
-              PlannedObligation(
-                kind: .migration, table: UInt8(table), guestABI: group.abi, architectures: group.architectures,
-                guestWidth: UInt8(width), keySet: keys, subject: subject))
-            planned.append(
-              PlannedObligation(
-                kind: .progressBound, facet: 1, table: UInt8(table), guestABI: group.abi,
-                architectures: group.architectures, guestWidth: UInt8(width), keySet: keys, subject: subject))
-          }
-        }
-        // A release that drops (or adds) the flag is checked against what the other writes.
-        if site.hasCountFlag || next.hasCountFlag {
-          let flag = model.releases[olderIndex].hypercalls[position].countFlag
-          let newerFlag = model.releases[newerIndex].hypercalls[successorPosition].countFlag
-          let argument = (flag ?? newerFlag)!.argument
+        // A long history has thousands of pairs and few distinct states per hypercall: what a
+        // pair owes is planned once per pair of states, and stamped with each pair's releases.
+        let key = TemplateKey(
+          older: states.ids[olderIndex][position], newer: states.ids[newerIndex][successorPosition], width: w)
+        let templates =
+          shapes.migrationTemplates[key]
+          ?? migrationTemplates(
+            older: olderIndex, position, site, newer: newerIndex, successorPosition,
+            newer.hypercalls[successorPosition],
+            width: w, of: widths)
+        shapes.migrationTemplates[key] = templates
+        for template in templates {
           planned.append(
             PlannedObligation(
-              kind: .countFlagMigration, guestABI: abi, architectures: everyArchitecture, guestWidth: UInt8(width),
-              keySet: countFlagKeys(
-                CountFlagShape(flag, argument: argument, guestWidth: width),
-                CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width)),
-              subject: .countFlagMigration(
-                older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
-                successor: Int32(successorPosition))))
+              kind: template.kind, facet: template.facet, table: template.table, guestABI: template.guestABI,
+              architectures: template.architectures, guestWidth: UInt8(width), keySet: template.keySet,
+              subject: template.kind == .countFlagMigration
+                ? .countFlagMigration(
+                  older: Int32(olderIndex), hypercall: Int32(position), newer: Int32(newerIndex),
+                  successor: Int32(successorPosition))
+                : subject))
         }
       }
     }
@@ -680,6 +708,65 @@ struct ObligationPlanner {
           keySet: keyTable.set([.table(older, newer)]),
           subject: .continuationTargets(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
+  }
+
+  /// What a hypercall's migration from `older` to `newer` owes at one width, without the
+  /// releases (`MigrationTemplate`).
+  func migrationTemplates(
+    older olderIndex: Int, _ position: Int, _ site: HypercallSite, newer newerIndex: Int, _ successorPosition: Int,
+    _ next: HypercallSite, width w: Int, of widths: [Int]
+  ) -> [MigrationTemplate] {
+    let width = widths[w]
+    let abi = abiIndex(width: width)
+    let columns = columns(width: width)
+    var made: [MigrationTemplate] = []
+    let refused = InterfaceVersionCheck.refuses(
+      model.releases[olderIndex].hypercalls[position].multiplex?.interfaceVersion,
+      model.releases[newerIndex].hypercalls[successorPosition].multiplex?.interfaceVersion)
+    for (table, olderShapes) in site.tables.enumerated() {
+      guard let olderShapes, let lineage = site.tableLineages[table] else { continue }
+      // A hypercall that lost a sub-op table (main or nested) is still checked against what
+      // older releases write: conservatively, it runs none of their ops. Its reading depends
+      // on the older release's word, so that shape is memoized per older table.
+      // A newer release that refuses the older one's interface version decodes none of its
+      // values: the same reading as a lost table, answered -EACCES (CounterexampleReplay).
+      let newerShapes =
+        (refused ? nil : next.position(ofTable: lineage).flatMap { next.tables[$0]?[w] })
+        ?? columns.map { column in
+          lostTableShape(
+            older: olderIndex, position, table: table, newer: newerIndex, successorPosition, width: width,
+            view: column.view)
+        }
+      // Architectures that read both releases alike owe one obligation; one whose older
+      // release writes other continuations, or whose newer release reads them otherwise,
+      // owes its own, named by its ABI.
+      let pairs = columns.indices.map { [olderShapes[w][$0], newerShapes[$0]] }
+      for group in grouped(columns, by: { pairs[columns.firstIndex(of: $0)!] }) {
+        let column = columns.firstIndex { $0.abi == Int(group.abi) }!
+        let keys = migrationKeys(pairs[column][0], pairs[column][1])
+        made.append(
+          MigrationTemplate(
+            kind: .migration, table: UInt8(table), guestABI: group.abi, architectures: group.architectures,
+            keySet: keys))
+        made.append(
+          MigrationTemplate(
+            kind: .progressBound, facet: 1, table: UInt8(table), guestABI: group.abi,
+            architectures: group.architectures, keySet: keys))
+      }
+    }
+    // A release that drops (or adds) the flag is checked against what the other writes.
+    if site.hasCountFlag || next.hasCountFlag {
+      let flag = model.releases[olderIndex].hypercalls[position].countFlag
+      let newerFlag = model.releases[newerIndex].hypercalls[successorPosition].countFlag
+      let argument = (flag ?? newerFlag)!.argument
+      made.append(
+        MigrationTemplate(
+          kind: .countFlagMigration, guestABI: abi, architectures: allArchitectures(width: width),
+          keySet: countFlagKeys(
+            CountFlagShape(flag, argument: argument, guestWidth: width),
+            CountFlagShape(newerFlag, argument: newerFlag?.argument ?? argument, guestWidth: width))))
+    }
+    return made
   }
 
   /// The shape of a newer release's hypercall without a sub-op table, reading the older

@@ -100,6 +100,9 @@ public struct Counterexample: Hashable, Sendable {
 
   private var box: Box
 
+  /// The storage of this value: copies share it until one of them changes.
+  var storageIdentity: ObjectIdentifier { ObjectIdentifier(box) }
+
   init(
     failure: Failure, argument: String, value: UInt64, subject: String, toolsOnly: Bool, olderReading: String,
     newerReading: String? = nil, cause: String, causeLocation: SourceLocation? = nil,
