@@ -134,8 +134,12 @@ extension Checker {
       // breaking, so where no entry is about it (or it is accepted) the architectures depend only
       // on the obligation's group: asked once per group, not once per release pair.
       // (Members share the disposition too: it is part of the key.)
-      var byGroup = best.1.identity.map { (coverageByIdentity[$0] ?? []).isEmpty } ?? true
-      if case .accepted = best.3 { byGroup = true }
+      let accepted: Bool =
+        switch best.3 {
+        case .accepted: true
+        case .failing, .reported: false
+        }
+      let byGroup = accepted || (best.1.identity.map { coverageByIdentity[$0] == nil } ?? true)
       var named: Set<ArchitectureColumn> = []
       let byWidth = Dictionary(grouping: members) { breakWidths[$0] }
       for member in byWidth.keys.sorted(by: >).flatMap({ byWidth[$0]! }) {

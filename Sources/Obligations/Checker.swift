@@ -357,7 +357,8 @@ public struct Checker: Sendable {
   /// the record); otherwise failing, or reported for op classes the policy lets through.
   func disposition(of counterexample: Counterexample, _ item: PlannedObligation) -> CheckReport.Disposition {
     guard let identity = counterexample.identity, let olderIndex = item.olderIndex else { return .failing }
-    // Most breaks of a long history are of ways no entry is about: they are not even named.
+    // Most breaks of a long history are of ways no entry is about: for those, no architecture
+    // names are made and no entry is asked.
     if let candidates = coverageByIdentity[identity] {
       let entries = architectures(of: item).map { architecture in
         candidates.first {

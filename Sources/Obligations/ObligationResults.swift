@@ -75,20 +75,19 @@ public struct ObligationResults: RandomAccessCollection, Sendable {
     kind: ProofObligation.Kind, outcome: CheckReport.Outcome, guestWidth: UInt8, guestABI: UInt8, hypercall: Int32,
     older: Int32, release: Int32, verdict: Verdict
   ) {
-    var payload = UInt64(verdicts.count)
-    var keepsVerdict = true
     if outcome == .proved, case .proved(let witness) = verdict,
       witness.description == Self.witnessText(kind, witness.value)
     {
-      payload = witness.value
-      keepsVerdict = false
-    } else {
-      verdicts.append(verdict)
+      appendProved(
+        kind: kind, guestWidth: guestWidth, guestABI: guestABI, hypercall: hypercall, older: older, release: release,
+        witness: witness.value)
+      return
     }
     records.append(
       Record(
-        kind: kind, outcome: outcome, guestWidth: guestWidth, guestABI: guestABI, keepsVerdict: keepsVerdict,
-        hypercall: hypercall, older: older, release: release, payload: payload))
+        kind: kind, outcome: outcome, guestWidth: guestWidth, guestABI: guestABI, keepsVerdict: true,
+        hypercall: hypercall, older: older, release: release, payload: UInt64(verdicts.count)))
+    verdicts.append(verdict)
     counts[outcome, default: 0] += 1
   }
 

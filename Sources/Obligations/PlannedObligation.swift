@@ -271,15 +271,12 @@ struct ObligationPlanner {
   /// Every hypercall of every release as the id of its state.
   let states: HypercallStates
 
-  init(
-    model: ABIModel, options: CheckOptions, identities: IdentityTable, views: ArchitectureViews? = nil,
-    states: HypercallStates? = nil
-  ) {
+  init(model: ABIModel, options: CheckOptions, identities: IdentityTable, views: ArchitectureViews? = nil) {
     self.model = model
     self.options = options
     self.identities = identities
     self.views = views ?? ArchitectureViews(model)
-    self.states = states ?? HypercallStates(model)
+    self.states = HypercallStates(model)
   }
 
   /// The guest ABIs that stand for a width's obligations: one per architecture that has an ABI
@@ -667,13 +664,15 @@ struct ObligationPlanner {
         // pair owes is planned once per pair of states, and stamped with each pair's releases.
         let key = TemplateKey(
           older: states.ids[olderIndex][position], newer: states.ids[newerIndex][successorPosition], width: w)
-        let templates =
-          shapes.migrationTemplates[key]
-          ?? migrationTemplates(
+        let templates: [MigrationTemplate]
+        if let known = shapes.migrationTemplates[key] {
+          templates = known
+        } else {
+          templates = migrationTemplates(
             older: olderIndex, position, site, newer: newerIndex, successorPosition,
-            newer.hypercalls[successorPosition],
-            width: w, of: widths)
-        shapes.migrationTemplates[key] = templates
+            newer.hypercalls[successorPosition], width: w, of: widths)
+          shapes.migrationTemplates[key] = templates
+        }
         for template in templates {
           planned.append(
             PlannedObligation(
