@@ -31,24 +31,21 @@ public enum SpecJSON {
   public static func decode(_ data: Data, file: String) throws(LoadError) -> ABIModel {
     // Every number in the format is an unsigned integer of at most 64 bits, no key is given
     // twice and no field is null; Foundation reports none of that with a path (or at all).
-    // The same pass collects the input's key paths, for the unknown-field check below.
-    let inputKeys: [String]
+    // The same pass collects the input's keys, for the unknown-field check below, and its
+    // header, so that a newer format is refused before its fields are read.
+    let input: StrictJSON.Reading
     do throws(StrictJSON.Problem) {
-      inputKeys = try StrictJSON.keyPaths(in: Array(data), signedKeys: signedFields)
+      input = try StrictJSON.read(Array(data), signedKeys: signedFields)
     } catch {
       throw LoadError(file: file, path: error.path, message: error.message)
     }
-    // The header alone first, so that a newer format is refused before its fields are read.
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: data)
-    } catch {
+    guard input.isObject else {
       throw LoadError(file: file, path: "", message: "the top level must be an object")
     }
-    guard header.format == Self.format else {
+    guard input.format == Self.format else {
       throw LoadError(file: file, path: "format", message: "must be \"\(Self.format)\"")
     }
-    guard let version = header.version else {
+    guard let version = input.version else {
       throw LoadError(file: file, path: "version", message: "must be an integer")
     }
     guard version <= Self.version, version >= 1 else {
@@ -59,7 +56,7 @@ public enum SpecJSON {
 
     // Version 1 accepted breaks covered every later break of their classes; what they meant
     // cannot be narrowed to exact entries by a reader, so they are refused, not guessed at.
-    if version == 1, header.acceptedBreaks > 0 {
+    if version == 1, input.acceptedBreaks > 0 {
       throw LoadError(
         file: file, path: "acceptedBreaks",
         message:
@@ -77,12 +74,12 @@ public enum SpecJSON {
     }
 
     // Codable ignores keys it does not know; a spec with a misspelt field must not load as if
-    // the field were absent. Every key of the input must survive a re-encode of what was read.
-    // Compared as key paths rather than as two document trees, which took gigabytes for long
-    // histories.
+    // the field were absent. Every key of the input must be one that a re-encode of what was read
+    // writes, at the same place; the re-encode's keys are recorded, not written as JSON and read
+    // back (which was most of the time of loading a long history).
     do {
-      let known = Set(try StrictJSON.keyPaths(in: Array(try encode(model))))
-      if let unknown = inputKeys.first(where: { !known.contains($0) }) {
+      let known = try KeyTreeRecorder.keys(of: Document(model: model))
+      if let unknown = input.keys.firstKey(notIn: known) {
         throw LoadError(file: file, path: unknown, message: "unknown field")
       }
     } catch let error as LoadError {
@@ -118,23 +115,6 @@ public enum SpecJSON {
       try container.encode(SpecJSON.format, forKey: .format)
       try container.encode(SpecJSON.version, forKey: .version)
       try model.encode(to: encoder)
-    }
-  }
-
-  /// What is read of a document before the rest: its format, version, and whether it has
-  /// accepted breaks (which version 1 cannot express exactly).
-  private struct Header: Decodable {
-    var format: String?
-    var version: Int?
-    var acceptedBreaks = 0
-
-    private enum CodingKeys: String, CodingKey { case format, version, acceptedBreaks }
-
-    init(from decoder: any Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      format = try? container.decode(String.self, forKey: .format)
-      version = try? container.decode(Int.self, forKey: .version)
-      acceptedBreaks = (try? container.nestedUnkeyedContainer(forKey: .acceptedBreaks))?.count ?? 0
     }
   }
 

@@ -13,30 +13,44 @@ public enum StrictJSON {
   /// Deeper nesting than any spec needs.
   public static let maximumDepth = 64
 
-  /// Reads `bytes` as a spec document: the first problem is thrown; otherwise the path of every
-  /// object key, in document order (`releases[3].name`), for a reader to compare with the keys of
-  /// what it understood, without a tree of the document. A number under one of `signedKeys` must
-  /// also fit an `Int` (at most 2^63 - 1).
-  public static func keyPaths(in bytes: [UInt8], signedKeys: Set<String> = []) throws(Problem) -> [String] {
+  /// What a strict reading found: every key as a tree (for a reader to compare with the keys of
+  /// what it understood, without a tree of the document's values), and the document's top-level
+  /// `format`, `version` and number of `acceptedBreaks`, read before anything else is.
+  struct Reading {
+    var keys: KeyTree
+    var isObject: Bool
+    var format: String?
+    var version: Int?
+    var acceptedBreaks: Int
+  }
+
+  /// Reads `bytes` as a spec document: the first problem is thrown. A number under one of
+  /// `signedKeys` must also fit an `Int` (at most 2^63 - 1).
+  static func read(_ bytes: [UInt8], signedKeys: Set<String> = []) throws(Problem) -> Reading {
     var scanner = Scanner(bytes: bytes)
     scanner.signedKeys = signedKeys
     scanner.skipSpace()
-    try scanner.value(path: "", depth: 0)
+    scanner.isObject = scanner.current == UInt8(ascii: "{")
+    try scanner.value(node: KeyTree.root, depth: 0)
     scanner.skipSpace()
     if scanner.position < bytes.count { throw scanner.syntax("text after the document") }
-    return scanner.keyPaths
+    return Reading(
+      keys: scanner.tree, isObject: scanner.isObject, format: scanner.format, version: scanner.version,
+      acceptedBreaks: scanner.acceptedBreaks)
   }
 
   struct Scanner {
     let bytes: [UInt8]
     var position = 0
     var signedKeys: Set<String> = []
-    /// Every object key's path, in document order.
-    var keyPaths: [String] = []
-    /// Keys as path components, made once per distinct key (a spec repeats a few dozen keys).
-    var components: [String: String] = [:]
+    /// Every key and element, in document order.
+    var tree = KeyTree(indexed: false)
     /// The key whose value is being read, if the value is a field of an object.
     var key: String?
+    var isObject = false
+    var format: String?
+    var version: Int?
+    var acceptedBreaks = 0
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -61,97 +75,115 @@ public enum StrictJSON {
       return "line \(line), column \(column)"
     }
 
-    func syntax(_ what: String, path: String = "") -> Problem {
-      Problem(path: path, message: "not valid JSON at \(place): \(what)")
+    func syntax(_ what: String, node: Int32 = KeyTree.root) -> Problem {
+      Problem(path: tree.path(of: node), message: "not valid JSON at \(place): \(what)")
     }
 
-    mutating func expect(_ literal: String, path: String) throws(Problem) {
+    mutating func expect(_ literal: String, node: Int32) throws(Problem) {
       let want = Array(literal.utf8)
       guard position + want.count <= bytes.count, Array(bytes[position..<position + want.count]) == want else {
-        throw syntax("unexpected character", path: path)
+        throw syntax("unexpected character", node: node)
       }
       position += want.count
     }
 
-    mutating func value(path: String, depth: Int) throws(Problem) {
+    /// What a value was, as far as the header needs it.
+    enum Scanned {
+      case string(String)
+      case number(String)
+      case array(count: Int)
+      case other
+    }
+
+    @discardableResult
+    mutating func value(node: Int32, depth: Int) throws(Problem) -> Scanned {
       guard depth <= StrictJSON.maximumDepth else {
-        throw Problem(path: path, message: "nested deeper than \(StrictJSON.maximumDepth) levels")
+        throw Problem(path: tree.path(of: node), message: "nested deeper than \(StrictJSON.maximumDepth) levels")
       }
-      guard let byte = current else { throw syntax("the document ends where a value is expected", path: path) }
+      guard let byte = current else { throw syntax("the document ends where a value is expected", node: node) }
       switch byte {
       case UInt8(ascii: "{"):
         position += 1
         skipSpace()
         if current == UInt8(ascii: "}") {
           position += 1
-          return
+          return .other
         }
         var keys: Set<String> = []
         while true {
           skipSpace()
-          guard current == UInt8(ascii: "\"") else { throw syntax("a key must be a string", path: path) }
-          let key = try string(path: path)
-          let component = components[key] ?? Self.component(key)
-          components[key] = component
-          let child = path.isEmpty ? component : path + "." + component
+          guard current == UInt8(ascii: "\"") else { throw syntax("a key must be a string", node: node) }
+          let key = try string(node: node)
+          let child = tree.child(of: node, tree.step(key: key))
           guard keys.insert(key).inserted else {
-            throw Problem(path: child, message: "the key appears twice in one object")
+            throw Problem(path: tree.path(of: child), message: "the key appears twice in one object")
           }
-          keyPaths.append(child)
           skipSpace()
-          guard current == UInt8(ascii: ":") else { throw syntax("a ':' must follow a key", path: child) }
+          guard current == UInt8(ascii: ":") else { throw syntax("a ':' must follow a key", node: child) }
           position += 1
           skipSpace()
           self.key = key
-          try value(path: child, depth: depth + 1)
+          let scanned = try value(node: child, depth: depth + 1)
+          if node == KeyTree.root { header(key, scanned) }
           skipSpace()
           if current == UInt8(ascii: ",") {
             position += 1
             continue
           }
-          guard current == UInt8(ascii: "}") else { throw syntax("expected ',' or '}'", path: path) }
+          guard current == UInt8(ascii: "}") else { throw syntax("expected ',' or '}'", node: node) }
           position += 1
-          return
+          return .other
         }
       case UInt8(ascii: "["):
         position += 1
         skipSpace()
         if current == UInt8(ascii: "]") {
           position += 1
-          return
+          return .array(count: 0)
         }
-        var index = 0
+        var index: Int32 = 0
         while true {
           skipSpace()
           key = nil
-          try value(path: "\(path)[\(index)]", depth: depth + 1)
+          try value(node: tree.child(of: node, .index(index)), depth: depth + 1)
           skipSpace()
           index += 1
           if current == UInt8(ascii: ",") {
             position += 1
             continue
           }
-          guard current == UInt8(ascii: "]") else { throw syntax("expected ',' or ']'", path: path) }
+          guard current == UInt8(ascii: "]") else { throw syntax("expected ',' or ']'", node: node) }
           position += 1
-          return
+          return .array(count: Int(index))
         }
       case UInt8(ascii: "\""):
-        _ = try string(path: path)
+        return .string(try string(node: node))
       case UInt8(ascii: "t"):
-        try expect("true", path: path)
+        try expect("true", node: node)
       case UInt8(ascii: "f"):
-        try expect("false", path: path)
+        try expect("false", node: node)
       case UInt8(ascii: "n"):
-        try expect("null", path: path)
-        throw Problem(path: path, message: "null is not allowed (leave an optional field out)")
+        try expect("null", node: node)
+        throw Problem(path: tree.path(of: node), message: "null is not allowed (leave an optional field out)")
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        try number(path: path)
+        return .number(try number(node: node))
       default:
-        throw syntax("unexpected character", path: path)
+        throw syntax("unexpected character", node: node)
+      }
+      return .other
+    }
+
+    /// Keeps what the header is read from (as a decoder would: a value of the wrong type is absent).
+    mutating func header(_ key: String, _ scanned: Scanned) {
+      switch (key, scanned) {
+      case ("format", .string(let text)): format = text
+      case ("version", .number(let text)): version = Int(text)
+      case ("acceptedBreaks", .array(let count)): acceptedBreaks = count
+      default: break
       }
     }
 
-    mutating func number(path: String) throws(Problem) {
+    mutating func number(node: Int32) throws(Problem) -> String {
       let start = position
       func isNumberByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
@@ -162,15 +194,17 @@ public enum StrictJSON {
       let digits = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
       guard digits, text == "0" || !text.hasPrefix("0"), UInt64(text) != nil else {
         throw Problem(
-          path: path, message: "\(DisplayText.shortened(text)) is not an unsigned integer of at most 64 bits")
+          path: tree.path(of: node),
+          message: "\(DisplayText.shortened(text)) is not an unsigned integer of at most 64 bits")
       }
       if let key, signedKeys.contains(key), Int64(text) == nil {
-        throw Problem(path: path, message: "\(text) is too large for this field (at most \(Int64.max))")
+        throw Problem(path: tree.path(of: node), message: "\(text) is too large for this field (at most \(Int64.max))")
       }
+      return text
     }
 
     /// A string's value; the scanner stands on its opening quote.
-    mutating func string(path: String) throws(Problem) -> String {
+    mutating func string(node: Int32) throws(Problem) -> String {
       position += 1
       // Most strings have no escape: read them in one piece (appending scalar by scalar was a
       // fifth of the time of loading a long history).
@@ -192,17 +226,17 @@ public enum StrictJSON {
         }
       }
       while true {
-        guard let byte = current else { throw syntax("a string is not closed", path: path) }
+        guard let byte = current else { throw syntax("a string is not closed", node: node) }
         position += 1
         switch byte {
         case UInt8(ascii: "\""):
           flush()
           return String(scalars)
         case 0x00..<0x20:
-          throw syntax("a control character must be escaped in a string", path: path)
+          throw syntax("a control character must be escaped in a string", node: node)
         case UInt8(ascii: "\\"):
           flush()
-          guard let escape = current else { throw syntax("a string is not closed", path: path) }
+          guard let escape = current else { throw syntax("a string is not closed", node: node) }
           position += 1
           switch escape {
           case UInt8(ascii: "\""): scalars.append("\"")
@@ -214,22 +248,22 @@ public enum StrictJSON {
           case UInt8(ascii: "r"): scalars.append("\r")
           case UInt8(ascii: "t"): scalars.append("\t")
           case UInt8(ascii: "u"):
-            var value = try hex4(path: path)
+            var value = try hex4(node: node)
             if (0xd800..<0xdc00).contains(value) {
               guard current == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
-              else { throw syntax("a lone surrogate in a \\u escape", path: path) }
+              else { throw syntax("a lone surrogate in a \\u escape", node: node) }
               position += 2
-              let low = try hex4(path: path)
+              let low = try hex4(node: node)
               guard (0xdc00..<0xe000).contains(low) else {
-                throw syntax("a lone surrogate in a \\u escape", path: path)
+                throw syntax("a lone surrogate in a \\u escape", node: node)
               }
               value = 0x10000 + ((value - 0xd800) << 10) + (low - 0xdc00)
             } else if (0xdc00..<0xe000).contains(value) {
-              throw syntax("a lone surrogate in a \\u escape", path: path)
+              throw syntax("a lone surrogate in a \\u escape", node: node)
             }
             scalars.append(Unicode.Scalar(value)!)
           default:
-            throw syntax("unknown escape in a string", path: path)
+            throw syntax("unknown escape in a string", node: node)
           }
         default:
           run.append(byte)
@@ -237,17 +271,13 @@ public enum StrictJSON {
       }
     }
 
-    mutating func hex4(path: String) throws(Problem) -> UInt32 {
+    mutating func hex4(node: Int32) throws(Problem) -> UInt32 {
       guard position + 4 <= bytes.count,
         let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
-      else { throw syntax("a \\u escape needs four hexadecimal digits", path: path) }
+      else { throw syntax("a \\u escape needs four hexadecimal digits", node: node) }
       position += 4
       return value
     }
 
-    /// A key as a path component: escaped and shortened.
-    static func component(_ key: String) -> String {
-      DisplayText.escaped(DisplayText.shortened(key, limit: 40))
-    }
   }
 }

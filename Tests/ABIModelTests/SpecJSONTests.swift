@@ -65,6 +65,66 @@ import Testing
     #expect(decode(text) == "spec.json: error: releases[0].stauts: unknown field")
   }
 
+  /// Every object of the document, wherever it sits, refuses a key it does not know, and the
+  /// message names that object's path.
+  @Test func everyObjectRefusesAnUnknownKeyAtItsPath() throws {
+    let document = try JSONSerialization.jsonObject(with: try SpecJSON.encode(model))
+    func objectPaths(_ value: Any, _ path: String) -> [String] {
+      if let object = value as? [String: Any] {
+        return [path] + object.keys.sorted().flatMap { objectPaths(object[$0]!, path.isEmpty ? $0 : "\(path).\($0)") }
+      }
+      if let array = value as? [Any] {
+        return array.indices.flatMap { objectPaths(array[$0], "\(path)[\($0)]") }
+      }
+      return []
+    }
+    func inserting(_ value: Any, at path: [String]) -> Any {
+      guard let first = path.first else {
+        var object = value as! [String: Any]
+        object["zz"] = 1
+        return object
+      }
+      if let index = Int(first), var array = value as? [Any] {
+        array[index] = inserting(array[index], at: Array(path.dropFirst()))
+        return array
+      }
+      var object = value as! [String: Any]
+      object[first] = inserting(object[first]!, at: Array(path.dropFirst()))
+      return object
+    }
+    let paths = objectPaths(document, "")
+    #expect(paths.count > 20)
+    for path in paths {
+      let steps = path.split(whereSeparator: { ".[]".contains($0) }).map(String.init)
+      let text = String(
+        decoding: try JSONSerialization.data(withJSONObject: inserting(document, at: steps)), as: UTF8.self)
+      #expect(decode(text) == "spec.json: error: \(path.isEmpty ? "zz" : path + ".zz"): unknown field")
+    }
+  }
+
+  /// A key one case of a value has is unknown in another case: the check is by place, not by name.
+  @Test func aKeyOfAnotherCaseIsUnknown() throws {
+    let text = try edited { object in
+      var releases = object["releases"] as! [[String: Any]]
+      var hypercalls = releases[1]["hypercalls"] as! [[String: Any]]
+      var multiplex = hypercalls[0]["multiplex"] as! [String: Any]
+      var subOps = multiplex["subOps"] as! [[String: Any]]
+      var continuation = subOps[0]["continuation"] as! [String: Any]
+      var bound = continuation["bound"] as! [String: Any]
+      #expect(bound["kind"] as? String == "type-maximum")
+      bound = ["kind": "constant", "value": 5, "shift": 6]
+      continuation["bound"] = bound
+      subOps[0]["continuation"] = continuation
+      multiplex["subOps"] = subOps
+      hypercalls[0]["multiplex"] = multiplex
+      releases[1]["hypercalls"] = hypercalls
+      object["releases"] = releases
+    }
+    #expect(
+      decode(text)
+        == "spec.json: error: releases[1].hypercalls[0].multiplex.subOps[0].continuation.bound.shift: unknown field")
+  }
+
   @Test func rejectsWrongTypes() throws {
     let text = try edited { object in
       var releases = object["releases"] as! [[String: Any]]
