@@ -1,4 +1,5 @@
 import ABIModel
+import Foundation
 
 extension ReleaseLock {
   /// Every way `model` departs from this lock, compiler style: a locked release that is gone,
@@ -11,13 +12,24 @@ extension ReleaseLock {
     guard family == model.family else {
       return [.error("the lock is for '\(family)', but the spec is of '\(model.family)'", at: lockLocation)]
     }
-    var found = handEditedEntries(lockFile: lockFile)
+    // Each locked release described afresh, and each entry's digest taken again, on every core:
+    // for a long history these are most of the fixed cost of a check.
+    let indices = entries.map { model.releaseIndex(named: $0.release) }
+    let (entries, releases) = (entries, model.releases)
+    let recomputed = concurrentMap(entries.count) { position in
+      (now: indices[position].map { Entry(releases[$0], of: model) }, digest: entries[position].computedDigest)
+    }
+    var found = zip(entries, recomputed).filter { $0.digest != $1.digest }.map { entry, _ in
+      Diagnostic.error(
+        "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
+        at: lockLocation)
+    }
     for (name, copies) in duplicates(entries.map(\.release)) {
       found.append(.error("\(name) is locked \(copies) times", at: lockLocation))
     }
     var previous: (index: Int, name: String)?
-    for entry in entries {
-      guard let index = model.releaseIndex(named: entry.release) else {
+    for (entry, (index, fresh)) in zip(entries, zip(indices, recomputed.map(\.now))) {
+      guard let index, let now = fresh else {
         found.append(
           .error(
             "\(entry.release) is released and locked in \(lockFile), but the spec no longer has it (known: \(model.releases.map(\.name).joined(separator: ", ")))",
@@ -38,7 +50,6 @@ extension ReleaseLock {
             "\(release.name) is released and locked in \(lockFile), but the spec marks it in development",
             at: release.location))
       }
-      let now = Entry(release, of: model)
       if now.digest != entry.digest || now.hypercalls != entry.hypercalls || now.accepted != entry.accepted {
         found += differences(from: entry, to: release)
         found += acceptedDifferences(from: entry, to: release, in: model)
@@ -52,6 +63,17 @@ extension ReleaseLock {
           at: release.location))
     }
     return found
+  }
+
+  /// `transform` of 0 ..< count, worked out on two cores, in order.
+  func concurrentMap<T: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+    let results = Results<T>(count)
+    let workers = min(2, max(count, 1))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let mine = stride(from: worker, to: count, by: workers).map { ($0, transform($0)) }
+      results.store(mine)
+    }
+    return results.values.map { $0! }
   }
 
   /// An entry whose facts no longer match its digest: the lock was edited by hand.
@@ -108,5 +130,19 @@ extension ReleaseLock {
     var counts: [String: Int] = [:]
     for name in names { counts[name, default: 0] += 1 }
     return counts.filter { $0.value > 1 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}
+
+/// Results filled in by concurrent workers, each under the lock.
+private final class Results<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var values: [T?]
+
+  init(_ count: Int) { values = Array(repeating: nil, count: count) }
+
+  func store(_ found: [(Int, T)]) {
+    lock.lock()
+    defer { lock.unlock() }
+    for (index, value) in found { values[index] = value }
   }
 }
