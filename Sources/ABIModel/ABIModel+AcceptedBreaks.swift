@@ -243,8 +243,13 @@ extension ABIModel {
     }
   }
 
+  /// The hypercalls a coverage names: by their name in these releases, or else by a former name
+  /// (`physdev_op` is the name of hypercall 33 and a former name of 19, `physdev_op_compat`: the
+  /// name wins).
   private func lineages(named name: String, in tables: [[Hypercall]]) -> Set<String> {
-    Set(tables.flatMap { $0 }.filter { $0.name == name || $0.formerNames.contains(name) }.map(\.lineage))
+    let hypercalls = tables.flatMap { $0 }
+    let named = Set(hypercalls.filter { $0.name == name }.map(\.lineage))
+    return named.isEmpty ? Set(hypercalls.filter { $0.formerNames.contains(name) }.map(\.lineage)) : named
   }
 
   private func subOpLineages(named name: String, of hypercall: String, in releases: ArraySlice<Release>) -> Set<String>

@@ -12,10 +12,12 @@ struct Emit: ParsableCommand {
     abstract: "Write C headers or Swift dispatch code generated from the spec, or check that a tree is up to date.",
     discussion: """
       With a language, emit writes that language's files into --output (default '.'): \
-      `abigen emit c --all-releases --output Generated/C`. Without one, it writes the checked-in \
-      tree, every release: C into Generated/C, the Xen layout into Generated/Xen, Swift into \
-      Generated/Swift and the resolved model's JSON dump into Generated/Model (what `abigen diff \
-      --against-ref` reads from a branch; --output sets the root).
+      `abigen emit c --line-releases --output Generated/C`. Without one, it writes the checked-in \
+      tree: C into Generated/C, the Xen layout into Generated/Xen, Swift into Generated/Swift, for \
+      the release each line starts with and master (--line-releases), and the resolved model's \
+      JSON dump, every release, into Generated/Model (what `abigen diff --against-ref` reads from a \
+      branch; --output sets the root). A point release's code is emitted on request: --release R, \
+      or --all-releases for every release.
 
       C comes in two layouts. --layout standalone (the default) writes one self-contained header \
       per release for tools (xen_4_19.h). --layout xen writes, per release, the headers as the Xen \
@@ -24,7 +26,7 @@ struct Emit: ParsableCommand {
       shifts and the encode/decode helpers, built with the hypervisor's own flags).
 
       --check writes nothing: it regenerates into a temporary directory and compares with the \
-      output, `abigen emit --check` for the whole tree or `abigen emit c --all-releases --output \
+      output, `abigen emit --check` for the whole tree or `abigen emit c --line-releases --output \
       Generated/C --check` for one language. A file that differs, is missing, or is no longer \
       generated is stale; each is listed with the exact command that regenerates, and the exit \
       status is 2.
@@ -68,8 +70,12 @@ struct Emit: ParsableCommand {
   @Option(help: "Only this release.")
   var release: String?
 
-  @Flag(help: "Every release of the spec (implied without a language).")
+  @Flag(help: "Every release of the spec, point releases included.")
   var allReleases = false
+
+  @Flag(
+    help: "The release each line starts with, and master: what the checked-in tree holds (implied without a language).")
+  var lineReleases = false
 
   @Option(
     help: ArgumentHelp(
@@ -84,17 +90,19 @@ struct Emit: ParsableCommand {
     if layout == .xen && language != .c {
       throw ValidationError("--layout applies to 'emit c' only")
     }
-    if release != nil && allReleases {
-      throw ValidationError("--release and --all-releases exclude each other")
+    if [release != nil, allReleases, lineReleases].filter({ $0 }).count > 1 {
+      throw ValidationError("--release, --all-releases and --line-releases exclude each other")
     }
     if language == nil {
-      if release != nil {
-        throw ValidationError("without a language, emit writes the whole tree (every release); drop --release")
+      if release != nil || allReleases {
+        throw ValidationError(
+          "without a language, emit writes the checked-in tree (the release each line starts with, and master); drop \(release != nil ? "--release" : "--all-releases")"
+        )
       }
-    } else if release == nil && !allReleases {
-      throw ValidationError("say which releases: --release R or --all-releases")
+    } else if release == nil && !allReleases && !lineReleases {
+      throw ValidationError("say which releases: --release R, --line-releases or --all-releases")
     } else if check && release != nil {
-      throw ValidationError("--check compares a whole tree: use --all-releases, not --release")
+      throw ValidationError("--check compares a whole tree: use --line-releases or --all-releases, not --release")
     }
   }
 
@@ -132,8 +140,10 @@ struct Emit: ParsableCommand {
         throw ExitStatus.refutedOrInvalid.exitCode
       }
       releases = [selected]
-    } else {
+    } else if allReleases {
       releases = model.releases
+    } else {
+      releases = model.releases.filter { $0.line == nil }
     }
     let selection = ABIModelSelection(model: model, releases: releases)
     if check {
@@ -183,7 +193,9 @@ struct Emit: ParsableCommand {
   func regenerateCommand(removing extra: [String]) -> String {
     var arguments = [CommandLine.arguments.first ?? "abigen", "emit"]
     if let language {
-      arguments += [language.rawValue] + (layout == .xen ? ["--layout", "xen"] : []) + ["--all-releases"]
+      arguments +=
+        [language.rawValue] + (layout == .xen ? ["--layout", "xen"] : [])
+        + [allReleases ? "--all-releases" : "--line-releases"]
     }
     if let spec = specOptions.spec { arguments += ["--spec", spec] }
     if let output { arguments += ["--output", output] }

@@ -31,7 +31,7 @@ public struct CHeaderLowering {
   static let hypervisorInternalCondition = "defined(__XEN__)"
 
   /// The command that rewrites the committed headers.
-  public static let regenerateCommand = "abigen emit c --all-releases --output Generated/C"
+  public static let regenerateCommand = "abigen emit c --line-releases --output Generated/C"
 
   public init(model: ABIModel, release: Release) {
     self.model = model

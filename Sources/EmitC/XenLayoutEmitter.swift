@@ -11,7 +11,7 @@ public struct XenLayoutEmitter: Emitter {
   public init() {}
 
   /// The command that rewrites the committed tree.
-  public static let regenerateCommand = "abigen emit c --layout xen --all-releases --output Generated/Xen"
+  public static let regenerateCommand = "abigen emit c --layout xen --line-releases --output Generated/Xen"
 
   public func emit(_ selection: ABIModelSelection) -> [GeneratedFile] {
     selection.releases.flatMap { release in

@@ -4,7 +4,7 @@ import EmitCore
 /// one file per release. Deterministic: the same module gives the same bytes.
 public enum SwiftDispatchRenderer {
   /// The command that rewrites the checked-in files, quoted in every banner.
-  public static let regenerateCommand = "abigen emit swift --all-releases --output Generated/Swift"
+  public static let regenerateCommand = "abigen emit swift --line-releases --output Generated/Swift"
 
   public static func render(_ module: SwiftDispatchModule) -> [GeneratedFile] {
     [

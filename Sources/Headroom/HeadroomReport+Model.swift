@@ -6,10 +6,13 @@ extension HeadroomReport {
     let found = name.map { model.releaseIndex(named: $0) } ?? model.releases.indices.last
     guard let index = found else { return nil }
     let release = model.releases[index]
+    // Growth is measured along the development history (a release per line), the way releases
+    // to come are counted; a point release adds the points of its own line before it.
+    let history = ArraySlice(model.releases[...index].filter { $0.line == nil || $0.line == release.line })
     self.init(
       family: model.family, release: release.name,
       hypercalls: release.hypercalls.compactMap { hypercall in
-        hypercall.multiplex.map { HypercallHeadroom(hypercall, $0, history: model.releases[...index], model: model) }
+        hypercall.multiplex.map { HypercallHeadroom(hypercall, $0, history: history, model: model) }
       })
   }
 }

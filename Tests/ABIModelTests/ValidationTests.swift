@@ -238,6 +238,39 @@ import Testing
       ])
   }
 
+  /// `physdev_op` is the name of one hypercall and a former name of another (Xen's
+  /// `physdev_op_compat`): an accepted break naming it means the one with the name.
+  @Test func anAcceptedBreakNamesAHypercallByItsNameBeforeAFormerName() throws {
+    var model = Fixtures.xenShiftWidening
+    for index in model.releases.indices {
+      var compat = try #require(model.releases[index].hypercall(named: "memory_op"))
+      compat.name = "memory_op_compat"
+      compat.number = 40
+      compat.lineage = "hypercall:memory_op_compat"
+      compat.formerNames = ["memory_op"]
+      model.releases[index].hypercalls.append(compat)
+    }
+    model.acceptedBreaks = [
+      AcceptedBreak(
+        id: "memop",
+        covers: [
+          BreakCoverage(
+            .alias, hypercall: "memory_op", value: .subOp, subOp: "XENMEM_increase_reservation",
+            becomes: .op("XENMEM_set_pod_target"), older: .only("3.3"), newer: .from("3.4"))
+        ], reason: "r", source: "s")
+    ]
+    #expect(errors(model) == [])
+    let resolved = try #require(model.resolvedCoverage.first)
+    #expect(resolved.identity.hypercall == model.releases[0].hypercall(named: "memory_op")?.lineage)
+    model.releases = model.releases.map { release in
+      var release = release
+      release.hypercalls.removeAll { $0.name == "memory_op" }
+      return release
+    }
+    // With no hypercall of that name left, the former name finds the other.
+    #expect(model.resolvedCoverage.first?.identity.hypercall == "hypercall:memory_op_compat")
+  }
+
   @Test func aCNameNamesOneValuePerRelease() {
     let count = ArgumentSlot(index: 1, name: "count", type: .unsignedInt)
     func flagged(_ name: String, _ bit: Int) -> Hypercall {

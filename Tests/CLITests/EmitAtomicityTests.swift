@@ -84,7 +84,7 @@ import Testing
     // The shell takes the same lock a running emit holds on the directory (flock(1) on a
     // descriptor of its own) and holds it until it exits, after the emit gave up.
     let run = try AbigenProcess.shell(
-      #"exec 9<'\#(out.path)/C' && flock -n 9 || exit 9; "$ABIGEN" emit c --all-releases --output '\#(out.path)/C'; echo "status $?""#
+      #"exec 9<'\#(out.path)/C' && flock -n 9 || exit 9; "$ABIGEN" emit c --line-releases --output '\#(out.path)/C'; echo "status $?""#
     )
     #expect(run.stdout == "status 1\n")
     #expect(
@@ -101,7 +101,7 @@ extension EmitAtomicityTests {
     let out = root.appendingPathComponent("C")
     try FileManager.default.createDirectory(
       at: out.appendingPathComponent("xen_4_19.h"), withIntermediateDirectories: true)
-    let run = try AbigenProcess.run(["emit", "c", "--all-releases", "--output", out.path])
+    let run = try AbigenProcess.run(["emit", "c", "--line-releases", "--output", out.path])
     #expect(run.status == 1)
     #expect(run.stderr == "\(out.path)/xen_4_19.h: error: a directory is in the way; nothing was changed\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["xen_4_19.h"])

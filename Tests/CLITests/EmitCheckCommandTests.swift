@@ -49,7 +49,7 @@ import Testing
     #expect(lines.last == "gen/Model: 1 files up to date")
     #expect(lines.first?.hasPrefix("gen/C: ") == true && lines.first?.hasSuffix(" files up to date") == true)
     let single = try AbigenProcess.run(
-      ["emit", "swift", "--all-releases", "--output", "gen/Swift", "--check"], in: directory)
+      ["emit", "swift", "--line-releases", "--output", "gen/Swift", "--check"], in: directory)
     #expect(single.status == 0, "\(single.stderr)")
   }
 
@@ -83,12 +83,12 @@ import Testing
     let directory = try freshTree()
     defer { try? FileManager.default.removeItem(at: directory) }
     try append("// edit\n", to: directory.appendingPathComponent("gen/C/xen_3_3.h"))
-    let arguments = ["emit", "c", "--all-releases", "--output", "gen/C", "--check"]
+    let arguments = ["emit", "c", "--line-releases", "--output", "gen/C", "--check"]
     let run = try AbigenProcess.run(arguments, in: directory)
     #expect(run.status == 2)
     #expect(run.stderr.hasPrefix("gen/C/xen_3_3.h: error: stale: differs"))
     let command = try #require(run.stderr.split(separator: "\n").last.map(String.init))
-    #expect(command == "  \(AbigenProcess.executable.path) emit c --all-releases --output gen/C")
+    #expect(command == "  \(AbigenProcess.executable.path) emit c --line-releases --output gen/C")
     // The Swift tree is not this command's business.
     #expect(!run.stderr.contains("gen/Swift"))
     #expect(try shell(command, in: directory) == 0)

@@ -36,4 +36,17 @@ import Testing
     #expect(run.status == 64)
     #expect(run.stderr.contains("--layout applies to 'emit c' only"))
   }
+
+  /// The whole tree is the line releases; which releases a language emits is said once.
+  @Test func theReleaseSelectionsExcludeEachOther() throws {
+    let whole = try AbigenProcess.run(["emit", "--all-releases"])
+    #expect(whole.status == 64)
+    #expect(whole.stderr.contains("without a language, emit writes the checked-in tree"))
+    let both = try AbigenProcess.run(["emit", "c", "--line-releases", "--all-releases"])
+    #expect(both.status == 64)
+    #expect(both.stderr.contains("--release, --all-releases and --line-releases exclude each other"))
+    let none = try AbigenProcess.run(["emit", "c"])
+    #expect(none.status == 64)
+    #expect(none.stderr.contains("say which releases: --release R, --line-releases or --all-releases"))
+  }
 }

@@ -90,7 +90,7 @@ import Testing
   @Test func commandReproducesTheCommittedTree() throws {
     let directory = try TemporaryDirectory.make("cli-tree")
     defer { try? FileManager.default.removeItem(at: directory) }
-    guard let result = try run(["--all-releases", "--output", "Generated/C"], in: directory) else { return }
+    guard let result = try run(["--line-releases", "--output", "Generated/C"], in: directory) else { return }
     #expect(result.succeeded, "\(result.stderr)")
     let written = directory.appendingPathComponent("Generated/C")
     let names = try FileManager.default.contentsOfDirectory(atPath: written.path).sorted()

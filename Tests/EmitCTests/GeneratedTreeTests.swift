@@ -3,9 +3,9 @@ import EmitCore
 import Foundation
 import Testing
 
-/// `Generated/C` is exactly what `abigen emit c --all-releases --output Generated/C` writes.
+/// `Generated/C` is exactly what `abigen emit c --line-releases --output Generated/C` writes.
 @Suite struct GeneratedTreeTests {
-  static let regenerate = "abigen emit c --all-releases --output Generated/C"
+  static let regenerate = "abigen emit c --line-releases --output Generated/C"
 
   @Test func committedHeadersAreUpToDate() throws {
     let xen = try TestModels.xen.get()

@@ -13,7 +13,7 @@ import Testing
     let files = TestModels.headers(xen) + TestModels.headers(TestModels.fixture)
     let workspace = try HeaderWorkspace(files, label: "compile")
     defer { workspace.remove() }
-    #expect(workspace.units.count == xen.releases.count + 2)
+    #expect(workspace.units.count == xen.lineReleases.count + 2)
     let results = try configuration.syntaxCheck(workspace.units, includes: workspace.directory)
     for (defines, result) in results {
       #expect(result.succeeded, "\(defines): \(result.stderr)")

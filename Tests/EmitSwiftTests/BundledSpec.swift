@@ -12,7 +12,15 @@ enum BundledSpec {
     }
   }()
 
-  static var releaseNames: [String] { model.releases.map(\.name) }
+  /// The releases the checked-in code has a namespace for: the release each line starts with, and
+  /// master (point releases are emitted on request only).
+  static let generatedReleaseNames: [String] = model.releases.filter { $0.line == nil }.map(\.name)
+
+  static func isGenerated(_ release: String?) -> Bool {
+    release.map { generated.contains($0) } ?? false
+  }
+
+  private static let generated = Set(generatedReleaseNames)
 
   /// Guest register widths the generated code is compared at.
   static let guestWidths = [32, 64]

@@ -12,7 +12,7 @@ import Testing
 
   @Test func generatedSwiftIsUpToDate() throws {
     let selection = ABIModelSelection(
-      model: BundledSpec.model, releases: BundledSpec.model.releases)
+      model: BundledSpec.model, releases: BundledSpec.model.releases.filter { $0.line == nil })
     let temporary = FileManager.default.temporaryDirectory
       .appendingPathComponent("abigen-emit-swift-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: temporary) }
@@ -25,7 +25,7 @@ import Testing
     // writer cannot yet overwrite a changed file on Linux (FileManager.replaceItemAt fails).
     let fix =
       "regenerate: swift build --product abigen && rm Generated/Swift/*.swift"
-      + " && .build/debug/abigen emit swift --all-releases --output Generated/Swift"
+      + " && .build/debug/abigen emit swift --line-releases --output Generated/Swift"
     #expect(present == fresh, "Generated/Swift has other files than the emitter makes; \(fix)")
     for name in fresh {
       let expected = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
@@ -37,6 +37,6 @@ import Testing
         upToDate,
         "Generated/Swift/\(name) is stale; \(fix)\n\(lineDiff(actual ?? "", expected))")
     }
-    #expect(fresh.count == BundledSpec.model.releases.count + 2)
+    #expect(fresh.count == BundledSpec.generatedReleaseNames.count + 2)
   }
 }

@@ -8,9 +8,10 @@ enum TestModels {
   /// The bundled spec, resolved once.
   static let xen: Result<ABIModel, any Error> = Result { try Xen.spec.model() }
 
-  /// Every release of a model, emitted.
+  /// The releases of a model the checked-in tree holds (each line's first release and master),
+  /// emitted: every release of a model without point releases.
   static func headers(_ model: ABIModel) -> [GeneratedFile] {
-    CEmitter().emit(ABIModelSelection(model: model, releases: model.releases))
+    CEmitter().emit(ABIModelSelection(model: model, releases: model.lineReleases))
   }
 
   /// A two-release fixture that exercises every layout, argument type, guard and bound the
@@ -99,4 +100,9 @@ enum TestModels {
       ],
       releases: [first, second])
   }
+}
+
+extension ABIModel {
+  /// The releases the checked-in tree holds: the release each line starts with, and master.
+  var lineReleases: [Release] { releases.filter { $0.line == nil } }
 }

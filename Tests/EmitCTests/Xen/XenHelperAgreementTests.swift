@@ -121,11 +121,11 @@ import Testing
     let gcc = try #require(ToolRun.find("gcc"))
     let workspace = try XenLayoutTests.Workspace(XenLayoutTests.emitted(xen))
     defer { workspace.remove() }
-    let directories = xen.releases.map { XenLayoutEmitter.directory(model: xen, release: $0) }
+    let directories = xen.lineReleases.map { XenLayoutEmitter.directory(model: xen, release: $0) }
     let flags =
       ["-std=c99", "-O1", "-g", "-D__XEN__"] + DecoderAgreementTests.sanitizers + CompilerConfiguration.warnings
     var commands: [ToolRun.Command] = []
-    for (directory, release) in zip(directories, xen.releases) {
+    for (directory, release) in zip(directories, xen.lineReleases) {
       let source = workspace.directory.appendingPathComponent("probe_\(directory).c")
       try Data(Self.probeSource(directory, release).utf8).write(to: source)
       commands.append(
@@ -158,7 +158,7 @@ import Testing
     let values = ProbeValues(randomPerWidth: 200, randomPerOddWidth: 10)
     // The helpers of the host's architecture are the ones compiled here.
     let architecture = DecoderAgreementTests.hostArchitecture(of: xen)
-    for (index, (directory, release)) in zip(directories, xen.releases).enumerated() {
+    for (index, (directory, release)) in zip(directories, xen.lineReleases).enumerated() {
       let viewed = release.viewed(on: architecture)
       queries += values.queries(model: xen, release: viewed, header: directory, seed: UInt64(index) + 101).map {
         ($0, viewed)

@@ -11,7 +11,7 @@ import Testing
 /// the ones the model says, with the model's values.
 @Suite struct XenLayoutTests {
   static func emitted(_ model: ABIModel) -> [GeneratedFile] {
-    XenLayoutEmitter().emit(ABIModelSelection(model: model, releases: model.releases))
+    XenLayoutEmitter().emit(ABIModelSelection(model: model, releases: model.lineReleases))
   }
 
   /// A scratch tree: the generated headers, the stubs, and one translation unit per release and
@@ -83,7 +83,7 @@ import Testing
 
     var compiled = 0
     var compared = 0
-    for release in xen.releases {
+    for release in xen.lineReleases {
       let directory = XenLayoutEmitter.directory(model: xen, release: release)
       let includes = ["-I", workspace.directory.appendingPathComponent(directory).path, "-I", workspace.stubs.path]
       // One process compiles the four units (one per configuration); one dumps each one's macros.
@@ -126,8 +126,8 @@ import Testing
     }
     // Every release has its public headers in every configuration, and the x configuration its
     // hypervisor headers too; the comparison covered thousands of macros.
-    #expect(compiled > xen.releases.count * 4 * 3)
-    #expect(compared > xen.releases.count * 4 * 40)
+    #expect(compiled > xen.lineReleases.count * 4 * 3)
+    #expect(compared > xen.lineReleases.count * 4 * 40)
     print("\(target.testDescription): \(compiled) header builds, \(compared) macros compared")
   }
 }
