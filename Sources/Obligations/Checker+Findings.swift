@@ -155,7 +155,17 @@ extension Checker {
           abis.append(name)
         }
       }
-      let obligation = obligation(best.0)
+      var obligation = obligation(best.0)
+      // One obligation stands for the ABIs of its width on every architecture whose guests decode
+      // the value alike; where an entry covers some of them, the finding is shown as one the
+      // break is about.
+      if !abis.isEmpty, !abis.contains(obligation.guestABI),
+        let shown = abis.first(where: { name in
+          model.guestABIs.first { $0.name == name }?.width == obligation.guestWidth
+        })
+      {
+        obligation.guestABI = shown
+      }
       // Instances are sorted by pair: a pair is counted where it starts.
       let pairs = instances.indices.filter {
         $0 == 0

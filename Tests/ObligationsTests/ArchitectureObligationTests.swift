@@ -89,8 +89,11 @@ import Testing
     let report = try Fixtures.check(bothStop)
     #expect(report.exitCode == 1)
     #expect(report.findings.count == 1)
-    // One obligation stands for both architectures: it fails, since nothing covers ARM.
+    // One obligation stands for both architectures: it fails, since nothing covers ARM, and the
+    // finding is ARM's: its ABIs and the obligation it is shown as.
     #expect(report.findings.first?.disposition == .failing)
+    #expect(report.findings.first?.guestABIs == ["arm64", "arm32"])
+    #expect(report.findings.first?.obligation.guestABI == "arm64")
     // With ARM covered too it is accepted.
     let both = try Fixtures.check(
       Self.model([("4.20", [Self.cacheFlush]), ("4.21", [])], accepted: [accepted(["x86", "arm"])]))
