@@ -38,6 +38,12 @@ public struct ABIModel: Hashable, Sendable, Codable {
     return releases.firstIndex { $0.name == short && $0.line == nil }
   }
 
+  /// The release each line starts with, and master: the development history, without the point
+  /// releases of stable branches (what the checked-in generated code holds).
+  public var lineReleases: [Release] {
+    releases.filter { $0.line == nil }
+  }
+
   /// Distinct register widths of the guest ABIs, narrowest first.
   public var guestWidths: [Int] {
     Array(Set(guestABIs.map(\.width))).sorted()

@@ -143,7 +143,7 @@ struct Emit: ParsableCommand {
     } else if allReleases {
       releases = model.releases
     } else {
-      releases = model.releases.filter { $0.line == nil }
+      releases = model.lineReleases
     }
     let selection = ABIModelSelection(model: model, releases: releases)
     if check {

@@ -160,9 +160,7 @@ extension Checker {
       // the value alike; where an entry covers some of them, the finding is shown as one the
       // break is about.
       if !abis.isEmpty, !abis.contains(obligation.guestABI),
-        let shown = abis.first(where: { name in
-          model.guestABIs.first { $0.name == name }?.width == obligation.guestWidth
-        })
+        let shown = abis.first(where: { model.guestABI(named: $0)?.width == obligation.guestWidth })
       {
         obligation.guestABI = shown
       }

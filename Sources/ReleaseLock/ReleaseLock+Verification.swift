@@ -20,9 +20,7 @@ extension ReleaseLock {
       (now: indices[position].map { Entry(releases[$0], of: model) }, digest: entries[position].computedDigest)
     }
     var found = zip(entries, recomputed).filter { $0.digest != $1.digest }.map { entry, _ in
-      Diagnostic.error(
-        "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
-        at: lockLocation)
+      Self.handEdited(entry, lockFile: lockFile)
     }
     for (name, copies) in duplicates(entries.map(\.release)) {
       found.append(.error("\(name) is locked \(copies) times", at: lockLocation))
@@ -78,11 +76,13 @@ extension ReleaseLock {
 
   /// An entry whose facts no longer match its digest: the lock was edited by hand.
   public func handEditedEntries(lockFile: String) -> [Diagnostic] {
-    entries.filter { $0.digest != $0.computedDigest }.map { entry in
-      .error(
-        "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
-        at: SourceLocation(file: lockFile, line: 0))
-    }
+    entries.filter { $0.digest != $0.computedDigest }.map { Self.handEdited($0, lockFile: lockFile) }
+  }
+
+  static func handEdited(_ entry: Entry, lockFile: String) -> Diagnostic {
+    .error(
+      "the entry of \(entry.release) does not match its digest \(entry.digest): the lock was edited by hand; restore it from version control",
+      at: SourceLocation(file: lockFile, line: 0))
   }
 
   /// What changed between a locked entry and the release as the spec resolves it now.

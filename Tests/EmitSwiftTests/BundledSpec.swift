@@ -14,7 +14,7 @@ enum BundledSpec {
 
   /// The releases the checked-in code has a namespace for: the release each line starts with, and
   /// master (point releases are emitted on request only).
-  static let generatedReleaseNames: [String] = model.releases.filter { $0.line == nil }.map(\.name)
+  static let generatedReleaseNames: [String] = model.lineReleases.map(\.name)
 
   static func isGenerated(_ release: String?) -> Bool {
     release.map { generated.contains($0) } ?? false

@@ -33,7 +33,7 @@ import Testing
   @Test(.enabled(if: swift != nil, "needs swift on PATH"))
   func theOutputIsLintCleanWithoutItsIgnoreMarker() throws {
     let selection = ABIModelSelection(
-      model: BundledSpec.model, releases: BundledSpec.model.releases.filter { $0.line == nil })
+      model: BundledSpec.model, releases: BundledSpec.model.lineReleases)
     let fixture = SwiftEmitter().emit(GoldenFixture.selection).map { file in
       GeneratedFile(path: "fixture-" + file.path, contents: file.contents)
     }

@@ -101,8 +101,3 @@ enum TestModels {
       releases: [first, second])
   }
 }
-
-extension ABIModel {
-  /// The releases the checked-in tree holds: the release each line starts with, and master.
-  var lineReleases: [Release] { releases.filter { $0.line == nil } }
-}
