@@ -19,7 +19,8 @@ struct KeyTree {
 
   private(set) var keys: [String] = []
   private var keyIDs: [String: Int32] = [:]
-  /// Every node but the root, in the order it was added (document order for a scanned input).
+  /// Every node, in the order it was added (document order for a scanned input); the root's
+  /// entry is a placeholder.
   private(set) var nodes: [Edge] = [Edge(parent: -1, step: .index(-1))]
   /// The node at each edge; kept only by a tree that is looked up (`indexed`).
   private var children: [Edge: Int32] = [:]

@@ -25,7 +25,7 @@ struct Emit: ParsableCommand {
       multiplexed hypercall, what guests and the toolstack include) and xen_4_19/xen/ (masks, \
       shifts and the encode/decode helpers, built with the hypervisor's own flags).
 
-      --check writes nothing: it regenerates into a temporary directory and compares with the \
+      --check writes nothing: it generates the files in memory and compares them with the \
       output, `abigen emit --check` for the whole tree or `abigen emit c --line-releases --output \
       Generated/C --check` for one language. A file that differs, is missing, or is no longer \
       generated is stale; each is listed with the exact command that regenerates, and the exit \
@@ -83,7 +83,7 @@ struct Emit: ParsableCommand {
       valueName: "DIR"))
   var output: String?
 
-  @Flag(help: "Write nothing: regenerate into a temporary directory, compare with the output, exit 2 if stale.")
+  @Flag(help: "Write nothing: generate in memory, compare with the output, exit 2 if stale.")
   var check = false
 
   func validate() throws {
