@@ -60,17 +60,13 @@ extension AbigenProcess {
   /// With ABIGEN_RUN_LOG set, each run appends its wall time and arguments to that file: where
   /// the CLI tests' time goes, for keeping CI within its budget.
   static func logRun(_ arguments: [String], seconds: Double) {
-    guard let path = ProcessInfo.processInfo.environment["ABIGEN_RUN_LOG"],
-      let log = FileHandle(forWritingAtPath: path) ?? createLog(path)
-    else { return }
-    defer { try? log.close() }
-    _ = try? log.seekToEnd()
-    log.write(Data("\(String(format: "%.2f", seconds))\t\(arguments.joined(separator: " "))\n".utf8))
-  }
-
-  private static func createLog(_ path: String) -> FileHandle? {
-    FileManager.default.createFile(atPath: path, contents: nil)
-    return FileHandle(forWritingAtPath: path)
+    guard let path = ProcessInfo.processInfo.environment["ABIGEN_RUN_LOG"] else { return }
+    // O_APPEND: tests run concurrently, and each line must land whole at the end.
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    let line = Array("\(String(format: "%.2f", seconds))\t\(arguments.joined(separator: " "))\n".utf8)
+    _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
   }
 }
 
