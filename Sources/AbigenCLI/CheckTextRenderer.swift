@@ -51,10 +51,18 @@ enum CheckTextRenderer {
   /// interface version, for example: <the first finding's short line> (--verbose lists each op)`.
   static func refusalLine(_ hypercall: String, _ findings: [CheckReport.Finding]) -> String {
     let ops = Set(findings.map(\.counterexample.subject)).count
-    let pairs = Set(findings.flatMap(\.instances).map { [$0.olderIndex ?? -1, $0.newerIndex] }).count
+    let pairs = Set(
+      findings.flatMap(\.instances).map { PairPositions(older: $0.olderIndex ?? -1, newer: $0.newerIndex) }
+    )
+    .count
     let example = compactLine(findings[0])
     return
       "warning[interface-refused] \(hypercall): \(ops) ops refused in \(pairs) release pairs by a changed interface version, for example: \(example) (--verbose lists each op)"
+  }
+
+  private struct PairPositions: Hashable {
+    var older: Int
+    var newer: Int
   }
 
   static func rank(_ disposition: CheckReport.Disposition) -> Int {

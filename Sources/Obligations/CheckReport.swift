@@ -85,22 +85,24 @@ public struct CheckReport: Sendable {
 
     /// `instances` as blocks of consecutive older releases that fail in the same newer releases.
     public static func blocks(_ instances: [BreakInstance], releaseNames names: [String]) -> [ReleaseRanges] {
-      var newerOf: [Int: Set<Int>] = [:]
-      for instance in instances { newerOf[instance.olderIndex ?? -1, default: []].insert(instance.newerIndex) }
-      func runs(_ indices: Set<Int>) -> [ClosedRange<Int>] {
-        var result: [ClosedRange<Int>] = []
-        for index in indices.sorted() {
-          if let last = result.last, last.upperBound + 1 == index {
-            result[result.count - 1] = last.lowerBound...index
+      // (older, newer) in order (instances usually come sorted), each older release's newer
+      // ones as runs of consecutive positions.
+      let pairs = instances.map { ($0.olderIndex ?? -1, $0.newerIndex) }.sorted { $0 < $1 }
+      var blocks: [(older: ClosedRange<Int>?, newer: [ClosedRange<Int>])] = []
+      var next = 0
+      while next < pairs.count {
+        let older = pairs[next].0
+        var newer: [ClosedRange<Int>] = []
+        while next < pairs.count, pairs[next].0 == older {
+          let index = pairs[next].1
+          next += 1
+          if let last = newer.last, last.upperBound >= index { continue }
+          if let last = newer.last, last.upperBound + 1 == index {
+            newer[newer.count - 1] = last.lowerBound...index
           } else {
-            result.append(index...index)
+            newer.append(index...index)
           }
         }
-        return result
-      }
-      var blocks: [(older: ClosedRange<Int>?, newer: [ClosedRange<Int>])] = []
-      for older in newerOf.keys.sorted() {
-        let newer = runs(newerOf[older]!)
         if older >= 0, let last = blocks.last, let range = last.older, range.upperBound + 1 == older,
           last.newer == newer
         {

@@ -18,27 +18,6 @@ extension Checker {
     var disposition: String
   }
 
-  /// What makes breaks of one migration replay the same finding without comparing their
-  /// names: the counterexample's storage (one per replay), the kind and the disposition. `nil`
-  /// for a break without an identity, whose key also names its hypercall.
-  struct SharedBreak: Hashable {
-    var counterexample: ObjectIdentifier
-    var kind: ProofObligation.Kind
-    /// The accepted break's id; `nil` for failing, `""` for reported.
-    var disposition: String?
-
-    init?(_ item: Break) {
-      guard item.1.identity != nil else { return nil }
-      counterexample = item.1.storageIdentity
-      kind = item.0.kind
-      switch item.3 {
-      case .failing: disposition = nil
-      case .reported: disposition = ""
-      case .accepted(let id, _, _): disposition = id
-      }
-    }
-  }
-
   func key(_ item: Break) -> FindingKey {
     let disposition: String =
       switch item.3 {
@@ -56,44 +35,48 @@ extension Checker {
   /// releases apart, newest first) and the widest guest stand for the others, which are listed
   /// as release ranges; its value is re-minimized so the printed counterexample is the simplest
   /// one and the same whatever the solver returned first. Findings come out in history order.
-  func representatives(_ breaks: [Break]) -> [CheckReport.Finding] {
-    // Positions in `breaks`, not copies: a report can hold hundreds of thousands of breaks.
-    // Breaks of one replayed counterexample (the pairs of a long history whose hypercall states
-    // are the same) share its storage, so their key is made once.
+  func representatives(_ breaks: BreakTable, _ planned: [PlannedObligation]) -> [CheckReport.Finding] {
+    // Positions in `breaks`: a report can hold millions of breaks. Breaks of one replayed
+    // counterexample (the pairs of a long history whose hypercall states are the same) share
+    // its position, so their key is made once.
     var keys: [FindingKey] = []
-    var groupMembers: [[Int]] = []
+    var groupMembers: [[Int32]] = []
     var groupOfKey: [FindingKey: Int] = [:]
-    var groupOfReplay: [SharedBreak: Int] = [:]
+    // What makes breaks of one replay the same finding without comparing their names: the
+    // counterexample's position (whose kind is the kind of the obligation it was replayed for)
+    // and the disposition. Per position, the groups by disposition (almost always one).
+    var groupOfReplay: [[(disposition: Int32, group: Int)]] = Array(repeating: [], count: breaks.counterexamples.count)
     for index in breaks.indices {
-      let shared = SharedBreak(breaks[index])
-      if let shared, let group = groupOfReplay[shared] {
-        groupMembers[group].append(index)
+      let position = breaks.counterexampleOf[index]
+      let disposition = breaks.dispositionOf[index]
+      let shared = breaks.hasIdentity[Int(position)]
+      if shared, let known = groupOfReplay[Int(position)].first(where: { $0.disposition == disposition }) {
+        groupMembers[known.group].append(Int32(index))
         continue
       }
-      let key = key(breaks[index])
+      let key = key(breaks.whole(index, in: planned))
       let group = groupOfKey[key] ?? keys.count
       if group == keys.count {
         keys.append(key)
         groupMembers.append([])
         groupOfKey[key] = group
       }
-      if let shared { groupOfReplay[shared] = group }
-      groupMembers[group].append(index)
+      if shared { groupOfReplay[Int(position)].append((disposition, group)) }
+      groupMembers[group].append(Int32(index))
     }
-    let obligations = breaks.map(\.0)
-    let values = breaks.map(\.1.value)
-    let breakWidths = obligations.map(\.guestWidth)
+    func plannedObligation(ofBreak index: Int32) -> PlannedObligation { planned[Int(breaks.obligations[Int(index)])] }
     let bests = groupMembers.map { group in
-      breaks[
-        group.min { i, j in
-          let (a, b) = (obligations[i], obligations[j])
-          let spanA = a.newerIndex - (a.olderIndex ?? a.newerIndex)
-          let spanB = b.newerIndex - (b.olderIndex ?? b.newerIndex)
-          if spanA != spanB { return spanA < spanB }
-          if a.newerIndex != b.newerIndex { return a.newerIndex < b.newerIndex }
-          if a.guestWidth != b.guestWidth { return a.guestWidth > b.guestWidth }
-          return values[i] < values[j]
-        }!]
+      breaks.whole(
+        Int(
+          group.min { i, j in
+            let (a, b) = (plannedObligation(ofBreak: i), plannedObligation(ofBreak: j))
+            let spanA = a.newerIndex - (a.olderIndex ?? a.newerIndex)
+            let spanB = b.newerIndex - (b.olderIndex ?? b.newerIndex)
+            if spanA != spanB { return spanA < spanB }
+            if a.newerIndex != b.newerIndex { return a.newerIndex < b.newerIndex }
+            if a.guestWidth != b.guestWidth { return a.guestWidth > b.guestWidth }
+            return breaks.counterexample(Int(i)).value < breaks.counterexample(Int(j)).value
+          }!), in: planned)
     }
     // Minimizing takes a few solver checks per finding: spread over the workers too.
     let simpler = Locked<[Counterexample?]>(Array(repeating: nil, count: bests.count))
@@ -119,20 +102,25 @@ extension Checker {
       let members = groupMembers[index]
       let best = bests[index]
       // Sorted, then equal neighbours dropped: several tables and ABIs of one pair break alike.
-      var instances = members.map {
-        let item = obligations[$0]
+      // Packed as (older + 1, newer, width), which sorts as the instances do.
+      var packed = members.map { member -> UInt64 in
+        let item = plannedObligation(ofBreak: member)
+        return UInt64((item.olderIndex ?? -1) + 1) << 40 | UInt64(item.newerIndex) << 8 | UInt64(item.guestWidth)
+      }
+      packed.sort()
+      let instances = packed.indices.compactMap { position -> CheckReport.BreakInstance? in
+        guard position == 0 || packed[position] != packed[position - 1] else { return nil }
+        let older = Int(packed[position] >> 40) - 1
         return CheckReport.BreakInstance(
-          olderIndex: item.olderIndex, newerIndex: item.newerIndex, guestWidth: Int(item.guestWidth))
+          olderIndex: older < 0 ? nil : older, newerIndex: Int(packed[position] >> 8 & 0xffff_ffff),
+          guestWidth: Int(packed[position] & 0xff))
       }
-      instances.sort {
-        ($0.olderIndex ?? -1, $0.newerIndex, $0.guestWidth) < ($1.olderIndex ?? -1, $1.newerIndex, $1.guestWidth)
-      }
-      instances = instances.indices.compactMap { $0 > 0 && instances[$0] == instances[$0 - 1] ? nil : instances[$0] }
       var abis: [String] = []
       var findingArchitectures: Set<String> = []
       // Widest guests first, each width in plan order. The members of a finding share its way of
       // breaking, so where no entry is about it (or it is accepted) the architectures depend only
-      // on the obligation's group: asked once per group, not once per release pair.
+      // on the obligation's group: asked once per group, not once per release pair. Otherwise
+      // once per group and pair.
       // (Members share the disposition too: it is part of the key.)
       let accepted: Bool =
         switch best.3 {
@@ -140,18 +128,28 @@ extension Checker {
         case .failing, .reported: false
         }
       let byGroup = accepted || (best.1.identity.map { coverageByIdentity[$0] == nil } ?? true)
+      // A finding has a few columns (looked up in a short list) or, per pair, many (a set).
       var named: Set<ArchitectureColumn> = []
-      let byWidth = Dictionary(grouping: members) { breakWidths[$0] }
-      for member in byWidth.keys.sorted(by: >).flatMap({ byWidth[$0]! }) {
+      var firsts: [(column: ArchitectureColumn, member: Int32)] = []
+      for member in members {
+        let item = plannedObligation(ofBreak: member)
+        var column = ArchitectureColumn(
+          architectures: item.architectures, guestABI: item.guestABI, guestWidth: item.guestWidth)
         if byGroup {
-          let item = obligations[member]
-          let column = ArchitectureColumn(
-            architectures: item.architectures, guestABI: item.guestABI, guestWidth: item.guestWidth)
-          guard named.insert(column).inserted else { continue }
+          if !firsts.contains(where: { $0.column == column }) { firsts.append((column, member)) }
+        } else {
+          (column.older, column.newer) = (Int32(item.olderIndex ?? -1), Int32(item.newerIndex))
+          if named.insert(column).inserted { firsts.append((column, member)) }
         }
-        let architectures = breakingArchitectures(of: breaks[member])
+      }
+      // Widest first, each width in plan order.
+      for (_, member) in firsts.enumerated().sorted(by: {
+        ($0.element.column.guestWidth, -$0.offset) > ($1.element.column.guestWidth, -$1.offset)
+      }).map(\.element) {
+        let item = breaks.whole(Int(member), in: planned)
+        let architectures = breakingArchitectures(of: item)
         findingArchitectures.formUnion(architectures)
-        for name in abiNames(of: breaks[member], breakingOn: architectures) where !abis.contains(name) {
+        for name in abiNames(of: item, breakingOn: architectures) where !abis.contains(name) {
           abis.append(name)
         }
       }
@@ -208,6 +206,9 @@ extension Checker {
     var architectures: UInt8
     var guestABI: UInt8
     var guestWidth: UInt8
+    /// The pair, where entries about the break make its architectures depend on it.
+    var older: Int32 = 0
+    var newer: Int32 = 0
   }
 
   /// Instances as blocks of consecutive older releases that fail in the same newer releases.
@@ -379,19 +380,20 @@ extension Checker {
   /// history, since a filtered run leaves out pairs an entry may be for. A stale entry is an
   /// error when a released release is in its newer span (its coverage is history), a warning
   /// while only the development release is.
-  func staleAcceptedBreaks(_ breaks: [Break]) -> [CheckReport.Note] {
+  func staleAcceptedBreaks(_ breaks: BreakTable, _ planned: [PlannedObligation]) -> [CheckReport.Note] {
     guard options.release == nil, options.from == nil, options.to == nil, options.widths.isEmpty else { return [] }
     // By position in `coverage`; only the entries about a break's way of breaking can cover it.
     var used = Array(repeating: false, count: coverage.count)
-    for item in breaks {
-      guard case .accepted = item.3, let identity = item.1.identity, let older = item.0.olderIndex,
+    for index in breaks.indices where breaks.isAccepted(index) {
+      let item = planned[Int(breaks.obligations[index])]
+      guard let identity = breaks.counterexample(index).identity, let older = item.olderIndex,
         let candidates = coverageByIdentity[identity], candidates.contains(where: { !used[$0] })
       else { continue }
-      for architecture in architectures(of: item.0) {
+      for architecture in architectures(of: item) {
         for position in candidates
         where !used[position]
           && coverage[position].covers(
-            identity, older: older, newer: item.0.newerIndex, guestWidth: Int(item.0.guestWidth),
+            identity, older: older, newer: item.newerIndex, guestWidth: Int(item.guestWidth),
             architecture: architecture)
         {
           used[position] = true

@@ -89,7 +89,7 @@ public struct Checker: Sendable {
         hypercall: hypercall, older: older, release: release, verdict: verdict)
     }
     var notes: [CheckReport.Note] = []
-    var breaks: [Break] = []
+    var breaks = BreakTable()
     // A migration's counterexample depends on the two hypercalls' states, not on which releases
     // hold them: the pairs of a long history whose states are the same share one replay.
     let states = planner.states
@@ -103,25 +103,38 @@ public struct Checker: Sendable {
       return answer
     }
     // The distinct migration replays first, on the workers: each is pure, and a long history
-    // has thousands.
-    var pending: [ReplayKey: (item: Int, value: FoundValue)] = [:]
-    var order: [ReplayKey] = []
+    // has thousands. Failing migrations of the same states and answer are one replay class:
+    // their values, counterexamples and (where no entry is about them) dispositions are the same.
+    var pending: [ReplayKey: Int] = [:]
+    var order: [(item: Int, value: FoundValue)] = []
+    var classOfItem: [Int32] = Array(repeating: -1, count: planned.count)
+    var classes: [ReplayClass: Int32] = [:]
+    var classReplays: [[Int]] = []
     for (index, item) in planned.enumerated() {
-      guard case .fails(let values) = answer(item) else { continue }
-      for value in values {
-        guard let key = states.replayKey(item, value: value), pending[key] == nil else { continue }
-        pending[key] = (index, value)
-        order.append(key)
+      guard case .fails(let values) = answer(item), let key = states.replayClass(item) else { continue }
+      if let known = classes[key] {
+        classOfItem[index] = known
+        continue
       }
+      let replays = values.map { value in
+        let replayKey = ReplayKey(of: key, value: value)
+        if let known = pending[replayKey] { return known }
+        pending[replayKey] = order.count
+        order.append((index, value))
+        return order.count - 1
+      }
+      classOfItem[index] = Int32(classReplays.count)
+      classes[key] = Int32(classReplays.count)
+      classReplays.append(replays)
     }
     let replayed = Locked<[Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>?]>(
       Array(repeating: nil, count: order.count))
     let workers = max(1, min(options.jobs, order.count))
-    let (checker, jobs, replayKeys) = (self, pending, order)
+    let (checker, jobs) = (self, order)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var mine: [(Int, Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>)] = []
-      for position in stride(from: worker, to: replayKeys.count, by: workers) {
-        let job = jobs[replayKeys[position]]!
+      for position in stride(from: worker, to: jobs.count, by: workers) {
+        let job = jobs[position]
         mine.append(
           (
             position,
@@ -130,8 +143,45 @@ public struct Checker: Sendable {
       }
       replayed.update { all in for (position, result) in mine { all[position] = result } }
     }
-    let replays = Dictionary(uniqueKeysWithValues: zip(order, replayed.current.map { $0! }))
-    for item in planned {
+    // Each replay stored once in the break table, with the disposition it has wherever no
+    // accepted-break entry is about its way of breaking (`nil` where one is).
+    var replayPositions: [Int32] = []
+    var plainDisposition: [Int32?] = []
+    var replayMismatch: [String?] = []
+    for result in replayed.current {
+      switch result! {
+      case .success(let (counterexample, group)):
+        replayPositions.append(breaks.add(counterexample, group))
+        plainDisposition.append(plainPosition(of: counterexample))
+        replayMismatch.append(nil)
+      case .failure(let mismatch):
+        replayPositions.append(-1)
+        plainDisposition.append(nil)
+        replayMismatch.append(mismatch.description)
+      }
+    }
+    /// A replay class's counterexamples (one array, shared by every verdict of the class), and
+    /// its dispositions when they hold for every obligation of the class.
+    struct ClassBreaks {
+      var counterexamples: [Counterexample]
+      var positions: [Int32]
+      var dispositions: [Int32]?
+      var mismatch: String?
+    }
+    let classBreaks = classReplays.map { replays in
+      ClassBreaks(
+        counterexamples: replays.compactMap {
+          replayPositions[$0] < 0 ? nil : breaks.counterexample(at: replayPositions[$0])
+        },
+        positions: replays.map { replayPositions[$0] },
+        dispositions: replays.allSatisfy { plainDisposition[$0] != nil } ? replays.map { plainDisposition[$0]! } : nil,
+        mismatch: replays.lazy.compactMap { replayMismatch[$0] }.last)
+    }
+    func outcome(of dispositions: [Int32]) -> CheckReport.Outcome {
+      dispositions.contains(BreakTable.failing)
+        ? .refuted : dispositions.contains(BreakTable.reported) ? .reported : .accepted
+    }
+    for (index, item) in planned.enumerated() {
       switch answer(item) {
       case .holds(let witness):
         // Its text is made when the result is read: millions of proofs format none.
@@ -154,25 +204,37 @@ public struct Checker: Sendable {
             severity: .error, outcome: .internalError, message: "\(obligation(item)): solver error: \(message)",
             location: nil))
       case .fails(let values):
-        var counterexamples: [Counterexample] = []
-        var dispositions: [CheckReport.Disposition] = []
+        let counterexamples: [Counterexample]
+        var positions: [Int32] = []
+        var dispositions: [Int32] = []
         var mismatch: String?
-        for value in values {
-          do {
-            // Every keyed replay ran above; the other kinds are replayed here, per obligation.
-            let (counterexample, group) =
-              if let key = states.replayKey(item, value: value) {
-                try replays[key]!.get()
-              } else {
-                try replay(value, item)
-              }
-            let disposition = disposition(of: counterexample, item)
-            counterexamples.append(counterexample)
-            dispositions.append(disposition)
-            breaks.append((item, counterexample, group, disposition))
-          } catch {
-            mismatch = error.description
+        if classOfItem[index] >= 0 {
+          // Replayed above, once for its class.
+          let shared = classBreaks[Int(classOfItem[index])]
+          (counterexamples, positions, mismatch) = (shared.counterexamples, shared.positions, shared.mismatch)
+          if let fixed = shared.dispositions {
+            dispositions = fixed
+          } else {
+            positions = positions.filter { $0 >= 0 }
+            dispositions = positions.map { breaks.position(of: disposition(of: breaks.counterexample(at: $0), item)) }
           }
+        } else {
+          // The other kinds are replayed here, per obligation.
+          var found: [Counterexample] = []
+          for value in values {
+            do {
+              let (counterexample, group) = try replay(value, item)
+              found.append(counterexample)
+              positions.append(breaks.add(counterexample, group))
+              dispositions.append(breaks.position(of: disposition(of: counterexample, item)))
+            } catch {
+              mismatch = error.description
+            }
+          }
+          counterexamples = found
+        }
+        for (position, disposition) in zip(positions, dispositions) where position >= 0 {
+          breaks.append(obligation: index, counterexample: position, disposition: disposition)
         }
         if let mismatch {
           record(item, .internalError, .refuted(counterexamples))
@@ -182,18 +244,14 @@ public struct Checker: Sendable {
               message: "\(obligation(item)): counterexample does not replay: \(mismatch)", location: nil))
           continue
         }
-        let outcomeKind: CheckReport.Outcome =
-          dispositions.contains(.failing)
-          ? .refuted
-          : dispositions.contains(.reported) ? .reported : .accepted
-        record(item, outcomeKind, .refuted(counterexamples))
+        record(item, outcome(of: dispositions), .refuted(counterexamples))
       }
     }
 
-    let findings = representatives(breaks)
+    let findings = representatives(breaks, planned)
     // An undecided query may hide the break an entry is for: staleness is judged on a full answer.
     if results.count(.inconclusive) == 0 && results.count(.internalError) == 0 {
-      notes += staleAcceptedBreaks(breaks)
+      notes += staleAcceptedBreaks(breaks, planned)
     }
     for (key, asker) in firstAsker.enumerated() {
       guard let asker else { continue }
@@ -372,8 +430,22 @@ public struct Checker: Sendable {
         return .accepted(id: record.id, reason: record.reason, location: record.location)
       }
     }
+    return policyDisposition(of: counterexample)
+  }
+
+  /// Failing, or reported for op classes the policy lets through.
+  func policyDisposition(of counterexample: Counterexample) -> CheckReport.Disposition {
     let opClass: MigrationPolicy.OpClass = counterexample.toolsOnly ? .toolsOnly : .guestVisible
     return model.migrationPolicy.mustSurvive.contains(opClass) ? .failing : .reported
+  }
+
+  /// The position of a migration counterexample's disposition in a `BreakTable` when it is the
+  /// same for every obligation (no accepted-break entry is about its way of breaking); `nil`
+  /// when it depends on the obligation's releases, width and architectures.
+  func plainPosition(of counterexample: Counterexample) -> Int32? {
+    guard let identity = counterexample.identity else { return BreakTable.failing }
+    if coverageByIdentity[identity] != nil { return nil }
+    return policyDisposition(of: counterexample) == .failing ? BreakTable.failing : BreakTable.reported
   }
 
   /// The obligation in the spec's names.
@@ -438,18 +510,31 @@ struct HypercallStates {
     }
   }
 
-  /// The memo key of a migration's replay (`nil` for the other kinds, replayed per obligation).
-  func replayKey(_ item: PlannedObligation, value: FoundValue) -> ReplayKey? {
+  /// The replay class of a migration (`nil` for the other kinds, replayed per obligation).
+  func replayClass(_ item: PlannedObligation) -> ReplayClass? {
     guard item.kind == .migration || item.kind == .progressBound,
       case .migration(let older, let hypercall, let newer, let successor) = item.subject
     else { return nil }
-    return ReplayKey(
+    return ReplayClass(
       older: ids[Int(older)][Int(hypercall)], newer: ids[Int(newer)][Int(successor)], kind: item.kind,
-      table: item.table, guestABI: item.guestABI, guestWidth: item.guestWidth, value: value)
+      table: item.table, guestABI: item.guestABI, guestWidth: item.guestWidth, keySet: item.keySet, facet: item.facet)
   }
 }
 
-/// What a migration's replay depends on.
+/// What a migration's replays depend on, and the answer that gave its values: the obligations
+/// of a class share their counterexamples.
+struct ReplayClass: Hashable {
+  var older: Int32
+  var newer: Int32
+  var kind: ProofObligation.Kind
+  var table: UInt8
+  var guestABI: UInt8
+  var guestWidth: UInt8
+  var keySet: Int32
+  var facet: UInt8
+}
+
+/// What one migration replay depends on.
 struct ReplayKey: Hashable {
   var older: Int32
   var newer: Int32
@@ -458,4 +543,10 @@ struct ReplayKey: Hashable {
   var guestABI: UInt8
   var guestWidth: UInt8
   var value: FoundValue
+
+  init(of replayClass: ReplayClass, value: FoundValue) {
+    (older, newer, kind) = (replayClass.older, replayClass.newer, replayClass.kind)
+    (table, guestABI, guestWidth) = (replayClass.table, replayClass.guestABI, replayClass.guestWidth)
+    self.value = value
+  }
 }

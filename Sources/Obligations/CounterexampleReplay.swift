@@ -265,12 +265,13 @@ struct CounterexampleReplay {
   static func table(_ found: FoundValue, older: Release, newer: Release, abi: String) throws(Mismatch) -> Counterexample
   {
     let number = found.value
-    let visible = { (release: Release) in release.hypercalls.filter { $0.isDefined(for: abi) } }
-    guard let before = visible(older).first(where: { $0.number == number }) else {
+    // Searched in place: a release's hypercalls are large values, and a long history replays
+    // thousands of these.
+    guard let before = older.hypercalls.first(where: { $0.number == number && $0.isDefined(for: abi) }) else {
       throw Mismatch(description: "\(older.name) defines no hypercall \(number) for \(abi)")
     }
-    let after = visible(newer).first { $0.number == number }
-    let moved = visible(newer).first { $0.lineage == before.lineage }
+    let after = newer.hypercalls.first { $0.number == number && $0.isDefined(for: abi) }
+    let moved = newer.hypercalls.first { $0.lineage == before.lineage && $0.isDefined(for: abi) }
     if let after, after.lineage == before.lineage {
       throw Mismatch(description: "hypercall \(number) is \(before.name) in both \(older.name) and \(newer.name)")
     }
