@@ -74,23 +74,31 @@ struct Check: ParsableCommand {
     let model: ABIModel
     do throws(SpecLoader.Failure) {
       model = try SpecLoader.load(path: specOptions.spec)
-      // A locked release that changed is a rewrite of history, reported like an invalid spec:
-      // before any solver runs.
-      try lockOptions.verify(model, specOptions)
     } catch {
-      printError(error.description)
-      try writeInvalid(error.diagnostics)
-      throw ExitStatus.refutedOrInvalid.exitCode
+      try refuse(error)
+    }
+    // A locked release that changed is a rewrite of history, reported like an invalid spec and
+    // in place of any result. The lock is verified while the checker plans and solves: the two
+    // share nothing but the model, and together they keep both cores busy.
+    let (lockOptions, specOptions) = (lockOptions, specOptions)
+    let lockVerification = BackgroundWork { () throws(SpecLoader.Failure) in
+      try lockOptions.verify(model, specOptions)
     }
     var options = CheckOptions(
       release: release, from: from, to: to, widths: width.map { [$0] } ?? [], timeoutMilliseconds: timeoutMs,
       jobs: jobs, keepSMT: dumpSmt != nil)
     options.splitBits = splitBits
     var checker = Checker(model: model, options: options)
-    let report: CheckReport
-    do {
-      report = try checker.run()
+    let checked = Result { () throws(Checker.Failure) in try checker.run() }
+    do throws(SpecLoader.Failure) {
+      try lockVerification.wait()
     } catch {
+      try refuse(error)
+    }
+    let report: CheckReport
+    switch checked {
+    case .success(let made): report = made
+    case .failure(let error):
       printError("error: \(error.description)")
       throw ExitStatus.refutedOrInvalid.exitCode
     }
@@ -107,6 +115,13 @@ struct Check: ParsableCommand {
     case .gitlab: try StandardStreams.out(try GitLabRenderer.render(CIFinding.all(report)))
     }
     if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+  }
+
+  /// An invalid spec or lock: its diagnostics, and exit 2.
+  func refuse(_ failure: SpecLoader.Failure) throws -> Never {
+    printError(failure.description)
+    try writeInvalid(failure.diagnostics)
+    throw ExitStatus.refutedOrInvalid.exitCode
   }
 
   /// The machine formats still say why nothing was checked: a CI uploads the file either way.

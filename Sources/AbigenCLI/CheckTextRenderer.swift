@@ -51,18 +51,21 @@ enum CheckTextRenderer {
   /// interface version, for example: <the first finding's short line> (--verbose lists each op)`.
   static func refusalLine(_ hypercall: String, _ findings: [CheckReport.Finding]) -> String {
     let ops = Set(findings.map(\.counterexample.subject)).count
-    let pairs = Set(
-      findings.flatMap(\.instances).map { PairPositions(older: $0.olderIndex ?? -1, newer: $0.newerIndex) }
-    )
-    .count
+    // Counted on a grid of (older, newer) positions: a long history has hundreds of thousands.
+    let instances = findings.flatMap(\.instances)
+    let side = (instances.map { max($0.olderIndex ?? 0, $0.newerIndex) }.max() ?? 0) + 2
+    var seen = Array(repeating: false, count: side * side)
+    var pairs = 0
+    for instance in instances {
+      let cell = ((instance.olderIndex ?? -1) + 1) * side + instance.newerIndex
+      if !seen[cell] {
+        seen[cell] = true
+        pairs += 1
+      }
+    }
     let example = compactLine(findings[0])
     return
       "warning[interface-refused] \(hypercall): \(ops) ops refused in \(pairs) release pairs by a changed interface version, for example: \(example) (--verbose lists each op)"
-  }
-
-  private struct PairPositions: Hashable {
-    var older: Int
-    var newer: Int
   }
 
   static func rank(_ disposition: CheckReport.Disposition) -> Int {

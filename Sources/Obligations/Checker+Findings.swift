@@ -273,8 +273,19 @@ extension Checker {
   /// The accepted-break entry about the same value that differs least from `identity` over
   /// `instances`, and how it differs; `nil` when no entry is about the same hypercall.
   func closestRecord(to identity: BreakIdentity, instances: [CheckReport.BreakInstance]) -> String? {
-    let olders = Set(instances.compactMap(\.olderIndex))
-    let newers = Set(instances.map(\.newerIndex))
+    // Each release once, in order: a finding of a long history has hundreds of thousands of
+    // instances, and entries' spans are ranges.
+    func distinct(_ positions: [Int]) -> [Int] {
+      var seen = Array(repeating: false, count: model.releases.count)
+      for position in positions { seen[position] = true }
+      return seen.indices.filter { seen[$0] }
+    }
+    let olders = distinct(instances.compactMap(\.olderIndex))
+    let newers = distinct(instances.map(\.newerIndex))
+    func meets(_ positions: [Int], _ span: ClosedRange<Int>) -> Bool { positions.contains { span.contains($0) } }
+    func within(_ positions: [Int], _ span: ClosedRange<Int>) -> Bool {
+      positions.isEmpty || (span.contains(positions.first!) && span.contains(positions.last!))
+    }
     var best: (score: Int, entry: ResolvedCoverage)?
     for entry in coverage where entry.identity.hypercall == identity.hypercall && entry.identity.value == identity.value
     {
@@ -282,8 +293,8 @@ extension Checker {
       if entry.identity.subject == identity.subject { score += 4 }
       if entry.identity.breakClass == identity.breakClass { score += 2 }
       if entry.identity.outcome == identity.outcome { score += 2 }
-      if !olders.isDisjoint(with: entry.older) { score += 1 }
-      if !newers.isDisjoint(with: entry.newer) { score += 1 }
+      if meets(olders, entry.older) { score += 1 }
+      if meets(newers, entry.newer) { score += 1 }
       if best == nil || score > best!.score { best = (score, entry) }
     }
     guard let entry = best?.entry else { return nil }
@@ -297,7 +308,7 @@ extension Checker {
       differences.append("its class is \(covered.breakClass.rawValue)")
     }
     if entry.identity.outcome != identity.outcome { differences.append("it becomes \(covered.becomes)") }
-    if !olders.isSubset(of: entry.older) || !newers.isSubset(of: entry.newer) {
+    if !within(olders, entry.older) || !within(newers, entry.newer) {
       differences.append("it covers \(covered.older) -> \(covered.newer)")
     }
     if let width = instances.map(\.guestWidth).first(where: {
