@@ -143,14 +143,15 @@ extension Checker {
         }
       }
       // Widest first, each width in plan order.
-      for (_, member) in firsts.enumerated().sorted(by: {
-        ($0.element.column.guestWidth, -$0.offset) > ($1.element.column.guestWidth, -$1.offset)
-      }).map(\.element) {
-        let item = breaks.whole(Int(member), in: planned)
-        let architectures = breakingArchitectures(of: item)
-        findingArchitectures.formUnion(architectures)
-        for name in abiNames(of: item, breakingOn: architectures) where !abis.contains(name) {
-          abis.append(name)
+      let widestFirst = Set(firsts.map(\.column.guestWidth)).sorted(by: >)
+      for width in widestFirst {
+        for (column, member) in firsts where column.guestWidth == width {
+          let item = breaks.whole(Int(member), in: planned)
+          let architectures = breakingArchitectures(of: item)
+          findingArchitectures.formUnion(architectures)
+          for name in abiNames(of: item, breakingOn: architectures) where !abis.contains(name) {
+            abis.append(name)
+          }
         }
       }
       var obligation = obligation(best.0)
