@@ -47,7 +47,7 @@ enum AbigenProcess {
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     let started = Date()
-    try process.run()
+    try withSignalsUnblocked { try process.run() }
     process.waitUntilExit()
     logRun(arguments, seconds: Date().timeIntervalSince(started))
     return AbigenRun(
@@ -57,6 +57,19 @@ enum AbigenProcess {
 }
 
 extension AbigenProcess {
+  /// Runs `body` (a `Process.run()`) with no signal blocked in this thread. The child inherits
+  /// the spawning thread's signal mask, and the test runner's dispatch threads block nearly all
+  /// of them: without this, abigen and every process a test shell starts would hold a
+  /// `kill -TERM` pending until it exited on its own, as under no user's shell.
+  static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+    var none = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
+  }
+
   /// With ABIGEN_RUN_LOG set, each run appends its wall time and arguments to that file: where
   /// the CLI tests' time goes, for keeping CI within its budget.
   static func logRun(_ arguments: [String], seconds: Double) {
@@ -99,7 +112,7 @@ extension AbigenProcess {
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     let started = Date()
-    try process.run()
+    try withSignalsUnblocked { try process.run() }
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(20_000) }
     logRun(["bash -c", script], seconds: Date().timeIntervalSince(started))

@@ -84,17 +84,30 @@ import Testing
 
   static func hex(_ value: UInt64) -> String { String(value, radix: 16) }
 
+  /// A release's tables by name (`memory_op`, `memory_op.access_op`) and its count flags by
+  /// hypercall, looked up once per release rather than searched for each of two million answers.
+  struct ReleaseIndex {
+    var tables: [String: Multiplex] = [:]
+    var countFlags: [String: CountFlagEncoding] = [:]
+
+    init(_ release: Release) {
+      for hypercall in release.hypercalls {
+        for table in hypercall.tables where tables[table.name] == nil { tables[table.name] = table.multiplex }
+        if let flag = hypercall.countFlag, countFlags[hypercall.name] == nil { countFlags[hypercall.name] = flag }
+      }
+    }
+  }
+
   /// The model's answer in the layout's convention.
-  static func expected(_ query: ProbeQuery, release: Release) -> String {
-    let fields = query.input.split(separator: " ").map(String.init)
+  static func expected(_ query: ProbeQuery, in index: ReleaseIndex) -> String {
+    let fields = query.input.split(separator: " ")
     let kind = fields[0]
-    // A table by its name (`memory_op`, `memory_op.access_op`), or a count flag's hypercall.
-    let table = release.hypercalls.lazy.flatMap(\.tables).first { $0.name == fields[2] }
+    let name = String(fields[2])
     let width = Int(fields[3])!
     let a = UInt64(fields[4], radix: 16)!
     let b = UInt64(fields[5], radix: 16)!
     // F and G ask a count flag, which a hypercall with a table can have too (`mmuext_op`).
-    if let multiplex = table?.multiplex, kind != "F" && kind != "G" {
+    if kind != "F" && kind != "G", let multiplex = index.tables[name] {
       switch kind {
       case "D":
         switch multiplex.decode(a, guestWidth: width) {
@@ -108,7 +121,7 @@ import Testing
         return hex(multiplex.subOp(number: a).map { multiplex.maximumProgress(of: $0, guestWidth: width) } ?? 0)
       }
     }
-    let flag = release.hypercall(named: fields[2])!.countFlag!
+    let flag = index.countFlags[name]!
     if kind == "F" {
       let (resumed, remaining) = flag.decode(a, guestWidth: width)
       return "0 \(resumed ? 1 : 0) \(hex(remaining))"
@@ -154,14 +167,16 @@ import Testing
       .init(executable: gcc, arguments: DecoderAgreementTests.sanitizers + ["-o", probe.path] + objects))
     try #require(link.succeeded, "\(link.stderr)")
 
-    var queries: [(ProbeQuery, Release)] = []
+    var queries: [(ProbeQuery, Int)] = []
+    var indexes: [ReleaseIndex] = []
     let values = ProbeValues(randomPerWidth: 200, randomPerOddWidth: 10)
     // The helpers of the host's architecture are the ones compiled here.
     let architecture = DecoderAgreementTests.hostArchitecture(of: xen)
     for (index, (directory, release)) in zip(directories, xen.lineReleases).enumerated() {
       let viewed = release.viewed(on: architecture)
+      indexes.append(ReleaseIndex(viewed))
       queries += values.queries(model: xen, release: viewed, header: directory, seed: UInt64(index) + 101).map {
-        ($0, viewed)
+        ($0, index)
       }
     }
     let input = workspace.directory.appendingPathComponent("questions")
@@ -174,8 +189,8 @@ import Testing
     let answers = run.stdout.split(separator: "\n").map(String.init)
     #expect(answers.count == queries.count)
     var mismatches: [String] = []
-    for ((query, release), answer) in zip(queries, answers) {
-      let want = Self.expected(query, release: release)
+    for ((query, index), answer) in zip(queries, answers) {
+      let want = Self.expected(query, in: indexes[index])
       if want != answer { mismatches.append("\(query.input): model \(want), C \(answer)") }
     }
     #expect(mismatches.isEmpty, "of \(queries.count):\n\(mismatches.prefix(20).joined(separator: "\n"))")
