@@ -6,7 +6,7 @@ import XenDispatch
 /// release, at both guest widths.
 @Suite struct GeneratedDecoderTests {
   /// Random values per hypercall and width, on top of the systematic ones.
-  static let randomCount = 500
+  static let randomCount = 2000
 
   @Test(arguments: BundledSpec.generatedReleaseNames)
   func everyMultiplexedHypercallHasItsSubOpsAndLayout(release: String) throws {
