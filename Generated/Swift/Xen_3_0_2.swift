@@ -89,54 +89,10 @@ public enum Xen_3_0_2: ReleaseABI {
     public static let schedOp: UInt64 = 29
   }
 
-  /// `__HYPERVISOR_mmu_update` (1): the op is the low 3 bits of `ptr` (argument 0, a `uint64_t`
-  /// field in guest memory); high bits on an op that keeps no progress there are ignored.
-  public enum MmuUpdate: UInt64, MultiplexedSubOp {
-    /// `MMU_NORMAL_PT_UPDATE`.
-    case normalPTUPDATE = 0
-    /// `MMU_MACHPHYS_UPDATE`.
-    case machphysUPDATE = 1
-
-    public static let hypercallName = "mmu_update"
-    public static let hypercallNumber: UInt64 = 1
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .guestField64, maskBits: 3, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .normalPTUPDATE:
-        return "MMU_NORMAL_PT_UPDATE"
-      case .machphysUPDATE:
-        return "MMU_MACHPHYS_UPDATE"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `ptr`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: MmuUpdateHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .normalPTUPDATE:
-          return handler.normalPTUPDATE(&call)
-        case .machphysUPDATE:
-          return handler.machphysUPDATE(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `mmu_update` for `MmuUpdate.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol MmuUpdateHandler {
-    /// `MMU_NORMAL_PT_UPDATE`.
-    mutating func normalPTUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMU_MACHPHYS_UPDATE`.
-    mutating func machphysUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_mmu_update` (1): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.MmuUpdateHandler` runs this release's calls too.
+  public typealias MmuUpdate = Xen_3_0_0.MmuUpdate
+  public typealias MmuUpdateHandler = Xen_3_0_0.MmuUpdateHandler
 
   /// `__HYPERVISOR_sched_op_compat` (6): the op is all of `cmd` (argument 0, `unsigned int`); any
   /// other value is an unknown op.
@@ -842,323 +798,30 @@ public enum Xen_3_0_2: ReleaseABI {
     mutating func getFeatures(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_console_io` (18): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum ConsoleIo: UInt64, MultiplexedSubOp {
-    /// `CONSOLEIO_write` (continues by handle_and_count).
-    case write = 0
-    /// `CONSOLEIO_read`.
-    case read = 1
+  /// `__HYPERVISOR_console_io` (18): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.ConsoleIoHandler` runs this release's calls too.
+  public typealias ConsoleIo = Xen_3_0_0.ConsoleIo
+  public typealias ConsoleIoHandler = Xen_3_0_0.ConsoleIoHandler
 
-    public static let hypercallName = "console_io"
-    public static let hypercallNumber: UInt64 = 18
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+  /// `__HYPERVISOR_physdev_op` (19): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.PhysdevOpHandler` runs this release's calls too.
+  public typealias PhysdevOp = Xen_3_0_0.PhysdevOp
+  public typealias PhysdevOpHandler = Xen_3_0_0.PhysdevOpHandler
 
-    public var cName: String {
-      switch self {
-      case .write:
-        return "CONSOLEIO_write"
-      case .read:
-        return "CONSOLEIO_read"
-      }
-    }
+  /// `__HYPERVISOR_grant_table_op` (20): the same table as in 3.0.0, so the same types: a handler
+  /// of `Xen_3_0_0.GrantTableOpHandler` runs this release's calls too.
+  public typealias GrantTableOp = Xen_3_0_0.GrantTableOp
+  public typealias GrantTableOpHandler = Xen_3_0_0.GrantTableOpHandler
 
-    public var opRegister: OpRegister { .plain }
+  /// `__HYPERVISOR_vm_assist` (21): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.VmAssistHandler` runs this release's calls too.
+  public typealias VmAssist = Xen_3_0_0.VmAssist
+  public typealias VmAssistHandler = Xen_3_0_0.VmAssistHandler
 
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: ConsoleIoHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .write:
-          return handler.write(&call)
-        case .read:
-          return handler.read(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `console_io` for `ConsoleIo.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol ConsoleIoHandler {
-    /// `CONSOLEIO_write`.
-    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `CONSOLEIO_read`.
-    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_physdev_op` (19): the op is all of `cmd` (argument 0, a `uint32_t` field in
-  /// guest memory); any other value is an unknown op.
-  public enum PhysdevOp: UInt64, MultiplexedSubOp {
-    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
-    case irqUNMASKNOTIFY = 4
-    /// `PHYSDEVOP_IRQ_STATUS_QUERY`.
-    case irqSTATUSQUERY = 5
-    /// `PHYSDEVOP_SET_IOPL`.
-    case setIOPL = 6
-    /// `PHYSDEVOP_SET_IOBITMAP`.
-    case setIOBITMAP = 7
-    /// `PHYSDEVOP_APIC_READ`.
-    case apicREAD = 8
-    /// `PHYSDEVOP_APIC_WRITE`.
-    case apicWRITE = 9
-    /// `PHYSDEVOP_ASSIGN_VECTOR`.
-    case assignVECTOR = 10
-
-    public static let hypercallName = "physdev_op"
-    public static let hypercallNumber: UInt64 = 19
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .irqUNMASKNOTIFY:
-        return "PHYSDEVOP_IRQ_UNMASK_NOTIFY"
-      case .irqSTATUSQUERY:
-        return "PHYSDEVOP_IRQ_STATUS_QUERY"
-      case .setIOPL:
-        return "PHYSDEVOP_SET_IOPL"
-      case .setIOBITMAP:
-        return "PHYSDEVOP_SET_IOBITMAP"
-      case .apicREAD:
-        return "PHYSDEVOP_APIC_READ"
-      case .apicWRITE:
-        return "PHYSDEVOP_APIC_WRITE"
-      case .assignVECTOR:
-        return "PHYSDEVOP_ASSIGN_VECTOR"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: PhysdevOpHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .irqUNMASKNOTIFY:
-          return handler.irqUNMASKNOTIFY(&call)
-        case .irqSTATUSQUERY:
-          return handler.irqSTATUSQUERY(&call)
-        case .setIOPL:
-          return handler.setIOPL(&call)
-        case .setIOBITMAP:
-          return handler.setIOBITMAP(&call)
-        case .apicREAD:
-          return handler.apicREAD(&call)
-        case .apicWRITE:
-          return handler.apicWRITE(&call)
-        case .assignVECTOR:
-          return handler.assignVECTOR(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `physdev_op` for `PhysdevOp.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol PhysdevOpHandler {
-    /// `PHYSDEVOP_IRQ_UNMASK_NOTIFY`.
-    mutating func irqUNMASKNOTIFY(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_IRQ_STATUS_QUERY`.
-    mutating func irqSTATUSQUERY(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_SET_IOPL`.
-    mutating func setIOPL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_SET_IOBITMAP`.
-    mutating func setIOBITMAP(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_APIC_READ`.
-    mutating func apicREAD(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_APIC_WRITE`.
-    mutating func apicWRITE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `PHYSDEVOP_ASSIGN_VECTOR`.
-    mutating func assignVECTOR(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_grant_table_op` (20): the op is all of `cmd` (argument 0, `unsigned int`); any
-  /// other value is an unknown op.
-  public enum GrantTableOp: UInt64, MultiplexedSubOp {
-    /// `GNTTABOP_map_grant_ref`.
-    case mapGrantRef = 0
-    /// `GNTTABOP_unmap_grant_ref`.
-    case unmapGrantRef = 1
-    /// `GNTTABOP_setup_table`.
-    case setupTable = 2
-    /// `GNTTABOP_dump_table`.
-    case dumpTable = 3
-    /// `GNTTABOP_transfer`.
-    case transfer = 4
-
-    public static let hypercallName = "grant_table_op"
-    public static let hypercallNumber: UInt64 = 20
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .mapGrantRef:
-        return "GNTTABOP_map_grant_ref"
-      case .unmapGrantRef:
-        return "GNTTABOP_unmap_grant_ref"
-      case .setupTable:
-        return "GNTTABOP_setup_table"
-      case .dumpTable:
-        return "GNTTABOP_dump_table"
-      case .transfer:
-        return "GNTTABOP_transfer"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: GrantTableOpHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .mapGrantRef:
-          return handler.mapGrantRef(&call)
-        case .unmapGrantRef:
-          return handler.unmapGrantRef(&call)
-        case .setupTable:
-          return handler.setupTable(&call)
-        case .dumpTable:
-          return handler.dumpTable(&call)
-        case .transfer:
-          return handler.transfer(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `grant_table_op` for `GrantTableOp.dispatch(_:guestWidth:to:)`, one method
-  /// per sub-op.
-  public protocol GrantTableOpHandler {
-    /// `GNTTABOP_map_grant_ref`.
-    mutating func mapGrantRef(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `GNTTABOP_unmap_grant_ref`.
-    mutating func unmapGrantRef(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `GNTTABOP_setup_table`.
-    mutating func setupTable(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `GNTTABOP_dump_table`.
-    mutating func dumpTable(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `GNTTABOP_transfer`.
-    mutating func transfer(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_vm_assist` (21): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum VmAssist: UInt64, MultiplexedSubOp {
-    /// `VMASST_CMD_enable`.
-    case enable = 0
-    /// `VMASST_CMD_disable`.
-    case disable = 1
-
-    public static let hypercallName = "vm_assist"
-    public static let hypercallNumber: UInt64 = 21
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .enable:
-        return "VMASST_CMD_enable"
-      case .disable:
-        return "VMASST_CMD_disable"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: VmAssistHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .enable:
-          return handler.enable(&call)
-        case .disable:
-          return handler.disable(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `vm_assist` for `VmAssist.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol VmAssistHandler {
-    /// `VMASST_CMD_enable`.
-    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VMASST_CMD_disable`.
-    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `vm_assist.type`, nested in `__HYPERVISOR_vm_assist` (21): every call read a second op; the op
-  /// is all of `type` (argument 1, `unsigned int`); any other value is an unknown op. The caller
-  /// puts the word's value in the argument slot.
-  public enum VmAssistType: UInt64, MultiplexedSubOp {
-    /// `VMASST_TYPE_4gb_segments`.
-    case op4gbSegments = 0
-    /// `VMASST_TYPE_4gb_segments_notify`.
-    case op4gbSegmentsNotify = 1
-    /// `VMASST_TYPE_writable_pagetables`.
-    case writablePagetables = 2
-
-    public static let hypercallName = "vm_assist.type"
-    public static let hypercallNumber: UInt64 = 21
-    public static let layout = MultiplexLayout(
-      argumentIndex: 1, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: true)
-
-    public var cName: String {
-      switch self {
-      case .op4gbSegments:
-        return "VMASST_TYPE_4gb_segments"
-      case .op4gbSegmentsNotify:
-        return "VMASST_TYPE_4gb_segments_notify"
-      case .writablePagetables:
-        return "VMASST_TYPE_writable_pagetables"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `type`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: VmAssistTypeHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .op4gbSegments:
-          return handler.op4gbSegments(&call)
-        case .op4gbSegmentsNotify:
-          return handler.op4gbSegmentsNotify(&call)
-        case .writablePagetables:
-          return handler.writablePagetables(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `vm_assist.type` for `VmAssistType.dispatch(_:guestWidth:to:)`, one method
-  /// per sub-op.
-  public protocol VmAssistTypeHandler {
-    /// `VMASST_TYPE_4gb_segments`.
-    mutating func op4gbSegments(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VMASST_TYPE_4gb_segments_notify`.
-    mutating func op4gbSegmentsNotify(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VMASST_TYPE_writable_pagetables`.
-    mutating func writablePagetables(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `vm_assist.type`, nested in `__HYPERVISOR_vm_assist` (21): the same table as in 3.0.0, so the
+  /// same types: a handler of `Xen_3_0_0.VmAssistTypeHandler` runs this release's calls too.
+  public typealias VmAssistType = Xen_3_0_0.VmAssistType
+  public typealias VmAssistTypeHandler = Xen_3_0_0.VmAssistTypeHandler
 
   /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
   /// value is an unknown op.
@@ -1240,70 +903,10 @@ public enum Xen_3_0_2: ReleaseABI {
     mutating func registerRunstateMemoryArea(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_set_segment_base` (25): the op is all of `which` (argument 0, `unsigned int`);
-  /// any other value is an unknown op.
-  public enum SetSegmentBase: UInt64, MultiplexedSubOp {
-    /// `SEGBASE_FS`.
-    case fs = 0
-    /// `SEGBASE_GS_USER`.
-    case gsUSER = 1
-    /// `SEGBASE_GS_KERNEL`.
-    case gsKERNEL = 2
-    /// `SEGBASE_GS_USER_SEL`.
-    case gsUSERSEL = 3
-
-    public static let hypercallName = "set_segment_base"
-    public static let hypercallNumber: UInt64 = 25
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .fs:
-        return "SEGBASE_FS"
-      case .gsUSER:
-        return "SEGBASE_GS_USER"
-      case .gsKERNEL:
-        return "SEGBASE_GS_KERNEL"
-      case .gsUSERSEL:
-        return "SEGBASE_GS_USER_SEL"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `which`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: SetSegmentBaseHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .fs:
-          return handler.fs(&call)
-        case .gsUSER:
-          return handler.gsUSER(&call)
-        case .gsKERNEL:
-          return handler.gsKERNEL(&call)
-        case .gsUSERSEL:
-          return handler.gsUSERSEL(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `set_segment_base` for `SetSegmentBase.dispatch(_:guestWidth:to:)`, one
-  /// method per sub-op.
-  public protocol SetSegmentBaseHandler {
-    /// `SEGBASE_FS`.
-    mutating func fs(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_USER`.
-    mutating func gsUSER(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_KERNEL`.
-    mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_USER_SEL`.
-    mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_set_segment_base` (25): the same table as in 3.0.0, so the same types: a handler
+  /// of `Xen_3_0_0.SetSegmentBaseHandler` runs this release's calls too.
+  public typealias SetSegmentBase = Xen_3_0_0.SetSegmentBase
+  public typealias SetSegmentBaseHandler = Xen_3_0_0.SetSegmentBaseHandler
 
   /// `__HYPERVISOR_mmuext_op` (26): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
   /// memory); any other value is an unknown op.

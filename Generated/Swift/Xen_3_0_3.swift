@@ -131,111 +131,15 @@ public enum Xen_3_0_3: ReleaseABI {
     public static let arch7: UInt64 = 55
   }
 
-  /// `__HYPERVISOR_mmu_update` (1): the op is the low 3 bits of `ptr` (argument 0, a `uint64_t`
-  /// field in guest memory); high bits on an op that keeps no progress there are ignored.
-  public enum MmuUpdate: UInt64, MultiplexedSubOp {
-    /// `MMU_NORMAL_PT_UPDATE`.
-    case normalPTUPDATE = 0
-    /// `MMU_MACHPHYS_UPDATE`.
-    case machphysUPDATE = 1
+  /// `__HYPERVISOR_mmu_update` (1): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.MmuUpdateHandler` runs this release's calls too.
+  public typealias MmuUpdate = Xen_3_0_0.MmuUpdate
+  public typealias MmuUpdateHandler = Xen_3_0_0.MmuUpdateHandler
 
-    public static let hypercallName = "mmu_update"
-    public static let hypercallNumber: UInt64 = 1
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .guestField64, maskBits: 3, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .normalPTUPDATE:
-        return "MMU_NORMAL_PT_UPDATE"
-      case .machphysUPDATE:
-        return "MMU_MACHPHYS_UPDATE"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `ptr`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: MmuUpdateHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .normalPTUPDATE:
-          return handler.normalPTUPDATE(&call)
-        case .machphysUPDATE:
-          return handler.machphysUPDATE(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `mmu_update` for `MmuUpdate.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol MmuUpdateHandler {
-    /// `MMU_NORMAL_PT_UPDATE`.
-    mutating func normalPTUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMU_MACHPHYS_UPDATE`.
-    mutating func machphysUPDATE(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_sched_op_compat` (6): the op is all of `cmd` (argument 0, `unsigned int`); any
-  /// other value is an unknown op.
-  public enum SchedOpCompat: UInt64, MultiplexedSubOp {
-    /// `SCHEDOP_yield`.
-    case yield = 0
-    /// `SCHEDOP_block`.
-    case block = 1
-    /// `SCHEDOP_shutdown`.
-    case shutdown = 2
-
-    public static let hypercallName = "sched_op_compat"
-    public static let hypercallNumber: UInt64 = 6
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .yield:
-        return "SCHEDOP_yield"
-      case .block:
-        return "SCHEDOP_block"
-      case .shutdown:
-        return "SCHEDOP_shutdown"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: SchedOpCompatHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .yield:
-          return handler.yield(&call)
-        case .block:
-          return handler.block(&call)
-        case .shutdown:
-          return handler.shutdown(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `sched_op_compat` for `SchedOpCompat.dispatch(_:guestWidth:to:)`, one
-  /// method per sub-op.
-  public protocol SchedOpCompatHandler {
-    /// `SCHEDOP_yield`.
-    mutating func yield(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SCHEDOP_block`.
-    mutating func block(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SCHEDOP_shutdown`.
-    mutating func shutdown(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_sched_op_compat` (6): the same table as in 3.0.2, so the same types: a handler
+  /// of `Xen_3_0_2.SchedOpCompatHandler` runs this release's calls too.
+  public typealias SchedOpCompat = Xen_3_0_2.SchedOpCompat
+  public typealias SchedOpCompatHandler = Xen_3_0_2.SchedOpCompatHandler
 
   /// `__HYPERVISOR_platform_op` (7): the op is all of `cmd` (argument 0, a `uint32_t` field in
   /// guest memory); any other value is an unknown op.
@@ -685,54 +589,10 @@ public enum Xen_3_0_3: ReleaseABI {
     mutating func guestHandle(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_console_io` (18): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum ConsoleIo: UInt64, MultiplexedSubOp {
-    /// `CONSOLEIO_write` (continues by handle_and_count).
-    case write = 0
-    /// `CONSOLEIO_read`.
-    case read = 1
-
-    public static let hypercallName = "console_io"
-    public static let hypercallNumber: UInt64 = 18
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .write:
-        return "CONSOLEIO_write"
-      case .read:
-        return "CONSOLEIO_read"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: ConsoleIoHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .write:
-          return handler.write(&call)
-        case .read:
-          return handler.read(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `console_io` for `ConsoleIo.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol ConsoleIoHandler {
-    /// `CONSOLEIO_write`.
-    mutating func write(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `CONSOLEIO_read`.
-    mutating func read(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_console_io` (18): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.ConsoleIoHandler` runs this release's calls too.
+  public typealias ConsoleIo = Xen_3_0_0.ConsoleIo
+  public typealias ConsoleIoHandler = Xen_3_0_0.ConsoleIoHandler
 
   /// `__HYPERVISOR_physdev_op_compat` (19): the op is all of `cmd` (argument 0, a `uint32_t` field
   /// in guest memory); any other value is an unknown op.
@@ -920,54 +780,10 @@ public enum Xen_3_0_3: ReleaseABI {
     mutating func copy(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_vm_assist` (21): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum VmAssist: UInt64, MultiplexedSubOp {
-    /// `VMASST_CMD_enable`.
-    case enable = 0
-    /// `VMASST_CMD_disable`.
-    case disable = 1
-
-    public static let hypercallName = "vm_assist"
-    public static let hypercallNumber: UInt64 = 21
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .enable:
-        return "VMASST_CMD_enable"
-      case .disable:
-        return "VMASST_CMD_disable"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: VmAssistHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .enable:
-          return handler.enable(&call)
-        case .disable:
-          return handler.disable(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `vm_assist` for `VmAssist.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol VmAssistHandler {
-    /// `VMASST_CMD_enable`.
-    mutating func enable(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VMASST_CMD_disable`.
-    mutating func disable(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_vm_assist` (21): the same table as in 3.0.0, so the same types: a handler of
+  /// `Xen_3_0_0.VmAssistHandler` runs this release's calls too.
+  public typealias VmAssist = Xen_3_0_0.VmAssist
+  public typealias VmAssistHandler = Xen_3_0_0.VmAssistHandler
 
   /// `vm_assist.type`, nested in `__HYPERVISOR_vm_assist` (21): every call read a second op; the op
   /// is all of `type` (argument 1, `unsigned int`); any other value is an unknown op. The caller
@@ -1035,303 +851,20 @@ public enum Xen_3_0_3: ReleaseABI {
     mutating func paeExtendedCr3(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_vcpu_op` (24): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum VcpuOp: UInt64, MultiplexedSubOp {
-    /// `VCPUOP_initialise`.
-    case initialise = 0
-    /// `VCPUOP_up`.
-    case up = 1
-    /// `VCPUOP_down`.
-    case down = 2
-    /// `VCPUOP_is_up`.
-    case isUp = 3
-    /// `VCPUOP_get_runstate_info`.
-    case getRunstateInfo = 4
-    /// `VCPUOP_register_runstate_memory_area`.
-    case registerRunstateMemoryArea = 5
+  /// `__HYPERVISOR_vcpu_op` (24): the same table as in 3.0.2, so the same types: a handler of
+  /// `Xen_3_0_2.VcpuOpHandler` runs this release's calls too.
+  public typealias VcpuOp = Xen_3_0_2.VcpuOp
+  public typealias VcpuOpHandler = Xen_3_0_2.VcpuOpHandler
 
-    public static let hypercallName = "vcpu_op"
-    public static let hypercallNumber: UInt64 = 24
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
+  /// `__HYPERVISOR_set_segment_base` (25): the same table as in 3.0.0, so the same types: a handler
+  /// of `Xen_3_0_0.SetSegmentBaseHandler` runs this release's calls too.
+  public typealias SetSegmentBase = Xen_3_0_0.SetSegmentBase
+  public typealias SetSegmentBaseHandler = Xen_3_0_0.SetSegmentBaseHandler
 
-    public var cName: String {
-      switch self {
-      case .initialise:
-        return "VCPUOP_initialise"
-      case .up:
-        return "VCPUOP_up"
-      case .down:
-        return "VCPUOP_down"
-      case .isUp:
-        return "VCPUOP_is_up"
-      case .getRunstateInfo:
-        return "VCPUOP_get_runstate_info"
-      case .registerRunstateMemoryArea:
-        return "VCPUOP_register_runstate_memory_area"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: VcpuOpHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .initialise:
-          return handler.initialise(&call)
-        case .up:
-          return handler.up(&call)
-        case .down:
-          return handler.down(&call)
-        case .isUp:
-          return handler.isUp(&call)
-        case .getRunstateInfo:
-          return handler.getRunstateInfo(&call)
-        case .registerRunstateMemoryArea:
-          return handler.registerRunstateMemoryArea(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `vcpu_op` for `VcpuOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
-  public protocol VcpuOpHandler {
-    /// `VCPUOP_initialise`.
-    mutating func initialise(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VCPUOP_up`.
-    mutating func up(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VCPUOP_down`.
-    mutating func down(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VCPUOP_is_up`.
-    mutating func isUp(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VCPUOP_get_runstate_info`.
-    mutating func getRunstateInfo(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `VCPUOP_register_runstate_memory_area`.
-    mutating func registerRunstateMemoryArea(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_set_segment_base` (25): the op is all of `which` (argument 0, `unsigned int`);
-  /// any other value is an unknown op.
-  public enum SetSegmentBase: UInt64, MultiplexedSubOp {
-    /// `SEGBASE_FS`.
-    case fs = 0
-    /// `SEGBASE_GS_USER`.
-    case gsUSER = 1
-    /// `SEGBASE_GS_KERNEL`.
-    case gsKERNEL = 2
-    /// `SEGBASE_GS_USER_SEL`.
-    case gsUSERSEL = 3
-
-    public static let hypercallName = "set_segment_base"
-    public static let hypercallNumber: UInt64 = 25
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .fs:
-        return "SEGBASE_FS"
-      case .gsUSER:
-        return "SEGBASE_GS_USER"
-      case .gsKERNEL:
-        return "SEGBASE_GS_KERNEL"
-      case .gsUSERSEL:
-        return "SEGBASE_GS_USER_SEL"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `which`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: SetSegmentBaseHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .fs:
-          return handler.fs(&call)
-        case .gsUSER:
-          return handler.gsUSER(&call)
-        case .gsKERNEL:
-          return handler.gsKERNEL(&call)
-        case .gsUSERSEL:
-          return handler.gsUSERSEL(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `set_segment_base` for `SetSegmentBase.dispatch(_:guestWidth:to:)`, one
-  /// method per sub-op.
-  public protocol SetSegmentBaseHandler {
-    /// `SEGBASE_FS`.
-    mutating func fs(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_USER`.
-    mutating func gsUSER(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_KERNEL`.
-    mutating func gsKERNEL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `SEGBASE_GS_USER_SEL`.
-    mutating func gsUSERSEL(_ call: inout SubOpCall) -> HandlerOutcome
-  }
-
-  /// `__HYPERVISOR_mmuext_op` (26): the op is all of `cmd` (argument 0, a `uint32_t` field in guest
-  /// memory); any other value is an unknown op.
-  public enum MmuextOp: UInt64, MultiplexedSubOp {
-    /// `MMUEXT_PIN_L1_TABLE`.
-    case pinL1TABLE = 0
-    /// `MMUEXT_PIN_L2_TABLE`.
-    case pinL2TABLE = 1
-    /// `MMUEXT_PIN_L3_TABLE`.
-    case pinL3TABLE = 2
-    /// `MMUEXT_PIN_L4_TABLE`.
-    case pinL4TABLE = 3
-    /// `MMUEXT_UNPIN_TABLE`.
-    case unpinTABLE = 4
-    /// `MMUEXT_NEW_BASEPTR`.
-    case newBASEPTR = 5
-    /// `MMUEXT_TLB_FLUSH_LOCAL`.
-    case tlbFLUSHLOCAL = 6
-    /// `MMUEXT_INVLPG_LOCAL`.
-    case invlpgLOCAL = 7
-    /// `MMUEXT_TLB_FLUSH_MULTI`.
-    case tlbFLUSHMULTI = 8
-    /// `MMUEXT_INVLPG_MULTI`.
-    case invlpgMULTI = 9
-    /// `MMUEXT_TLB_FLUSH_ALL`.
-    case tlbFLUSHALL = 10
-    /// `MMUEXT_INVLPG_ALL`.
-    case invlpgALL = 11
-    /// `MMUEXT_FLUSH_CACHE`.
-    case flushCACHE = 12
-    /// `MMUEXT_SET_LDT`.
-    case setLDT = 13
-    /// `MMUEXT_NEW_USER_BASEPTR`.
-    case newUSERBASEPTR = 15
-
-    public static let hypercallName = "mmuext_op"
-    public static let hypercallNumber: UInt64 = 26
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .guestField32, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .pinL1TABLE:
-        return "MMUEXT_PIN_L1_TABLE"
-      case .pinL2TABLE:
-        return "MMUEXT_PIN_L2_TABLE"
-      case .pinL3TABLE:
-        return "MMUEXT_PIN_L3_TABLE"
-      case .pinL4TABLE:
-        return "MMUEXT_PIN_L4_TABLE"
-      case .unpinTABLE:
-        return "MMUEXT_UNPIN_TABLE"
-      case .newBASEPTR:
-        return "MMUEXT_NEW_BASEPTR"
-      case .tlbFLUSHLOCAL:
-        return "MMUEXT_TLB_FLUSH_LOCAL"
-      case .invlpgLOCAL:
-        return "MMUEXT_INVLPG_LOCAL"
-      case .tlbFLUSHMULTI:
-        return "MMUEXT_TLB_FLUSH_MULTI"
-      case .invlpgMULTI:
-        return "MMUEXT_INVLPG_MULTI"
-      case .tlbFLUSHALL:
-        return "MMUEXT_TLB_FLUSH_ALL"
-      case .invlpgALL:
-        return "MMUEXT_INVLPG_ALL"
-      case .flushCACHE:
-        return "MMUEXT_FLUSH_CACHE"
-      case .setLDT:
-        return "MMUEXT_SET_LDT"
-      case .newUSERBASEPTR:
-        return "MMUEXT_NEW_USER_BASEPTR"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: MmuextOpHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .pinL1TABLE:
-          return handler.pinL1TABLE(&call)
-        case .pinL2TABLE:
-          return handler.pinL2TABLE(&call)
-        case .pinL3TABLE:
-          return handler.pinL3TABLE(&call)
-        case .pinL4TABLE:
-          return handler.pinL4TABLE(&call)
-        case .unpinTABLE:
-          return handler.unpinTABLE(&call)
-        case .newBASEPTR:
-          return handler.newBASEPTR(&call)
-        case .tlbFLUSHLOCAL:
-          return handler.tlbFLUSHLOCAL(&call)
-        case .invlpgLOCAL:
-          return handler.invlpgLOCAL(&call)
-        case .tlbFLUSHMULTI:
-          return handler.tlbFLUSHMULTI(&call)
-        case .invlpgMULTI:
-          return handler.invlpgMULTI(&call)
-        case .tlbFLUSHALL:
-          return handler.tlbFLUSHALL(&call)
-        case .invlpgALL:
-          return handler.invlpgALL(&call)
-        case .flushCACHE:
-          return handler.flushCACHE(&call)
-        case .setLDT:
-          return handler.setLDT(&call)
-        case .newUSERBASEPTR:
-          return handler.newUSERBASEPTR(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `mmuext_op` for `MmuextOp.dispatch(_:guestWidth:to:)`, one method per
-  /// sub-op.
-  public protocol MmuextOpHandler {
-    /// `MMUEXT_PIN_L1_TABLE`.
-    mutating func pinL1TABLE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_PIN_L2_TABLE`.
-    mutating func pinL2TABLE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_PIN_L3_TABLE`.
-    mutating func pinL3TABLE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_PIN_L4_TABLE`.
-    mutating func pinL4TABLE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_UNPIN_TABLE`.
-    mutating func unpinTABLE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_NEW_BASEPTR`.
-    mutating func newBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_TLB_FLUSH_LOCAL`.
-    mutating func tlbFLUSHLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_INVLPG_LOCAL`.
-    mutating func invlpgLOCAL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_TLB_FLUSH_MULTI`.
-    mutating func tlbFLUSHMULTI(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_INVLPG_MULTI`.
-    mutating func invlpgMULTI(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_TLB_FLUSH_ALL`.
-    mutating func tlbFLUSHALL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_INVLPG_ALL`.
-    mutating func invlpgALL(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_FLUSH_CACHE`.
-    mutating func flushCACHE(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_SET_LDT`.
-    mutating func setLDT(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `MMUEXT_NEW_USER_BASEPTR`.
-    mutating func newUSERBASEPTR(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_mmuext_op` (26): the same table as in 3.0.2, so the same types: a handler of
+  /// `Xen_3_0_2.MmuextOpHandler` runs this release's calls too.
+  public typealias MmuextOp = Xen_3_0_2.MmuextOp
+  public typealias MmuextOpHandler = Xen_3_0_2.MmuextOpHandler
 
   /// `__HYPERVISOR_acm_op` (27): the op is all of `cmd` (argument 0, `unsigned int`); any other
   /// value is an unknown op.
@@ -1405,53 +938,10 @@ public enum Xen_3_0_3: ReleaseABI {
     mutating func getdecision(_ call: inout SubOpCall) -> HandlerOutcome
   }
 
-  /// `__HYPERVISOR_nmi_op` (28): the op is all of `cmd` (argument 0, `unsigned int`); any other
-  /// value is an unknown op.
-  public enum NmiOp: UInt64, MultiplexedSubOp {
-    /// `XENNMI_register_callback`.
-    case registerCallback = 0
-    /// `XENNMI_unregister_callback`.
-    case unregisterCallback = 1
-
-    public static let hypercallName = "nmi_op"
-    public static let hypercallNumber: UInt64 = 28
-    public static let layout = MultiplexLayout(
-      argumentIndex: 0, argumentType: .unsignedInt, maskBits: nil, rejectsUnusedBits: false)
-
-    public var cName: String {
-      switch self {
-      case .registerCallback:
-        return "XENNMI_register_callback"
-      case .unregisterCallback:
-        return "XENNMI_unregister_callback"
-      }
-    }
-
-    public var opRegister: OpRegister { .plain }
-
-    /// Decodes `cmd`, runs the sub-op on `handler`, and says what the hypercall returns or which
-    /// arguments to re-issue it with.
-    public static func dispatch<Handler: NmiOpHandler>(
-      _ arguments: HypercallArguments, guestWidth: Int, to handler: inout Handler
-    ) -> DispatchResult<Self> {
-      dispatch(arguments, guestWidth: guestWidth) { op, call -> HandlerOutcome in
-        switch op {
-        case .registerCallback:
-          return handler.registerCallback(&call)
-        case .unregisterCallback:
-          return handler.unregisterCallback(&call)
-        }
-      }
-    }
-  }
-
-  /// Runs the sub-ops of `nmi_op` for `NmiOp.dispatch(_:guestWidth:to:)`, one method per sub-op.
-  public protocol NmiOpHandler {
-    /// `XENNMI_register_callback`.
-    mutating func registerCallback(_ call: inout SubOpCall) -> HandlerOutcome
-    /// `XENNMI_unregister_callback`.
-    mutating func unregisterCallback(_ call: inout SubOpCall) -> HandlerOutcome
-  }
+  /// `__HYPERVISOR_nmi_op` (28): the same table as in 3.0.2, so the same types: a handler of
+  /// `Xen_3_0_2.NmiOpHandler` runs this release's calls too.
+  public typealias NmiOp = Xen_3_0_2.NmiOp
+  public typealias NmiOpHandler = Xen_3_0_2.NmiOpHandler
 
   /// `__HYPERVISOR_sched_op` (29): the op is all of `cmd` (argument 0, `unsigned int`); any other
   /// value is an unknown op.

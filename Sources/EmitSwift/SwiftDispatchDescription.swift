@@ -23,10 +23,29 @@ public struct ReleaseNamespace: Hashable, Sendable {
   public var hypercallNumbers: [HypercallNumberConstant]
   /// In hypercall-number order.
   public var multiplexed: [MultiplexedHypercall]
+  /// The tables this namespace shares with an older one of the module, by type name: `MemoryOp`
+  /// -> `SharedTable(namespace: "Xen_4_20", releaseName: "4.20")` when 4.20 first generated the
+  /// very same enum and handler. Such a table is an alias of the older one's types, so a handler
+  /// written for it serves every release that kept the table, and the code is compiled once.
+  public var sharedTables: [String: SharedTable]
+
+  /// Where a shared table is defined.
+  public struct SharedTable: Hashable, Sendable {
+    /// `Xen_4_20`.
+    public var namespace: String
+    /// `4.20`.
+    public var releaseName: String
+
+    public init(namespace: String, releaseName: String) {
+      self.namespace = namespace
+      self.releaseName = releaseName
+    }
+  }
 
   public init(
     typeName: String, releaseName: String, inDevelopment: Bool, source: String?,
-    hypercallNumbers: [HypercallNumberConstant], multiplexed: [MultiplexedHypercall]
+    hypercallNumbers: [HypercallNumberConstant], multiplexed: [MultiplexedHypercall],
+    sharedTables: [String: SharedTable] = [:]
   ) {
     self.typeName = typeName
     self.releaseName = releaseName
@@ -34,6 +53,7 @@ public struct ReleaseNamespace: Hashable, Sendable {
     self.source = source
     self.hypercallNumbers = hypercallNumbers
     self.multiplexed = multiplexed
+    self.sharedTables = sharedTables
   }
 }
 

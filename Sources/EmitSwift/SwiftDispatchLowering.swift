@@ -16,15 +16,33 @@ public enum SwiftDispatchLowering {
     let prefixes = subOpPrefixes(selection.model)
     let architectures = selection.model.architectures
     var namespaces = SwiftNames.Scope()
-    let releases = selection.releases.map { release in
-      lower(
-        release,
-        typeName: namespaces.claim(
-          SwiftNameMapping.releaseNamespace(family: selection.model.family, release: release.name)),
-        prefixes: prefixes, architectures: architectures)
+    let namespaceNames = selection.releases.map {
+      namespaces.claim(SwiftNameMapping.releaseNamespace(family: selection.model.family, release: $0.name))
     }
+    var releases = zip(selection.releases, namespaceNames).map { release, typeName in
+      lower(release, typeName: typeName, prefixes: prefixes, architectures: architectures)
+    }
+    shareUnchangedTables(&releases)
     return SwiftDispatchModule(
       registryName: SwiftNameMapping.registryName(family: selection.model.family), releases: releases)
+  }
+
+  /// Points every table that an older namespace of the module already lowered the same way (the
+  /// same names, ops, layout and encodings: everything its code is made of) at that namespace.
+  /// The alias spells the namespace unqualified: no table can shadow it, since a table's type name
+  /// has no underscore (`MemoryOp`) and a namespace's always has one (`Xen_4_20`).
+  static func shareUnchangedTables(_ releases: inout [ReleaseNamespace]) {
+    var firstDefinition: [MultiplexedHypercall: ReleaseNamespace.SharedTable] = [:]
+    for index in releases.indices {
+      let release = releases[index]
+      for hypercall in release.multiplexed {
+        if let shared = firstDefinition[hypercall] {
+          releases[index].sharedTables[hypercall.typeName] = shared
+        } else {
+          firstDefinition[hypercall] = .init(namespace: release.typeName, releaseName: release.releaseName)
+        }
+      }
+    }
   }
 
   static func subOpPrefixes(_ model: ABIModel) -> [String: String] {

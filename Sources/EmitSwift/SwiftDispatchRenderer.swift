@@ -61,6 +61,10 @@ public enum SwiftDispatchRenderer {
       renderNumbers(release.hypercallNumbers, into: &out)
       for hypercall in release.multiplexed {
         out.blankLine()
+        if let shared = release.sharedTables[hypercall.typeName] {
+          renderAlias(hypercall, of: shared, into: &out)
+          continue
+        }
         render(hypercall, into: &out)
         out.blankLine()
         renderHandler(hypercall, into: &out)
@@ -245,6 +249,20 @@ public enum SwiftDispatchRenderer {
         out.line("  return opRegister")
       }
     }
+  }
+
+  /// A table this release keeps exactly as an older namespace of the module generated it.
+  static func renderAlias(
+    _ hypercall: MultiplexedHypercall, of shared: ReleaseNamespace.SharedTable, into out: inout SwiftSourceWriter
+  ) {
+    let name =
+      hypercall.nesting.map { "`\(hypercall.hypercallName)`, nested in `__HYPERVISOR_\($0.hypercall)`" }
+      ?? "`__HYPERVISOR_\(hypercall.hypercallName)`"
+    out.doc(
+      "\(name) (\(hypercall.number)): the same table as in \(shared.releaseName), so the same types: "
+        + "a handler of `\(shared.namespace).\(hypercall.handlerName)` runs this release's calls too.")
+    out.line("public typealias \(hypercall.typeName) = \(shared.namespace).\(hypercall.typeName)")
+    out.line("public typealias \(hypercall.handlerName) = \(shared.namespace).\(hypercall.handlerName)")
   }
 
   static func renderHandler(_ hypercall: MultiplexedHypercall, into out: inout SwiftSourceWriter) {

@@ -30,6 +30,19 @@ import XenDispatch
     #expect(again.calls.map(\.progress) == [1])
   }
 
+  /// 3.2 and 3.3 keep 3.1's memory_op table exactly, so theirs is 3.1's type and one handler runs
+  /// all three; 3.4 changed it, so its table is a type of its own.
+  @Test func aTableReleasesKeptIsOneTypeWithOneHandler() {
+    #expect(Xen_3_3.MemoryOp.self == Xen_3_1.MemoryOp.self)
+    #expect(Xen_3_2.MemoryOp.self == Xen_3_1.MemoryOp.self)
+    #expect(Xen_3_4.MemoryOp.self != Xen_3_3.MemoryOp.self)
+    var handler = MemoryOp33()
+    let result = Xen_3_1.MemoryOp.dispatch(HypercallArguments(0x10), guestWidth: 64, to: &handler)
+    #expect(
+      result
+        == .preempted(.increaseReservation, progress: 2, continuation: HypercallArguments(0x20)))
+  }
+
   @Test func on34TheSameOpCarriesItsExtentAboveBit6() {
     var handler = MemoryOp34()
     let result = Xen_3_4.MemoryOp.dispatch(HypercallArguments(0), guestWidth: 32, to: &handler)

@@ -4,8 +4,8 @@ import EmitCore
 /// A small spec built directly from model values (no DSL), covering what the emitter spells
 /// differently: a keyword and a reserved member as op names, a guest-specific hypercall number,
 /// shifted, raw and plain continuations, every bound kind, both high-bit policies, a
-/// whole-register op read from guest memory, an empty sub-op table, and a release in
-/// development.
+/// whole-register op read from guest memory, an empty sub-op table, a table the next release
+/// keeps unchanged (an alias there), and a release in development.
 enum GoldenFixture {
   static let cmd = ArgumentSlot(index: 0, name: "cmd", type: .unsignedLong)
 
@@ -27,6 +27,7 @@ enum GoldenFixture {
         Hypercall(name: "memory_op", number: 12, multiplex: memoryOp1),
         Hypercall(name: "set_timer_op", number: 15),
         Hypercall(name: "switch_mode", number: 23, guestABIs: ["x86_32"]),
+        Hypercall(name: "dm_op", number: 41, multiplex: dmOp),
       ])
   }
 

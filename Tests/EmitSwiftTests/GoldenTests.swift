@@ -48,8 +48,27 @@ import Testing
     #expect(module.releases.map(\.typeName) == ["Test_1_0", "Test_2_0_rc"])
     #expect(
       module.releases[0].hypercallNumbers.map(\.memberName) == [
-        "memoryOp", "setTimerOp", "switchMode",
+        "memoryOp", "setTimerOp", "switchMode", "dmOp",
       ])
+  }
+
+  /// 2.0-rc keeps 1.0's dm_op exactly and changes memory_op: only dm_op is 1.0's type there.
+  @Test func aTableAnOlderReleaseKeptIsThatReleasesType() {
+    let module = SwiftDispatchLowering.lower(GoldenFixture.selection)
+    #expect(module.releases[0].sharedTables.isEmpty)
+    #expect(
+      module.releases[1].sharedTables == ["DmOp": .init(namespace: "Test_1_0", releaseName: "1.0")])
+    // Emitted alone, a release defines every table itself.
+    let alone = SwiftDispatchLowering.lower(
+      ABIModelSelection(model: GoldenFixture.model, releases: [GoldenFixture.release2]))
+    #expect(alone.releases[0].sharedTables.isEmpty)
+    // Any difference in what the code is made of (here one op's tools-only note) is a table of
+    // its own.
+    var changed = GoldenFixture.release2
+    changed.hypercalls[3].multiplex?.subOps[0].toolsOnly = true
+    let apart = SwiftDispatchLowering.lower(
+      ABIModelSelection(model: GoldenFixture.model, releases: [GoldenFixture.release1, changed]))
+    #expect(apart.releases[1].sharedTables.isEmpty)
   }
 }
 
