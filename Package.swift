@@ -82,7 +82,7 @@ let package = Package(
     .testTarget(
       name: "EmitSwiftTests",
       dependencies: ["EmitSwift", "EmitCore", "ABIModel", "XenSpec", "XenDispatch", "Obligations"],
-      exclude: ["Golden"]),
+      exclude: ["Golden"], swiftSettings: optimizedInDebug),
     .testTarget(
       name: "ObligationsTests",
       dependencies: [
