@@ -285,8 +285,13 @@ enum CleanupOnSignal {
   }
 }
 
+/// A signal abigen was started ignoring (SIGINT and SIGQUIT in a background job of a shell
+/// without job control, SIGHUP under nohup) is left ignored: whoever started it chose so.
 private func installHandler(_ number: Int32) {
-  _ = signal(number, cleanupHandler)
+  let previous = signal(number, cleanupHandler)
+  if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+    signal(number, SIG_IGN)
+  }
 }
 
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
