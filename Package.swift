@@ -5,7 +5,9 @@ import PackageDescription
 
 // The modules the tests spend their time in (the checker, validation, the emitters) are
 // optimized in debug builds too: `make test` runs the debug `abigen` several hundred times, and
-// -Onone made each run twice as slow for a build that is only slightly faster.
+// -Onone made each run twice as slow for a build that is only slightly faster. So is one test
+// target, EmitSwiftTests, whose generic replay loops took a third more CPU at -Onone than the
+// target costs to optimize.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
