@@ -109,13 +109,11 @@ public enum SwiftDispatchRenderer {
       }
       let selected = nesting.selectedBy.map { "`\($0)` calls" } ?? "every call"
       out.doc(
-        "`\(hypercall.hypercallName)`, nested in `__HYPERVISOR_\(nesting.hypercall)` (\(hypercall.number)): "
+        "\(title(hypercall)): "
           + "\(selected) read a second op\(word.map { " from " + $0 } ?? ""); the op is \(field); \(highBits)"
           + " The caller puts the word's value in the argument slot.")
     } else {
-      out.doc(
-        "`__HYPERVISOR_\(hypercall.hypercallName)` (\(hypercall.number)): the op is \(field); \(highBits)"
-      )
+      out.doc("\(title(hypercall)): the op is \(field); \(highBits)")
     }
     // A raw type needs at least one case: an empty table spells `RawRepresentable` by hand.
     let empty = hypercall.subOps.isEmpty
@@ -251,15 +249,21 @@ public enum SwiftDispatchRenderer {
     }
   }
 
+  /// How a table's documentation names it: `` `__HYPERVISOR_memory_op` (12) ``, or for a nested
+  /// table `` `access_op`, nested in `__HYPERVISOR_memory_op` (12) ``.
+  static func title(_ hypercall: MultiplexedHypercall) -> String {
+    let name =
+      hypercall.nesting.map { "`\(hypercall.hypercallName)`, nested in `__HYPERVISOR_\($0.hypercall)`" }
+      ?? "`__HYPERVISOR_\(hypercall.hypercallName)`"
+    return "\(name) (\(hypercall.number))"
+  }
+
   /// A table this release keeps exactly as an older namespace of the module generated it.
   static func renderAlias(
     _ hypercall: MultiplexedHypercall, of shared: ReleaseNamespace.SharedTable, into out: inout SwiftSourceWriter
   ) {
-    let name =
-      hypercall.nesting.map { "`\(hypercall.hypercallName)`, nested in `__HYPERVISOR_\($0.hypercall)`" }
-      ?? "`__HYPERVISOR_\(hypercall.hypercallName)`"
     out.doc(
-      "\(name) (\(hypercall.number)): the same table as in \(shared.releaseName), so the same types: "
+      "\(title(hypercall)): the same table as in \(shared.releaseName), so the same types: "
         + "a handler of `\(shared.namespace).\(hypercall.handlerName)` runs this release's calls too.")
     out.line("public typealias \(hypercall.typeName) = \(shared.namespace).\(hypercall.typeName)")
     out.line("public typealias \(hypercall.handlerName) = \(shared.namespace).\(hypercall.handlerName)")

@@ -16,6 +16,16 @@ import Testing
     return entries.filter { ($0 as NSString).lastPathComponent.contains(".abigen-") }
   }
 
+  /// Shell lines that wait until the emit `$pid` writing into `out` has made its staging
+  /// directory, or has ended: before it exists, nothing is on disk for a signal to interrupt.
+  func untilStaging(_ out: String) -> String {
+    #"""
+    while kill -0 $pid 2>/dev/null && [ -z "$(find '\#(out)' -name '.abigen-stage-*' 2>/dev/null)" ]; do
+      sleep 0.005
+    done
+    """#
+  }
+
   @Test func aWriteThatFailsPartwayChangesNothing() throws {
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
@@ -46,9 +56,7 @@ import Testing
       for i in $(seq 1 6); do
         rm -rf '\#(out)'
         "$ABIGEN" emit --output '\#(out)' > /dev/null & pid=$!
-        while kill -0 $pid 2>/dev/null && [ -z "$(find '\#(out)' -name '.abigen-stage-*' 2>/dev/null)" ]; do
-          sleep 0.005
-        done
+        \#(untilStaging(out))
         sleep 0.0$((i * 3 % 10))
         if [ $((i % 2)) = 0 ]; then kill -TERM $pid 2>/dev/null; else kill -INT $pid 2>/dev/null; fi
         wait $pid
@@ -81,9 +89,7 @@ import Testing
       for i in 1 2 3; do
         rm -rf '\#(out)'
         "$ABIGEN" emit --output '\#(out)' > /dev/null & pid=$!
-        while kill -0 $pid 2>/dev/null && [ -z "$(find '\#(out)' -name '.abigen-stage-*' 2>/dev/null)" ]; do
-          sleep 0.005
-        done
+        \#(untilStaging(out))
         if [ -n "$(find '\#(out)' -name '.abigen-stage-*' 2>/dev/null)" ] && kill -INT $pid 2>/dev/null; then
           sent=$((sent + 1))
         fi
