@@ -79,6 +79,20 @@ struct NameRuleCheck {
   /// Swift case names by prefix and sub-op name: every release names mostly the same ops.
   var caseNames: [String: [String: String]] = [:]
 
+  /// A name an element emits (`claim`), as recorded for replaying.
+  struct Claim {
+    var kind: String
+    var name: String
+    var owner: String
+    var location: SourceLocation
+  }
+  /// The claims of the hypercall being checked, while they are recorded.
+  var claims: [Claim]?
+  /// The last clean check of each hypercall by name: the hypercall and the names it claimed. A
+  /// release that keeps a hypercall as it was holds no new problem in it, only its claims, which
+  /// can clash with another hypercall's.
+  var cleanHypercalls: [String: (hypercall: Hypercall, claims: [Claim])] = [:]
+
   mutating func caseName(_ op: String, prefix: String) -> String {
     if let known = caseNames[prefix]?[op] { return known }
     let made = SwiftNameMapping.subOpCaseName(op, prefix: prefix)
@@ -88,6 +102,7 @@ struct NameRuleCheck {
 
   /// Records that `owner` emits `name` as a `kind`; a second owner of the same name is an error.
   mutating func claim(_ kind: String, _ name: String, _ owner: String, _ location: SourceLocation) {
+    claims?.append(Claim(kind: kind, name: name, owner: owner, location: location))
     if let other = claimed[kind]?[name], other != owner {
       // One message per pair of elements, not one per name they share.
       guard reported.insert(other + "\u{0}" + owner).inserted else { return }
@@ -246,80 +261,95 @@ struct NameRuleCheck {
           hypercall.location)
       }
       lineages[hypercall.lineage] = lineages[hypercall.lineage] ?? hypercall.name
-      for former in hypercall.formerNames {
-        report("\(what): the former name", former, CNameRules.problem(former), hypercall.location)
+      if let clean = cleanHypercalls[hypercall.name], clean.hypercall == hypercall {
+        for claim in clean.claims { self.claim(claim.kind, claim.name, claim.owner, claim.location) }
+        continue
       }
-      freeText("\(what): the source", hypercall.source, hypercall.location)
-      guard nameProblem == nil else { continue }
-      let owner = "hypercall '\(hypercall.name)'"
-      claim("Swift constant HypercallNumber", SwiftNameMapping.memberName(hypercall.name), owner, hypercall.location)
-      for nested in hypercall.nestedTables {
-        let n = "\(what): nested table \(DisplayText.quoted(nested.name))"
+      let before = found.count
+      claims = []
+      check(hypercall, what: what, r: r, prefixes: prefixes, nameIsValid: nameProblem == nil)
+      if found.count == before, let made = claims { cleanHypercalls[hypercall.name] = (hypercall, made) }
+      claims = nil
+    }
+  }
+
+  /// The rules of one hypercall of the release labelled `r`, and the names it claims.
+  mutating func check(
+    _ hypercall: Hypercall, what: String, r: String, prefixes: [String: String], nameIsValid: Bool
+  ) {
+    for former in hypercall.formerNames {
+      report("\(what): the former name", former, CNameRules.problem(former), hypercall.location)
+    }
+    freeText("\(what): the source", hypercall.source, hypercall.location)
+    guard nameIsValid else { return }
+    let owner = "hypercall '\(hypercall.name)'"
+    claim("Swift constant HypercallNumber", SwiftNameMapping.memberName(hypercall.name), owner, hypercall.location)
+    for nested in hypercall.nestedTables {
+      let n = "\(what): nested table \(DisplayText.quoted(nested.name))"
+      report(
+        "\(what): nested table", nested.name,
+        CNameRules.problem(nested.name, maximumLength: ABIModel.maximumWordLength, word: true), nested.location)
+      if let parent = nested.selectedBy {
+        report("\(n): the op it is selected by", parent, CNameRules.problem(parent), nested.location)
+      }
+      if let structure = nested.structure {
+        report("\(n): the structure", structure, CNameRules.problem(structure), nested.location)
+      }
+      location(nested.location, n)
+      freeText("\(n): the source", nested.source, nested.location)
+    }
+    for table in hypercall.tables {
+      // A nested table is owned, and reported, as `memory_op.access_op`.
+      let tableWhat = table.isNested ? "\(r): table \(DisplayText.quoted(table.name))" : what
+      let tableOwner = table.isNested ? "table '\(table.name)'" : owner
+      let location = table.nested?.location ?? hypercall.location
+      let type = SwiftNameMapping.hypercallTypeName(table.identifier)
+      for name in [type, type + "Handler"] {
+        if SwiftNameMapping.runtimeTypeNames.contains(name) || SwiftNameMapping.keywords.contains(name) {
+          error("\(tableWhat) becomes the Swift type '\(name)', which the generated code or Swift reserves", location)
+        }
+        claim("Swift type", name, tableOwner, location)
+      }
+      for suffix in ["_decode", "_is_valid", "_encode", "_max_progress"] {
+        claim("C identifier", "abigen_" + table.identifier + suffix, tableOwner, location)
+      }
+      check(
+        table.multiplex, named: table.identifier, owner: tableOwner, what: tableWhat,
+        prefix: prefixes[table.lineage] ?? "")
+    }
+    if let writeBack = hypercall.writeBack {
+      for (label, name) in [
+        ("structure", writeBack.structure), ("number field", writeBack.numberField),
+        ("arguments field", writeBack.argumentsField),
+      ] {
         report(
-          "\(what): nested table", nested.name,
-          CNameRules.problem(nested.name, maximumLength: ABIModel.maximumWordLength, word: true), nested.location)
-        if let parent = nested.selectedBy {
-          report("\(n): the op it is selected by", parent, CNameRules.problem(parent), nested.location)
-        }
-        if let structure = nested.structure {
-          report("\(n): the structure", structure, CNameRules.problem(structure), nested.location)
-        }
-        location(nested.location, n)
-        freeText("\(n): the source", nested.source, nested.location)
+          "\(what): the write-back's \(label)", name,
+          CNameRules.problem(name, maximumLength: ABIModel.maximumWordLength, word: true), writeBack.location)
       }
-      for table in hypercall.tables {
-        // A nested table is owned, and reported, as `memory_op.access_op`.
-        let tableWhat = table.isNested ? "\(r): table \(DisplayText.quoted(table.name))" : what
-        let tableOwner = table.isNested ? "table '\(table.name)'" : owner
-        let location = table.nested?.location ?? hypercall.location
-        let type = SwiftNameMapping.hypercallTypeName(table.identifier)
-        for name in [type, type + "Handler"] {
-          if SwiftNameMapping.runtimeTypeNames.contains(name) || SwiftNameMapping.keywords.contains(name) {
-            error("\(tableWhat) becomes the Swift type '\(name)', which the generated code or Swift reserves", location)
-          }
-          claim("Swift type", name, tableOwner, location)
-        }
-        for suffix in ["_decode", "_is_valid", "_encode", "_max_progress"] {
-          claim("C identifier", "abigen_" + table.identifier + suffix, tableOwner, location)
-        }
-        check(
-          table.multiplex, named: table.identifier, owner: tableOwner, what: tableWhat,
-          prefix: prefixes[table.lineage] ?? "")
+      freeText("\(what): the write-back's source", writeBack.source, writeBack.location)
+      location(writeBack.location, what)
+    }
+    if let flag = hypercall.countFlag {
+      check(flag.argument, what: what, flag.location)
+      report(
+        "\(what): the count flag name", flag.flagName ?? "", flag.flagName.flatMap { CNameRules.problem($0) },
+        flag.location)
+      freeText("\(what): the count flag's source", flag.source, flag.location)
+      location(flag.location, what)
+      if let sentinel = flag.sentinel {
+        check(sentinel.returnCode, what: what, sentinel.location)
+        freeText("\(what): the count sentinel's source", sentinel.source, sentinel.location)
+        location(sentinel.location, what)
       }
-      if let writeBack = hypercall.writeBack {
-        for (label, name) in [
-          ("structure", writeBack.structure), ("number field", writeBack.numberField),
-          ("arguments field", writeBack.argumentsField),
-        ] {
-          report(
-            "\(what): the write-back's \(label)", name,
-            CNameRules.problem(name, maximumLength: ABIModel.maximumWordLength, word: true), writeBack.location)
+      if CNameRules.problem(flag.argument.name, word: true) == nil {
+        let prefix = "abigen_" + hypercall.name + "_" + flag.argument.name
+        for suffix in ["_decode", "_encode", "_is_sentinel"] {
+          claim("C identifier", prefix + suffix, "the count flag of " + owner, flag.location)
         }
-        freeText("\(what): the write-back's source", writeBack.source, writeBack.location)
-        location(writeBack.location, what)
-      }
-      if let flag = hypercall.countFlag {
-        check(flag.argument, what: what, flag.location)
-        report(
-          "\(what): the count flag name", flag.flagName ?? "", flag.flagName.flatMap { CNameRules.problem($0) },
-          flag.location)
-        freeText("\(what): the count flag's source", flag.source, flag.location)
-        location(flag.location, what)
-        if let sentinel = flag.sentinel {
-          check(sentinel.returnCode, what: what, sentinel.location)
-          freeText("\(what): the count sentinel's source", sentinel.source, sentinel.location)
-          location(sentinel.location, what)
-        }
-        if CNameRules.problem(flag.argument.name, word: true) == nil {
-          let prefix = "abigen_" + hypercall.name + "_" + flag.argument.name
-          for suffix in ["_decode", "_encode", "_is_sentinel"] {
-            claim("C identifier", prefix + suffix, "the count flag of " + owner, flag.location)
-          }
-          if let name = flag.flagName, CNameRules.problem(name) == nil {
-            claim(
-              "C identifier", "abigen_assert_\(hypercall.name)_\(name)_fits", "the count flag of " + owner,
-              flag.location)
-          }
+        if let name = flag.flagName, CNameRules.problem(name) == nil {
+          claim(
+            "C identifier", "abigen_assert_\(hypercall.name)_\(name)_fits", "the count flag of " + owner,
+            flag.location)
         }
       }
     }

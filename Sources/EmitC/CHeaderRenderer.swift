@@ -28,14 +28,28 @@ public enum CHeaderRenderer {
     guard paragraph.count > width else { return [paragraph] }
     var lines: [String] = []
     var current = ""
-    for word in paragraph.split(separator: " ") {
-      if !current.isEmpty && current.count + 1 + word.count > width {
+    // The line's length is counted as it grows: `String.count` walks the whole string, and a
+    // generated tree wraps tens of thousands of comment lines.
+    var length = 0
+    // Split as bytes: a space is one byte, and splitting Characters costs grapheme breaking. A
+    // word's length is its byte count when it is ASCII (almost always) and its Characters'
+    // otherwise.
+    for bytes in paragraph.utf8.split(separator: UInt8(ascii: " ")) {
+      let word = Substring(bytes)
+      let wordLength = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
+      if length > 0 && length + 1 + wordLength > width {
         lines.append(current)
         current = ""
+        length = 0
       }
-      current += (current.isEmpty ? "" : " ") + word
+      if length > 0 {
+        current += " "
+        length += 1
+      }
+      current += word
+      length += wordLength
     }
-    if !current.isEmpty { lines.append(current) }
+    if length > 0 { lines.append(current) }
     return lines
   }
 

@@ -8,6 +8,17 @@ public enum EmittedText {
   /// Text inside a C block comment: ASCII only (everything else as `\u{XXXX}`), and no `*/`
   /// that ends it, `/*` that `-Wcomment` flags, or `??` that `-Wtrigraphs` flags.
   public static func cComment(_ text: String) -> String {
+    // Almost every text is printable ASCII without a pair to split: it is its own comment.
+    var previousByte: UInt8 = 0x20
+    let plain = text.utf8.allSatisfy { byte in
+      defer { previousByte = byte }
+      guard (0x20..<0x7f).contains(byte) else { return false }
+      switch (previousByte, byte) {
+      case (0x2a, 0x2f), (0x2f, 0x2a), (0x3f, 0x3f): return false
+      default: return true
+      }
+    }
+    if plain { return text }
     var out = ""
     var previous: Unicode.Scalar = " "
     for scalar in text.unicodeScalars {
