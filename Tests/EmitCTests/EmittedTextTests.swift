@@ -1,6 +1,7 @@
-@testable import EmitC
 import EmitCore
 import Testing
+
+@testable import EmitC
 
 /// Free text in a C comment can neither end the comment nor make gcc warn.
 @Suite struct EmittedTextTests {
