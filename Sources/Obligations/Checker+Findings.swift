@@ -98,6 +98,7 @@ extension Checker {
     }
     let minimized = simpler.current
     let widths = model.guestWidths
+    let releaseNames = model.releases.map(\.name)
     var findings: [CheckReport.Finding] = keys.indices.map { index in
       let members = groupMembers[index]
       let best = bests[index]
@@ -173,7 +174,7 @@ extension Checker {
         obligation: obligation, counterexample: minimized[index] ?? best.1, disposition: best.3,
         otherPairs: pairs.count - 1, guestABIs: abis)
       finding.instances = instances
-      finding.ranges = ranges(instances)
+      finding.ranges = CheckReport.ReleaseRanges.blocks(instances, releaseNames: releaseNames)
       if case .accepted = best.3 {
       } else if let identity = best.1.identity {
         finding.closest = closestRecord(to: identity, instances: instances)
@@ -212,13 +213,6 @@ extension Checker {
     var newer: Int32 = 0
   }
 
-  /// Instances as blocks of consecutive older releases that fail in the same newer releases.
-  func ranges(_ instances: [CheckReport.BreakInstance]) -> [CheckReport.ReleaseRanges] {
-    CheckReport.ReleaseRanges.blocks(instances, releaseNames: model.releases.map(\.name))
-  }
-
-  /// The entries that would accept exactly `finding`: one per block of its release ranges, the
-  /// newer span left open when it reaches the newest release.
   /// The architectures a break is about: those its obligation stands for, less those accepted
   /// breaks cover when it is not accepted as a whole (a break x86 has accepted and ARM has not is
   /// ARM's).
@@ -248,6 +242,8 @@ extension Checker {
     return ofWidth.filter { architectures.contains($0.architecture) }.map(\.name)
   }
 
+  /// The entries that would accept exactly `finding`: one per block of its release ranges, the
+  /// newer span left open when it reaches the newest release.
   func suggestion(
     for finding: CheckReport.Finding, hypercall: String, widths: [Int], architectures: [String] = []
   ) -> [BreakCoverage] {

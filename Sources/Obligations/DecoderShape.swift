@@ -68,6 +68,16 @@ public struct DecoderShape: Hashable, Sendable {
     return sliced
   }
 
+  /// The shape with its ops' identities renumbered 1, 2, ... in table order. Whether a value is
+  /// live does not depend on which lineages the ops have, so the same decoder on both sides of a
+  /// migration is one question for every table whose ops are laid out alike (most of a long
+  /// history's pairs).
+  var renumbered: DecoderShape {
+    var shape = self
+    for index in shape.ops.indices { shape.ops[index].identity = index + 1 }
+    return shape
+  }
+
   /// The op numbers, each once, in table order.
   var numbers: [UInt64] {
     var seen: Set<UInt64> = []

@@ -357,7 +357,11 @@ struct ObligationPlanner {
     if let known = shapes.migrationKeys[pair] { return known }
     let newerShape = shapes.shapes[newer]
     let made = keyTable.set(
-      shapes.shapes[older].slicesByNumber.map { slice in .migration(slice, newerShape.slice(seenBy: slice)) })
+      shapes.shapes[older].slicesByNumber.map { slice in
+        let seen = newerShape.slice(seenBy: slice)
+        // The same decoder on both sides asks only whether the slice has live values.
+        return seen == slice ? .migration(slice.renumbered, slice.renumbered) : .migration(slice, seen)
+      })
     shapes.migrationKeys[pair] = made
     return made
   }

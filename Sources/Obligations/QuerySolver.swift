@@ -16,7 +16,7 @@ final class QuerySolver {
   private(set) var splits = 0
   private var variableCount = 0
   /// Witnesses of premises already shown satisfiable, by what the premise is about.
-  private var witnesses: [AnyHashable: UInt64] = [:]
+  private(set) var witnesses: [AnyHashable: UInt64] = [:]
 
   init(timeoutMilliseconds: UInt32, wantsSMT: Bool, splitBits: Int = 4, forcedSplitBits: Int = 0) throws {
     context = try SolverContext(randomSeed: 0, timeoutMilliseconds: timeoutMilliseconds)
