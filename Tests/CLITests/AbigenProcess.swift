@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `abigen` binary the way a user does, and captures what it prints.
 struct AbigenRun {
@@ -125,5 +126,40 @@ extension AbigenProcess {
       status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+  }
+}
+
+extension AbigenProcess {
+  /// One change to the bundled spec's dump: `edit` applied to the object of release `release`.
+  struct ReleaseEdit {
+    var release: String
+    var edit: (inout [String: Any]) throws -> Void
+  }
+
+  /// `abigen dump --format json` of the bundled spec with `edits` applied. Only the edited
+  /// releases' objects are parsed and written again (the dump is 7.6 MB, and writing all of it
+  /// back through `JSONSerialization` took a second or more per edit); the rest of the text is
+  /// the dump's own. A release object is found by the layout the dump is written in: one per
+  /// line of the `releases` array, four spaces in, its `name` six spaces in.
+  static func editedDump(_ edits: [ReleaseEdit]) throws -> Data {
+    let dump = try run(["dump", "--format", "json"])
+    try #require(dump.status == 0, "\(dump.stderr)")
+    var text = dump.stdout
+    // Each release once, with its edits in order: an edited object is no longer in the layout.
+    var releases: [String] = []
+    for change in edits where !releases.contains(change.release) { releases.append(change.release) }
+    for release in releases {
+      let name = Data("\n      \"name\" : \"\(release)\",\n".utf8)
+      let found = try #require(text.range(of: name), "no release \(release) in the dump")
+      try #require(text.range(of: name, in: found.upperBound..<text.endIndex) == nil)
+      let opening = try #require(text.range(of: Data("\n    {\n".utf8), options: .backwards, in: 0..<found.lowerBound))
+      let closing = try #require(text.range(of: Data("\n    }".utf8), in: found.upperBound..<text.endIndex))
+      let span = (opening.lowerBound + 1)..<closing.upperBound
+      var object = try #require(try JSONSerialization.jsonObject(with: text.subdata(in: span)) as? [String: Any])
+      try #require(object["name"] as? String == release)
+      for change in edits where change.release == release { try change.edit(&object) }
+      text.replaceSubrange(span, with: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    }
+    return text
   }
 }

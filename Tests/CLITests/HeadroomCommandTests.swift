@@ -115,18 +115,12 @@ import Testing
 
   /// A mask that only the development release has can still change at no cost.
   @Test func aMaskNewInTheDevelopmentReleaseIsStillChangeable() throws {
-    let dump = try AbigenProcess.run(["dump", "--format", "json"])
-    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
-    var releases = try #require(object["releases"] as? [[String: Any]])
-    var hypercalls = try #require(releases[releases.count - 1]["hypercalls"] as? [[String: Any]])
-    let h = try #require(hypercalls.firstIndex { $0["name"] as? String == "hvm_op" })
-    var multiplex = try #require(hypercalls[h]["multiplex"] as? [String: Any])
-    multiplex["opMask"] = ["bits": 10, "maskName": "HVMOP_op_mask"]
-    hypercalls[h]["multiplex"] = multiplex
-    releases[releases.count - 1]["hypercalls"] = hypercalls
-    object["releases"] = releases
-    let run = try AbigenProcess.run(
-      ["headroom", "--spec", "-"], stdin: try JSONSerialization.data(withJSONObject: object))
+    let spec = try NewBreakCommandTests.spec(editing: "hvm_op") { hvm in
+      var multiplex = hvm["multiplex"] as! [String: Any]
+      multiplex["opMask"] = ["bits": 10, "maskName": "HVMOP_op_mask"]
+      hvm["multiplex"] = multiplex
+    }
+    let run = try AbigenProcess.run(["headroom", "--spec", "-"], stdin: spec)
     #expect(run.status == 0, "\(run.stderr)")
     let lines = run.output.split(separator: "\n").map(String.init)
     let hvm = try #require(lines.firstIndex { $0.hasPrefix("hvm_op ") })

@@ -39,22 +39,16 @@ import Testing
 
   /// A spec with a new op where 3.3's continuations land: failing findings.
   func breakingSpec() throws -> Data {
-    let dump = try AbigenProcess.run(["dump", "--format", "json"])
-    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
-    var releases = try #require(object["releases"] as? [[String: Any]])
-    var hypercalls = try #require(releases[releases.count - 1]["hypercalls"] as? [[String: Any]])
-    let h = try #require(hypercalls.firstIndex { $0["name"] as? String == "memory_op" })
-    var multiplex = try #require(hypercalls[h]["multiplex"] as? [String: Any])
-    var ops = try #require(multiplex["subOps"] as? [[String: Any]])
-    ops.append([
-      "name": "XENMEM_new_op", "cName": "XENMEM_new_op", "lineage": "memory_op:XENMEM_new_op", "number": 32,
-      "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/MemoryOp.swift:200",
-    ])
-    multiplex["subOps"] = ops
-    hypercalls[h]["multiplex"] = multiplex
-    releases[releases.count - 1]["hypercalls"] = hypercalls
-    object["releases"] = releases
-    return try JSONSerialization.data(withJSONObject: object)
+    try NewBreakCommandTests.spec(editing: "memory_op") { memory in
+      var multiplex = memory["multiplex"] as! [String: Any]
+      var ops = multiplex["subOps"] as! [[String: Any]]
+      ops.append([
+        "name": "XENMEM_new_op", "cName": "XENMEM_new_op", "lineage": "memory_op:XENMEM_new_op", "number": 32,
+        "formerNames": [String](), "toolsOnly": false, "location": "Spec/Xen/MemoryOp.swift:200",
+      ])
+      multiplex["subOps"] = ops
+      memory["multiplex"] = multiplex
+    }
   }
 
   @Test func theValidatorRejectsWhatBreaksTheSchemas() throws {

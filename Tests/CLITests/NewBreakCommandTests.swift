@@ -6,17 +6,15 @@ import Testing
 /// count flag. `check` fails with the new counterexample and `diff` shows the change as breaking.
 @Suite(.serialized) struct NewBreakCommandTests {
   /// The bundled spec as JSON, with `edit` applied to master's hypercall `name`.
-  static func spec(editing name: String, _ edit: (inout [String: Any]) -> Void) throws -> Data {
-    let dump = try AbigenProcess.run(["dump", "--format", "json"])
-    try #require(dump.status == 0)
-    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
-    var releases = try #require(object["releases"] as? [[String: Any]])
-    var hypercalls = try #require(releases[releases.count - 1]["hypercalls"] as? [[String: Any]])
-    let index = try #require(hypercalls.firstIndex { $0["name"] as? String == name })
-    edit(&hypercalls[index])
-    releases[releases.count - 1]["hypercalls"] = hypercalls
-    object["releases"] = releases
-    return try JSONSerialization.data(withJSONObject: object)
+  static func spec(editing name: String, _ edit: @escaping (inout [String: Any]) -> Void) throws -> Data {
+    try AbigenProcess.editedDump([
+      .init(release: "master") { release in
+        var hypercalls = try #require(release["hypercalls"] as? [[String: Any]])
+        let index = try #require(hypercalls.firstIndex { $0["name"] as? String == name })
+        edit(&hypercalls[index])
+        release["hypercalls"] = hypercalls
+      }
+    ])
   }
 
   /// master's memory_op with a guest-visible `XENMEM_new_op` at `number`.

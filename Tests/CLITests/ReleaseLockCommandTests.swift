@@ -24,21 +24,17 @@ import Testing
 
   /// The bundled spec as a JSON object, with `edits` applied in order.
   func xenSpec(_ edits: [SpecEdit]) throws -> Data {
-    let dump = try AbigenProcess.run(["dump", "--format", "json"])
-    try #require(dump.status == 0)
-    var object = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
-    var releases = try #require(object["releases"] as? [[String: Any]])
-    for change in edits {
-      for name in change.releases {
-        let r = try #require(releases.firstIndex { $0["name"] as? String == name })
-        var hypercalls = try #require(releases[r]["hypercalls"] as? [[String: Any]])
-        let h = try #require(hypercalls.firstIndex { $0["name"] as? String == change.hypercall })
-        change.edit(&hypercalls[h])
-        releases[r]["hypercalls"] = hypercalls
-      }
-    }
-    object["releases"] = releases
-    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    try AbigenProcess.editedDump(
+      edits.flatMap { change in
+        change.releases.map { name in
+          AbigenProcess.ReleaseEdit(release: name) { release in
+            var hypercalls = try #require(release["hypercalls"] as? [[String: Any]])
+            let index = try #require(hypercalls.firstIndex { $0["name"] as? String == change.hypercall })
+            change.edit(&hypercalls[index])
+            release["hypercalls"] = hypercalls
+          }
+        }
+      })
   }
 
   /// The bundled spec as a JSON object, with `edit` applied to one release's hypercall.
