@@ -9,14 +9,10 @@ public enum EmittedText {
   /// that ends it, `/*` that `-Wcomment` flags, or `??` that `-Wtrigraphs` flags.
   public static func cComment(_ text: String) -> String {
     // Almost every text is printable ASCII without a pair to split: it is its own comment.
-    var previousByte: UInt8 = 0x20
-    let plain = text.utf8.allSatisfy { byte in
-      defer { previousByte = byte }
-      guard (0x20..<0x7f).contains(byte) else { return false }
-      switch (previousByte, byte) {
-      case (0x2a, 0x2f), (0x2f, 0x2a), (0x3f, 0x3f): return false
-      default: return true
-      }
+    var last: Unicode.Scalar = " "
+    let plain = text.unicodeScalars.allSatisfy { scalar in
+      defer { last = scalar }
+      return scalar.isASCII && !DisplayText.isUnsafe(scalar) && !splitsPair(last, scalar)
     }
     if plain { return text }
     var out = ""
@@ -27,16 +23,21 @@ public enum EmittedText {
         previous = "}"
         continue
       }
-      // A space between the two characters of `*/`, `/*` and `??`; a space never makes a new
-      // pair, so one pass leaves none.
-      switch (previous, scalar) {
-      case ("*", "/"), ("/", "*"), ("?", "?"): out.unicodeScalars.append(" ")
-      default: break
-      }
+      // A space between the two characters of a pair; a space never makes a new pair, so one
+      // pass leaves none.
+      if splitsPair(previous, scalar) { out.unicodeScalars.append(" ") }
       out.unicodeScalars.append(scalar)
       previous = scalar
     }
     return out
+  }
+
+  /// Whether `previous` and `next` form `*/`, `/*` or `??`, which a comment must not hold.
+  private static func splitsPair(_ previous: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+    switch (previous, next) {
+    case ("*", "/"), ("/", "*"), ("?", "?"): return true
+    default: return false
+    }
   }
 
   /// The contents of a C string literal (without the quotes): `\`, `"` and `?` escaped (no

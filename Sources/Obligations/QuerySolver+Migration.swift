@@ -56,14 +56,15 @@ extension QuerySolver {
       // means in the newer release what it meant, and is within the bound it was within, so
       // neither violation can hold. Only the premise is asked, for the proof's witness.
       // A premise this worker has already shown satisfiable needs no solver at all.
-      if !wantsSMT, let witness = witnesses[olderShape.renumbered] {
+      let premiseKey = olderShape.renumbered
+      if !wantsSMT, let witness = witnesses[premiseKey] {
         return QueryOutcome(answers: [.holds(witness: witness), .holds(witness: witness)], checks: 0, smtLib2: [])
       }
       let value = variable("value", width: olderShape.opWidth)
       let same = Violation(formula: context.false, value: value, impossible: true)
       return try run(
         premise: SymbolicDecoder(olderShape, in: context).isLive(value), violations: [same, same],
-        premiseKey: olderShape.renumbered)
+        premiseKey: premiseKey)
     }
     let terms = migrationTerms(olderShape, newerShape)
     let withinBound =
