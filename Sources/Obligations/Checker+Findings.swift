@@ -90,10 +90,13 @@ extension Checker {
         let solver = try? QuerySolver(
           timeoutMilliseconds: timeout, wantsSMT: false, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
       else { return }
-      for index in stride(from: worker, to: bests.count, by: jobs) {
-        let found = Self.smallest(
-          bests[index], in: views.model(forABI: Int(bests[index].0.guestABI)), solver: solver, identities: identities)
-        simpler.update { $0[index] = found }
+      for batch in QuerySolver.batches(of: bests.count, worker: worker, workers: jobs) {
+        solver.startBatch()
+        for index in batch {
+          let found = Self.smallest(
+            bests[index], in: views.model(forABI: Int(bests[index].0.guestABI)), solver: solver, identities: identities)
+          simpler.update { $0[index] = found }
+        }
       }
     }
     let minimized = simpler.current

@@ -133,12 +133,19 @@ public struct Checker: Sendable {
     let (checker, jobs) = (self, order)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var mine: [(Int, Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>)] = []
+      // A class's values are consecutive jobs of one obligation: its subject is resolved once.
+      var resolved: (item: Int, subject: PlannedObligation.ResolvedSubject)?
       for position in stride(from: worker, to: jobs.count, by: workers) {
         let job = jobs[position]
+        let item = planned[job.item]
+        if resolved?.item != job.item {
+          resolved = (job.item, item.resolved(in: checker.views.model(forABI: Int(item.guestABI))))
+        }
+        let subject = resolved!.subject
         mine.append(
           (
             position,
-            Result { () throws(CounterexampleReplay.Mismatch) in try checker.replay(job.value, planned[job.item]) }
+            Result { () throws(CounterexampleReplay.Mismatch) in try checker.replay(job.value, item, subject) }
           ))
       }
       replayed.update { all in for (position, result) in mine { all[position] = result } }
@@ -337,19 +344,22 @@ public struct Checker: Sendable {
         solver = try QuerySolver(
           timeoutMilliseconds: timeout, wantsSMT: keepSMT, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
       } catch {
-        for index in stride(from: worker, to: keys.count, by: jobs) {
+        for index in QuerySolver.batches(of: keys.count, worker: worker, workers: jobs).joined() {
           store.update { $0[index] = QueryOutcome(failed: "\(error)", key: keys[index]) }
         }
         return
       }
-      for index in stride(from: worker, to: keys.count, by: jobs) {
-        let outcome: QueryOutcome
-        do {
-          outcome = try solver.solve(keys[index])
-        } catch {
-          outcome = QueryOutcome(failed: "\(error)", key: keys[index])
+      for batch in QuerySolver.batches(of: keys.count, worker: worker, workers: jobs) {
+        solver.startBatch()
+        for index in batch {
+          let outcome: QueryOutcome
+          do {
+            outcome = try solver.solve(keys[index])
+          } catch {
+            outcome = QueryOutcome(failed: "\(error)", key: keys[index])
+          }
+          store.update { $0[index] = outcome }
         }
-        store.update { $0[index] = outcome }
       }
       splits.update { $0 += solver.splits }
     }
@@ -364,9 +374,16 @@ public struct Checker: Sendable {
   func replay(_ found: FoundValue, _ item: PlannedObligation) throws(CounterexampleReplay.Mismatch)
     -> (Counterexample, MigrationGroup?)
   {
+    try replay(found, item, item.resolved(in: views.model(forABI: Int(item.guestABI))))
+  }
+
+  /// `replay(_:_:)` with the obligation's subject already resolved in its ABI's view.
+  func replay(_ found: FoundValue, _ item: PlannedObligation, _ subject: PlannedObligation.ResolvedSubject)
+    throws(CounterexampleReplay.Mismatch) -> (Counterexample, MigrationGroup?)
+  {
     let width = Int(item.guestWidth)
     let model = views.model(forABI: Int(item.guestABI))
-    switch item.resolved(in: model) {
+    switch subject {
     case .migration(let older, let table, let newer, let newerMultiplex, let refusal):
       let (hypercall, olderMultiplex) = (table, table.multiplex)
       if item.kind == .progressBound {

@@ -129,10 +129,12 @@ extension QuerySolver {
     -> FoundValue?
   {
     let terms = countTerms(older, newer)
-    let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
-    solver.assert(terms.premise && terms.value == found.value && terms.nullHandles == found.detail)
-    guard case .sat(let model) = try solver.check() else { return nil }
-    let mode = terms.mode(try terms.modeTerms.map { try model.value(of: $0) }, in: context)
+    let mode = try scoped { solver -> BoolExpr? in
+      solver.assert(terms.premise && terms.value == found.value && terms.nullHandles == found.detail)
+      guard case .sat(let model) = try solver.check() else { return nil }
+      return terms.mode(try terms.modeTerms.map { try model.value(of: $0) }, in: context)
+    }
+    guard let mode else { return nil }
     return try smallest(satisfying: terms.premise && mode, value: terms.value, detail: terms.nullHandles)
   }
 

@@ -17,6 +17,44 @@ final class QuerySolver {
   private var variableCount = 0
   /// Witnesses of premises already shown satisfiable, by what the premise is about.
   private(set) var witnesses: [AnyHashable: UInt64] = [:]
+  /// The solver the queries of the current batch share, each in its own scope.
+  private var batchSolver: Solver?
+  /// How many solvers this worker made (one per batch, or more after timeouts).
+  private(set) var solversMade = 0
+
+  /// Queries from here on get a new solver. A Z3 solver costs as much to create as a small
+  /// query does to decide, so a batch of queries shares one, each query in its own scope. A
+  /// solver's state (learned clauses, phases) shapes the models it finds, so callers start a
+  /// batch at positions fixed by the queries alone: the values found are then the same
+  /// whichever worker solves a batch. Batches stay short, because a solver reused for long
+  /// slowed later queries down into the timeout.
+  func startBatch() {
+    batchSolver = nil
+  }
+
+  /// How many consecutive queries share a solver: 8 took a fifth off the bundled check's
+  /// solving; longer batches gained nothing more (docs/benchmarks.md).
+  static let batchSize = 8
+
+  /// The batches of `count` queries that `worker` of `workers` solves: consecutive positions,
+  /// `batchSize` at a time, dealt out in turn, so a batch is the same whatever `workers` is.
+  static func batches(of count: Int, worker: Int, workers: Int) -> [Range<Int>] {
+    stride(from: worker * batchSize, to: count, by: workers * batchSize).map { $0..<min(count, $0 + batchSize) }
+  }
+
+  /// Runs `body` in a scope of the batch's solver, which is back at its base level afterwards.
+  func scoped<T>(_ body: (Solver) throws -> T) rethrows -> T {
+    let solver =
+      batchSolver
+      ?? {
+        solversMade += 1
+        return Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+      }()
+    batchSolver = solver
+    solver.push()
+    defer { solver.pop() }
+    return try body(solver)
+  }
 
   init(timeoutMilliseconds: UInt32, wantsSMT: Bool, splitBits: Int = 4, forcedSplitBits: Int = 0) throws {
     context = try SolverContext(randomSeed: 0, timeoutMilliseconds: timeoutMilliseconds)
@@ -32,8 +70,13 @@ final class QuerySolver {
   /// abandoned. The parts cover every value, so the answer is unsat only when every part is, sat
   /// with the first satisfiable part's model, and undecided if any part still is.
   func decide(_ solver: Solver, splitting value: BitVector) throws -> (SolverResult, checks: Int) {
+    let splitsBefore = splits
     var checks = 0
     let result = try decide(solver, splitting: value, depth: 0, checks: &checks)
+    // A solver that ran into the timeout may have grown large: the next query gets a new one.
+    var ranIntoTimeout = splits > splitsBefore
+    if case .unknown = result { ranIntoTimeout = true }
+    if ranIntoTimeout { batchSolver = nil }
     if case .unknown(let reason) = result, splitBits > 0 {
       return (
         .unknown(reason: "\(reason), still undecided split into \(1 << min(splitBits, value.width)) parts"), checks
@@ -132,16 +175,11 @@ final class QuerySolver {
   /// Obligations over several premises, asked of one solver, each premise in its own scope (the
   /// properties of one slice of a table). One answer per violation, in the groups' order.
   func run(groups: [PremiseGroup]) throws -> QueryOutcome {
-    // A fresh solver per query: a solver reused across queries (push/pop) kept state that made
-    // later, unrelated queries run into the timeout.
-    let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
     var checks = 0
     var answers: [QueryAnswer] = []
     var texts: [String] = []
     for group in groups {
-      if groups.count > 1 { solver.push() }
-      let (groupAnswers, groupTexts) = try answer(group, in: solver, checks: &checks)
-      if groups.count > 1 { solver.pop() }
+      let (groupAnswers, groupTexts) = try scoped { solver in try answer(group, in: solver, checks: &checks) }
       answers += groupAnswers
       texts += groupTexts
     }
@@ -220,7 +258,12 @@ final class QuerySolver {
   /// bound: counterexamples that are printed should be the simplest ones (`0x10`, not
   /// `0x7ffd5a10`).
   func smallest(satisfying formula: BoolExpr, value: BitVector, detail: BitVector? = nil) throws -> FoundValue? {
-    let solver = Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+    try scoped { solver in try smallest(satisfying: formula, value: value, detail: detail, in: solver) }
+  }
+
+  private func smallest(satisfying formula: BoolExpr, value: BitVector, detail: BitVector?, in solver: Solver) throws
+    -> FoundValue?
+  {
     solver.assert(formula)
     guard case .sat(let first) = try solver.check() else { return nil }
     var best = FoundValue(value: try first.value(of: value), detail: try detail.map { try first.value(of: $0) } ?? 0)

@@ -14,7 +14,9 @@ internal import CZ3
 /// check resets the context's cancel flag, or before a sub-solver attaches its resource limit,
 /// and the query then runs unbounded), and it starts and stops a timer thread for every check,
 /// which cost a third of the checker's time in system calls. `Z3_interrupt` cancels every
-/// attached limit, so repeating it cannot be lost. Arming and disarming is one lock each.
+/// attached limit, so repeating it cannot be lost. Arming and disarming is one lock each, and
+/// arming wakes the thread only when it sleeps past the new deadline: thousands of short checks
+/// would otherwise cost a context switch each.
 final class Watchdog: @unchecked Sendable {
   // @unchecked: every mutable field is read and written with `mutex` held; `context` is only
   // interrupted while a check is armed, and the owning SolverContext stops this thread (`stop`)
@@ -27,6 +29,11 @@ final class Watchdog: @unchecked Sendable {
   private var deadline: timespec?
   private var fired = false
   private var stopping = false
+  /// When the thread wakes up by itself: nil while it waits for a check to be armed. A deadline
+  /// at or after it needs no signal, because the thread then sleeps again until that deadline.
+  private var wakesAt: timespec?
+  /// Whether the thread is waiting (timed or not) rather than interrupting or starting.
+  private var waiting = false
 
   /// How often the interrupt is repeated after the deadline until the check returns.
   static let graceMilliseconds = 10
@@ -51,9 +58,10 @@ final class Watchdog: @unchecked Sendable {
     pthread_mutex_lock(&mutex)
     defer { pthread_mutex_unlock(&mutex) }
     if thread == nil { startThread() }
-    deadline = Self.now(plusMilliseconds: Int(milliseconds))
+    let due = Self.now(plusMilliseconds: Int(milliseconds))
+    deadline = due
     fired = false
-    pthread_cond_signal(&condition)
+    if waiting, wakesAt.map({ Self.compare(due, $0) < 0 }) ?? true { pthread_cond_signal(&condition) }
   }
 
   /// Disarms it when the check returned; whether an interrupt was sent.
@@ -98,10 +106,15 @@ final class Watchdog: @unchecked Sendable {
     defer { pthread_mutex_unlock(&mutex) }
     while !stopping {
       guard var due = deadline else {
+        (waiting, wakesAt) = (true, nil)
         pthread_cond_wait(&condition, &mutex)
+        waiting = false
         continue
       }
-      if pthread_cond_timedwait(&condition, &mutex, &due) == ETIMEDOUT, let armed = deadline,
+      (waiting, wakesAt) = (true, due)
+      let status = pthread_cond_timedwait(&condition, &mutex, &due)
+      (waiting, wakesAt) = (false, nil)
+      if status == ETIMEDOUT, let armed = deadline,
         Self.compare(armed, due) == 0
       {
         fired = true

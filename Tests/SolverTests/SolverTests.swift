@@ -114,6 +114,22 @@ import Testing
     }
   }
 
+  // The watchdog sleeps until the armed deadline and is not woken for a later one; a check with
+  // a shorter timeout than the one it sleeps for must wake it, or that check would run until
+  // the earlier check's hour was up.
+  @Test(.timeLimit(.minutes(1))) func shortTimeoutAfterLongOneStillFires() throws {
+    let context = try SolverContext()
+    let easy = Solver(context: context, timeoutMilliseconds: 3_600_000)
+    Self.assertFactoring(easy, p: 251, q: 241, factorWidth: 8)
+    #expect(try easy.check().model != nil)
+    let hard = Solver(context: context, timeoutMilliseconds: 1)
+    Self.assertHardQuery(hard)
+    guard case .unknown = try hard.check() else {
+      Issue.record("expected unknown")
+      return
+    }
+  }
+
   @Test func solverTimeoutDefaultsToContextTimeout() throws {
     let context = try SolverContext(timeoutMilliseconds: 250)
     #expect(Solver(context: context).timeoutMilliseconds == 250)
