@@ -99,11 +99,10 @@ extension ABIModel {
       let id = record < acceptedBreaks.count ? acceptedBreaks[record].id : "?"
       return .failure(.error("accepted break '\(id)': \(message)", at: coverage.location))
     }
-    let known = releases.map(\.name).joined(separator: ", ")
     for name in [coverage.older.first, coverage.older.last, coverage.newer.first, coverage.newer.last].compactMap({ $0 }
     )
     where releaseIndex(named: name) == nil {
-      return failure("unknown release '\(name)' (known: \(known))")
+      return failure("unknown release '\(name)' (known: \(releases.map(\.name).joined(separator: ", ")))")
     }
     guard let older = indices(of: coverage.older) else {
       return failure("the older span \(coverage.older) runs backwards")
@@ -247,15 +246,27 @@ extension ABIModel {
   /// (`physdev_op` is the name of hypercall 33 and a former name of 19, `physdev_op_compat`: the
   /// name wins).
   private func lineages(named name: String, in tables: [[Hypercall]]) -> Set<String> {
-    let hypercalls = tables.flatMap { $0 }
-    let named = Set(hypercalls.filter { $0.name == name }.map(\.lineage))
-    return named.isEmpty ? Set(hypercalls.filter { $0.formerNames.contains(name) }.map(\.lineage)) : named
+    var named: Set<String> = []
+    var formerly: Set<String> = []
+    for hypercall in tables.joined() {
+      if hypercall.name == name {
+        named.insert(hypercall.lineage)
+      } else if named.isEmpty && hypercall.formerNames.contains(name) {
+        formerly.insert(hypercall.lineage)
+      }
+    }
+    return named.isEmpty ? formerly : named
   }
 
   private func subOpLineages(named name: String, of hypercall: String, in releases: ArraySlice<Release>) -> Set<String>
   {
-    Set(
-      releases.flatMap { $0.table(lineage: hypercall)?.multiplex.subOps ?? [] }
-        .filter { $0.name == name || $0.formerNames.contains(name) }.map(\.lineage))
+    var found: Set<String> = []
+    for release in releases {
+      for op in release.multiplex(lineage: hypercall)?.subOps ?? []
+      where op.name == name || op.formerNames.contains(name) {
+        found.insert(op.lineage)
+      }
+    }
+    return found
   }
 }

@@ -78,18 +78,18 @@ struct Check: ParsableCommand {
       try refuse(error)
     }
     // A locked release that changed is a rewrite of history, reported like an invalid spec and
-    // in place of any result. The lock is verified while the checker plans and solves: the two
-    // share nothing but the model, and together they keep both cores busy.
+    // in place of any result. The lock is verified while the checker records its results, which
+    // is serial work: planning and solving keep both cores busy on their own.
     let (lockOptions, specOptions) = (lockOptions, specOptions)
-    let lockVerification = BackgroundWork { () throws(SpecLoader.Failure) in
+    let lockVerification = BackgroundWork(startingLater: { () throws(SpecLoader.Failure) in
       try lockOptions.verify(model, specOptions)
-    }
+    })
     var options = CheckOptions(
       release: release, from: from, to: to, widths: width.map { [$0] } ?? [], timeoutMilliseconds: timeoutMs,
       jobs: jobs, keepSMT: dumpSmt != nil)
     options.splitBits = splitBits
     var checker = Checker(model: model, options: options)
-    let checked = Result { () throws(Checker.Failure) in try checker.run() }
+    let checked = Result { () throws(Checker.Failure) in try checker.run(whenSolved: lockVerification.start) }
     do throws(SpecLoader.Failure) {
       try lockVerification.wait()
     } catch {

@@ -41,15 +41,29 @@ public struct Checker: Sendable {
   /// filled only when `options.keepSMT` is set.
   public private(set) var smtQueries: [(name: String, text: String, expected: String)] = []
 
-  public mutating func run() throws(Failure) -> CheckReport {
+  /// Runs the check; `whenSolved` is called (on this thread) once every query is answered and
+  /// replayed, when what remains is serial: work the caller overlaps with the rest.
+  public mutating func run(whenSolved: () -> Void = {}) throws(Failure) -> CheckReport {
     let start = DispatchTime.now()
     let planned: [PlannedObligation]
     let planner = ObligationPlanner(model: model, options: options, identities: identities, views: views)
+    // Workers solve the queries as planning finds them: all but one while the planner has a
+    // core, every one after. Which worker solves a batch does not change its answers.
+    let feed = QueryFeed()
+    planner.keyTable.feed = feed
+    let solving = Solving(feed: feed, options: options)
+    let workers = max(1, options.jobs)
+    for _ in 0..<max(1, workers - 1) { solving.startWorker() }
     do {
       planned = try planner.plan()
     } catch {
+      feed.finish()
+      _ = solving.wait()
       throw Failure(description: error.description)
     }
+    planner.keyTable.publish()
+    feed.finish()
+    if workers > 1 { solving.startWorker() }
     architectureGroups = planner.architectureGroups.groups
 
     // Every distinct query once, in the order the plan first asks it.
@@ -61,7 +75,7 @@ public struct Checker: Sendable {
       setAsked[Int(item.keySet)] = true
       for key in keySets[Int(item.keySet)] where firstAsker[key] == nil { firstAsker[key] = position }
     }
-    let (outcomes, splits) = solveAll(keys)
+    let (outcomes, splits) = solving.wait()
 
     var results = ObligationResults()
     // Names interned once: release positions, then each release's hypercalls.
@@ -97,8 +111,8 @@ public struct Checker: Sendable {
     var combined: [QueryAnswer?] = Array(repeating: nil, count: keySets.count * QueryKey.maximumFacets)
     func answer(_ item: PlannedObligation) -> QueryAnswer {
       let slot = Int(item.keySet) * QueryKey.maximumFacets + Int(item.facet)
-      let answer =
-        combined[slot] ?? Self.combine(keySets[Int(item.keySet)].lazy.map { outcomes[$0].answers[Int(item.facet)] })
+      if let known = combined[slot] { return known }
+      let answer = Self.combine(keySets[Int(item.keySet)].lazy.map { outcomes[$0].answers[Int(item.facet)] })
       combined[slot] = answer
       return answer
     }
@@ -129,13 +143,13 @@ public struct Checker: Sendable {
     }
     let replayed = Locked<[Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>?]>(
       Array(repeating: nil, count: order.count))
-    let workers = max(1, min(options.jobs, order.count))
+    let replayers = max(1, min(options.jobs, order.count))
     let (checker, jobs) = (self, order)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    DispatchQueue.concurrentPerform(iterations: replayers) { worker in
       var mine: [(Int, Result<(Counterexample, MigrationGroup?), CounterexampleReplay.Mismatch>)] = []
       // A class's values are consecutive jobs of one obligation: its subject is resolved once.
       var resolved: (item: Int, subject: PlannedObligation.ResolvedSubject)?
-      for position in stride(from: worker, to: jobs.count, by: workers) {
+      for position in stride(from: worker, to: jobs.count, by: replayers) {
         let job = jobs[position]
         let item = planned[job.item]
         if resolved?.item != job.item {
@@ -150,6 +164,7 @@ public struct Checker: Sendable {
       }
       replayed.update { all in for (position, result) in mine { all[position] = result } }
     }
+    whenSolved()
     // Each replay stored once in the break table, with the disposition it has wherever no
     // accepted-break entry is about its way of breaking (`nil` where one is).
     var replayPositions: [Int32] = []
@@ -329,44 +344,63 @@ public struct Checker: Sendable {
     return .holds(witness: witness ?? 0)
   }
 
-  /// Solves every key once, spread over `options.jobs` workers with a Z3 context each; also
-  /// how many undecided checks were split.
-  func solveAll(_ keys: [QueryKey]) -> (outcomes: [QueryOutcome], splits: Int) {
-    let store = Locked<[QueryOutcome?]>(Array(repeating: nil, count: keys.count))
-    let splits = Locked<Int>(0)
-    let jobs = max(1, min(options.jobs, keys.count))
-    let timeout = options.timeoutMilliseconds
-    let keepSMT = options.keepSMT
-    let (splitBits, forcedSplitBits) = (options.splitBits, options.forcedSplitBits)
-    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-      let solver: QuerySolver
-      do {
-        solver = try QuerySolver(
-          timeoutMilliseconds: timeout, wantsSMT: keepSMT, splitBits: splitBits, forcedSplitBits: forcedSplitBits)
-      } catch {
-        for index in QuerySolver.batches(of: keys.count, worker: worker, workers: jobs).joined() {
-          store.update { $0[index] = QueryOutcome(failed: "\(error)", key: keys[index]) }
+  /// The queries being solved: `wait` returns every key's outcome once planning has finished,
+  /// and how many undecided checks were split.
+  struct Solving {
+    let group = DispatchGroup()
+    let feed: QueryFeed
+    let answered = Locked<[Int: QueryOutcome]>([:])
+    let splits = Locked(0)
+    /// The next batch (of `QuerySolver.batchSize` positions) a worker takes.
+    let nextBatch = Locked(0)
+    let options: CheckOptions
+
+    /// Starts a worker with a Z3 context of its own, which takes the next batch of keys until
+    /// the feed has no more.
+    func startWorker() {
+      let (feed, answered, splits, nextBatch) = (feed, answered, splits, nextBatch)
+      let options = options
+      DispatchQueue.global().async(group: group) {
+        let solver = Result {
+          try QuerySolver(
+            timeoutMilliseconds: options.timeoutMilliseconds, wantsSMT: options.keepSMT, splitBits: options.splitBits,
+            forcedSplitBits: options.forcedSplitBits)
         }
-        return
-      }
-      for batch in QuerySolver.batches(of: keys.count, worker: worker, workers: jobs) {
-        solver.startBatch()
-        for index in batch {
-          let outcome: QueryOutcome
-          do {
-            outcome = try solver.solve(keys[index])
-          } catch {
-            outcome = QueryOutcome(failed: "\(error)", key: keys[index])
+        var mine: [(Int, QueryOutcome)] = []
+        while true {
+          let batch = nextBatch.update { next in
+            defer { next += 1 }
+            return next * QuerySolver.batchSize..<(next + 1) * QuerySolver.batchSize
           }
-          store.update { $0[index] = outcome }
+          let keys = feed.keys(at: batch)
+          if keys.isEmpty { break }
+          switch solver {
+          case .failure(let error):
+            mine += keys.indices.map { ($0, QueryOutcome(failed: "\(error)", key: keys[$0])) }
+          case .success(let solver):
+            solver.startBatch()
+            for index in keys.indices {
+              do {
+                mine.append((index, try solver.solve(keys[index])))
+              } catch {
+                mine.append((index, QueryOutcome(failed: "\(error)", key: keys[index])))
+              }
+            }
+          }
         }
+        answered.update { answered in for (index, outcome) in mine { answered[index] = outcome } }
+        if case .success(let solver) = solver { splits.update { $0 += solver.splits } }
       }
-      splits.update { $0 += solver.splits }
     }
-    let outcomes = store.current.enumerated().map { index, outcome in
-      outcome ?? QueryOutcome(failed: "no worker answered", key: keys[index])
+
+    func wait() -> (outcomes: [QueryOutcome], splits: Int) {
+      group.wait()
+      let answered = answered.current
+      let outcomes = (0..<feed.count).map { index in
+        answered[index] ?? QueryOutcome(failed: "no worker answered", key: feed.keys(at: index..<index + 1).first!)
+      }
+      return (outcomes, splits.current)
     }
-    return (outcomes, splits.current)
   }
 
   // MARK: replay and disposition
@@ -496,10 +530,11 @@ final class Locked<Value>: @unchecked Sendable {
     self.value = value
   }
 
-  func update(_ body: (inout Value) -> Void) {
+  @discardableResult
+  func update<Result>(_ body: (inout Value) -> Result) -> Result {
     lock.lock()
-    body(&value)
-    lock.unlock()
+    defer { lock.unlock() }
+    return body(&value)
   }
 
   var current: Value {
@@ -517,14 +552,22 @@ struct HypercallStates {
 
   init(_ model: ABIModel) {
     var known: [Hypercall: Int32] = [:]
-    ids = model.releases.map { release in
-      release.hypercalls.map { hypercall in
-        if let id = known[hypercall] { return id }
-        let id = Int32(known.count)
-        known[hypercall] = id
-        return id
-      }
+    var ids: [[Int32]] = []
+    var previous: [Hypercall] = []
+    for release in model.releases {
+      ids.append(
+        release.hypercalls.enumerated().map { position, hypercall in
+          // Most releases keep most hypercalls as the one before had them, often as the same
+          // storage, which compares equal without hashing the whole table.
+          if position < previous.count, previous[position] == hypercall { return ids[ids.count - 1][position] }
+          if let id = known[hypercall] { return id }
+          let id = Int32(known.count)
+          known[hypercall] = id
+          return id
+        })
+      previous = release.hypercalls
     }
+    self.ids = ids
   }
 
   /// The replay class of a migration (`nil` for the other kinds, replayed per obligation).

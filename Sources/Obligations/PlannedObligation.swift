@@ -183,6 +183,11 @@ struct ObligationPlanner {
     var tables: [TableShape] = []
     /// The hypercall-number key of (older table id, newer table id).
     var tableKeys: [Pair: Int32] = [:]
+    /// The continuation targets of (release, guest ABI) as the id of the distinct table, and the
+    /// continuation-target key of (older id, newer id).
+    var continuationTargetIDs: [TableSite: Int] = [:]
+    var byContinuationTargets: [TableShape: Int] = [:]
+    var continuationTargetKeys: [Pair: Int32] = [:]
     /// The count-flag keys of (older flag, newer flag).
     var countFlagKeys: [CountFlagPair: Int32] = [:]
     /// What planning needs of each release's hypercalls.
@@ -228,12 +233,22 @@ struct ObligationPlanner {
   final class KeyTable {
     private var positions: [QueryKey: Int] = [:]
     private(set) var keys: [QueryKey] = []
+    /// Where new keys go as they are found, a batch at a time (see `QueryFeed`).
+    var feed: QueryFeed?
+    private var published = 0
 
     func id(_ key: QueryKey) -> Int {
       if let known = positions[key] { return known }
       positions[key] = keys.count
       keys.append(key)
+      if keys.count - published >= QuerySolver.batchSize { publish() }
       return keys.count - 1
+    }
+
+    /// Hands the keys found since the last time to the feed.
+    func publish() {
+      feed?.publish(keys[published...])
+      published = keys.count
     }
 
     func ids(_ keys: [QueryKey]) -> [Int] { keys.map(id) }
@@ -407,6 +422,27 @@ struct ObligationPlanner {
       continuationTargetsOf: model.releases[release], abi: guest.name, architecture: guest.architecture,
       identities: identities)
     shapes.continuationTargets[site] = made
+    return made
+  }
+
+  /// The continuation-target key of a pair of releases for one guest ABI: once per pair of
+  /// distinct target tables, since most releases re-issue the same calls.
+  func continuationTargetKeys(_ older: Int, _ newer: Int, abi: Int) -> Int32 {
+    let ids = [older, newer].map { release in
+      let site = ShapeMemo.TableSite(release: release, abi: abi)
+      if let known = shapes.continuationTargetIDs[site] { return known }
+      let targets = continuationTargets(release, abi: abi)
+      let id = shapes.byContinuationTargets[targets] ?? shapes.byContinuationTargets.count
+      shapes.byContinuationTargets[targets] = id
+      shapes.continuationTargetIDs[site] = id
+      return id
+    }
+    let pair = ShapeMemo.Pair(older: ids[0], newer: ids[1])
+    if let known = shapes.continuationTargetKeys[pair] { return known }
+    let made = keyTable.set([
+      .table(continuationTargets(older, abi: abi), continuationTargets(newer, abi: abi))
+    ])
+    shapes.continuationTargetKeys[pair] = made
     return made
   }
 
@@ -703,12 +739,11 @@ struct ObligationPlanner {
       // there is nothing to carry over (and the obligation would hold vacuously).
       let older = continuationTargets(olderIndex, abi: position)
       guard !older.entries.isEmpty else { continue }
-      let newer = continuationTargets(newerIndex, abi: position)
       planned.append(
         PlannedObligation(
           kind: .continuationTargets, guestABI: UInt8(position), architectures: architecture,
           guestWidth: UInt8(abi.width),
-          keySet: keyTable.set([.table(older, newer)]),
+          keySet: continuationTargetKeys(olderIndex, newerIndex, abi: position),
           subject: .continuationTargets(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
   }

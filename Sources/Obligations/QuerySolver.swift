@@ -38,8 +38,8 @@ final class QuerySolver {
 
   /// The batches of `count` queries that `worker` of `workers` solves: consecutive positions,
   /// `batchSize` at a time, dealt out in turn, so a batch is the same whatever `workers` is.
-  static func batches(of count: Int, worker: Int, workers: Int) -> [Range<Int>] {
-    stride(from: worker * batchSize, to: count, by: workers * batchSize).map { $0..<min(count, $0 + batchSize) }
+  static func batches(of count: Int, worker: Int, workers: Int) -> LazyMapSequence<StrideTo<Int>, Range<Int>> {
+    stride(from: worker * batchSize, to: count, by: workers * batchSize).lazy.map { $0..<min(count, $0 + batchSize) }
   }
 
   /// Runs `body` in a scope of the batch's solver, which is back at its base level afterwards.
