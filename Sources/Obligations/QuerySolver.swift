@@ -15,21 +15,23 @@ final class QuerySolver {
   /// How many undecided checks were split.
   private(set) var splits = 0
   private var variableCount = 0
-  /// Witnesses of premises already shown satisfiable, by what the premise is about.
+  /// Witnesses of premises already shown satisfiable in this batch, by what the premise is about.
   private(set) var witnesses: [AnyHashable: UInt64] = [:]
   /// The solver the queries of the current batch share, each in its own scope.
   private var batchSolver: Solver?
   /// How many solvers this worker made (one per batch, or more after timeouts).
   private(set) var solversMade = 0
 
-  /// Queries from here on get a new solver. A Z3 solver costs as much to create as a small
-  /// query does to decide, so a batch of queries shares one, each query in its own scope. A
-  /// solver's state (learned clauses, phases) shapes the models it finds, so callers start a
-  /// batch at positions fixed by the queries alone: the values found are then the same
-  /// whichever worker solves a batch. Batches stay short, because a solver reused for long
-  /// slowed later queries down into the timeout.
+  /// Queries from here on get a new solver and forget the witnesses found so far. A Z3 solver
+  /// costs as much to create as a small query does to decide, so a batch of queries shares one,
+  /// each query in its own scope. A solver's state (learned clauses, phases) shapes the models
+  /// it finds, and a remembered witness saves a check, so callers start a batch at positions
+  /// fixed by the queries alone: the values found and the checks made are then the same
+  /// whichever worker solves a batch, and after whatever else. Batches stay short, because a
+  /// solver reused for long slowed later queries down into the timeout.
   func startBatch() {
     batchSolver = nil
+    witnesses.removeAll(keepingCapacity: true)
   }
 
   /// How many consecutive queries share a solver: 8 took a fifth off the bundled check's

@@ -40,6 +40,7 @@ import Testing
 
   @Test func aCheckAnswersEveryQueryItsPlanFindsAndSaysWhenSolvingIsOver() throws {
     let model = Fixtures.shiftWidening
+    var checks: Set<Int> = []
     for jobs in 1...3 {
       var checker = Checker(model: model, options: CheckOptions(jobs: jobs))
       var solved = 0
@@ -49,7 +50,11 @@ import Testing
       #expect(report.results.count(.internalError) == 0)
       #expect(report.results.count(.inconclusive) == 0)
       #expect(!report.findings.isEmpty)
+      checks.insert(report.solverChecks)
     }
+    // What a worker remembers (a premise's witness) lasts one batch: the checks a query needs
+    // do not depend on which worker took it, or after what.
+    #expect(checks.count == 1)
   }
 
   @Test func aPlanThatFailsStopsTheWorkersWithoutSolving() {
