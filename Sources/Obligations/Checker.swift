@@ -53,7 +53,9 @@ public struct Checker: Sendable {
     planner.keyTable.feed = feed
     let solving = Solving(feed: feed, options: options)
     let workers = max(1, options.jobs)
-    for _ in 0..<max(1, workers - 1) { solving.startWorker() }
+    // More workers than batches would only wait: before the plan's size is known, at most 64.
+    let early = min(max(1, workers - 1), 64)
+    for _ in 0..<early { solving.startWorker() }
     do {
       planned = try planner.plan()
     } catch {
@@ -63,7 +65,8 @@ public struct Checker: Sendable {
     }
     planner.keyTable.publish()
     feed.finish()
-    if workers > 1 { solving.startWorker() }
+    let batches = (feed.count + QuerySolver.batchSize - 1) / QuerySolver.batchSize
+    for _ in early..<max(early, min(workers, batches)) { solving.startWorker() }
     architectureGroups = planner.architectureGroups.groups
 
     // Every distinct query once, in the order the plan first asks it.
@@ -361,11 +364,8 @@ public struct Checker: Sendable {
       let (feed, answered, splits, nextBatch) = (feed, answered, splits, nextBatch)
       let options = options
       DispatchQueue.global().async(group: group) {
-        let solver = Result {
-          try QuerySolver(
-            timeoutMilliseconds: options.timeoutMilliseconds, wantsSMT: options.keepSMT, splitBits: options.splitBits,
-            forcedSplitBits: options.forcedSplitBits)
-        }
+        // Made with the first batch: a worker that finds none makes no Z3 context.
+        var made: Result<QuerySolver, any Error>?
         var mine: [(Int, QueryOutcome)] = []
         while true {
           let batch = nextBatch.update { next in
@@ -374,6 +374,14 @@ public struct Checker: Sendable {
           }
           let keys = feed.keys(at: batch)
           if keys.isEmpty { break }
+          let solver =
+            made
+            ?? Result {
+              try QuerySolver(
+                timeoutMilliseconds: options.timeoutMilliseconds, wantsSMT: options.keepSMT,
+                splitBits: options.splitBits, forcedSplitBits: options.forcedSplitBits)
+            }
+          made = solver
           switch solver {
           case .failure(let error):
             mine += keys.indices.map { ($0, QueryOutcome(failed: "\(error)", key: keys[$0])) }
@@ -389,7 +397,7 @@ public struct Checker: Sendable {
           }
         }
         answered.update { answered in for (index, outcome) in mine { answered[index] = outcome } }
-        if case .success(let solver) = solver { splits.update { $0 += solver.splits } }
+        if case .success(let solver) = made { splits.update { $0 += solver.splits } }
       }
     }
 
