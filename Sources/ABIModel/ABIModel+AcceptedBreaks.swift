@@ -262,7 +262,7 @@ extension ABIModel {
   {
     var found: Set<String> = []
     for release in releases {
-      for op in release.multiplex(lineage: hypercall)?.subOps ?? []
+      for op in release.table(lineage: hypercall)?.multiplex.subOps ?? []
       where op.name == name || op.formerNames.contains(name) {
         found.insert(op.lineage)
       }

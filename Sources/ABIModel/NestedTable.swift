@@ -112,23 +112,15 @@ extension Hypercall {
 }
 
 extension Release {
-  /// The sub-op table of this lineage (`memory_op`, or `memory_op.access_op`), if the release has
-  /// it: `table(lineage:)`'s multiplex, without naming every table of the hypercall on the way.
-  public func multiplex(lineage: String) -> Multiplex? {
-    for hypercall in hypercalls where lineage.hasPrefix(hypercall.lineage) {
-      if lineage == hypercall.lineage, let multiplex = hypercall.multiplex { return multiplex }
-      for nested in hypercall.nestedTables
-      where lineage == "\(hypercall.lineage)\(HypercallTable.separator)\(nested.name)" {
-        return nested.table
-      }
-    }
-    return nil
-  }
-
   /// The table of this lineage (`memory_op`, or `memory_op.access_op`), if the release has it.
+  /// Only the matching table is made: a history's accepted breaks ask this of every release.
   public func table(lineage: String) -> HypercallTable? {
     for hypercall in hypercalls where lineage.hasPrefix(hypercall.lineage) {
-      if let table = hypercall.tables.first(where: { $0.lineage == lineage }) { return table }
+      if lineage == hypercall.lineage, let main = hypercall.table(at: 0) { return main }
+      for (position, nested) in hypercall.nestedTables.enumerated()
+      where lineage == "\(hypercall.lineage)\(HypercallTable.separator)\(nested.name)" {
+        return hypercall.table(at: position + 1)
+      }
     }
     return nil
   }

@@ -15,12 +15,6 @@ final class BackgroundWork<Failure: Error>: @unchecked Sendable {
     self.work = work
   }
 
-  /// Work that starts now.
-  convenience init(_ work: @escaping @Sendable () throws(Failure) -> Void) {
-    self.init(startingLater: work)
-    start()
-  }
-
   /// Starts the work on another thread, once.
   func start() {
     guard !started else { return }

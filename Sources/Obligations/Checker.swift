@@ -368,10 +368,11 @@ public struct Checker: Sendable {
         var made: Result<QuerySolver, any Error>?
         var mine: [(Int, QueryOutcome)] = []
         while true {
-          let batch = nextBatch.update { next in
-            defer { next += 1 }
-            return next * QuerySolver.batchSize..<(next + 1) * QuerySolver.batchSize
-          }
+          let batch = QuerySolver.batch(
+            nextBatch.update { next in
+              defer { next += 1 }
+              return next
+            })
           let keys = feed.keys(at: batch)
           if keys.isEmpty { break }
           let solver =

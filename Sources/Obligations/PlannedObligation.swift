@@ -176,18 +176,14 @@ struct ObligationPlanner {
 
     /// The hypercall tables of (release, guest ABI), interned.
     var tableIDs: [TableSite: Int] = [:]
-    /// The continuation targets of (release, guest ABI): every release takes part in dozens of
-    /// pairs, and each would otherwise scan all its tables again.
-    var continuationTargets: [TableSite: TableShape] = [:]
+    /// The continuation targets of (release, guest ABI), interned with the hypercall tables:
+    /// every release takes part in dozens of pairs, and most re-issue the same calls.
+    var continuationTargetIDs: [TableSite: Int] = [:]
     var byTable: [TableShape: Int] = [:]
     var tables: [TableShape] = []
-    /// The hypercall-number key of (older table id, newer table id).
+    /// The key of (older table id, newer table id), for hypercall numbers and continuation
+    /// targets alike.
     var tableKeys: [Pair: Int32] = [:]
-    /// The continuation targets of (release, guest ABI) as the id of the distinct table, and the
-    /// continuation-target key of (older id, newer id).
-    var continuationTargetIDs: [TableSite: Int] = [:]
-    var byContinuationTargets: [TableShape: Int] = [:]
-    var continuationTargetKeys: [Pair: Int32] = [:]
     /// The count-flag keys of (older flag, newer flag).
     var countFlagKeys: [CountFlagPair: Int32] = [:]
     /// What planning needs of each release's hypercalls.
@@ -399,51 +395,34 @@ struct ObligationPlanner {
 
   func shape(_ id: Int) -> DecoderShape { shapes.shapes[id] }
 
+  /// The id of a table: equal tables share one.
+  private func intern(_ table: TableShape) -> Int {
+    if let known = shapes.byTable[table] { return known }
+    shapes.byTable[table] = shapes.tables.count
+    shapes.tables.append(table)
+    return shapes.tables.count - 1
+  }
+
   /// The interned hypercall table of a release for one guest ABI (by position).
   func tableID(_ release: Int, abi: Int) -> Int {
     let site = ShapeMemo.TableSite(release: release, abi: abi)
     if let known = shapes.tableIDs[site] { return known }
-    let made = TableShape(model.releases[release], abi: model.guestABIs[abi].name, identities: identities)
-    let id = shapes.byTable[made] ?? shapes.tables.count
-    if id == shapes.tables.count {
-      shapes.byTable[made] = id
-      shapes.tables.append(made)
-    }
+    let id = intern(TableShape(model.releases[release], abi: model.guestABIs[abi].name, identities: identities))
     shapes.tableIDs[site] = id
     return id
   }
 
-  /// The continuation targets of a release for one guest ABI (by position), once.
-  func continuationTargets(_ release: Int, abi: Int) -> TableShape {
+  /// The interned continuation targets of a release for one guest ABI (by position).
+  func continuationTargetID(_ release: Int, abi: Int) -> Int {
     let site = ShapeMemo.TableSite(release: release, abi: abi)
-    if let known = shapes.continuationTargets[site] { return known }
+    if let known = shapes.continuationTargetIDs[site] { return known }
     let guest = model.guestABIs[abi]
-    let made = TableShape(
-      continuationTargetsOf: model.releases[release], abi: guest.name, architecture: guest.architecture,
-      identities: identities)
-    shapes.continuationTargets[site] = made
-    return made
-  }
-
-  /// The continuation-target key of a pair of releases for one guest ABI: once per pair of
-  /// distinct target tables, since most releases re-issue the same calls.
-  func continuationTargetKeys(_ older: Int, _ newer: Int, abi: Int) -> Int32 {
-    let ids = [older, newer].map { release in
-      let site = ShapeMemo.TableSite(release: release, abi: abi)
-      if let known = shapes.continuationTargetIDs[site] { return known }
-      let targets = continuationTargets(release, abi: abi)
-      let id = shapes.byContinuationTargets[targets] ?? shapes.byContinuationTargets.count
-      shapes.byContinuationTargets[targets] = id
-      shapes.continuationTargetIDs[site] = id
-      return id
-    }
-    let pair = ShapeMemo.Pair(older: ids[0], newer: ids[1])
-    if let known = shapes.continuationTargetKeys[pair] { return known }
-    let made = keyTable.set([
-      .table(continuationTargets(older, abi: abi), continuationTargets(newer, abi: abi))
-    ])
-    shapes.continuationTargetKeys[pair] = made
-    return made
+    let id = intern(
+      TableShape(
+        continuationTargetsOf: model.releases[release], abi: guest.name, architecture: guest.architecture,
+        identities: identities))
+    shapes.continuationTargetIDs[site] = id
+    return id
   }
 
   func tableKeys(_ older: Int, _ newer: Int) -> Int32 {
@@ -737,13 +716,13 @@ struct ObligationPlanner {
           subject: .table(older: Int32(olderIndex), newer: Int32(newerIndex))))
       // Only where the older release re-issues a continuation as another hypercall: elsewhere
       // there is nothing to carry over (and the obligation would hold vacuously).
-      let older = continuationTargets(olderIndex, abi: position)
-      guard !older.entries.isEmpty else { continue }
+      let older = continuationTargetID(olderIndex, abi: position)
+      guard !shapes.tables[older].entries.isEmpty else { continue }
       planned.append(
         PlannedObligation(
           kind: .continuationTargets, guestABI: UInt8(position), architectures: architecture,
           guestWidth: UInt8(abi.width),
-          keySet: continuationTargetKeys(olderIndex, newerIndex, abi: position),
+          keySet: tableKeys(older, continuationTargetID(newerIndex, abi: position)),
           subject: .continuationTargets(older: Int32(olderIndex), newer: Int32(newerIndex))))
     }
   }

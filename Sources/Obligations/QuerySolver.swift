@@ -38,10 +38,17 @@ final class QuerySolver {
   /// solving; longer batches gained nothing more (docs/benchmarks.md).
   static let batchSize = 8
 
-  /// The batches of `count` queries that `worker` of `workers` solves: consecutive positions,
-  /// `batchSize` at a time, dealt out in turn, so a batch is the same whatever `workers` is.
-  static func batches(of count: Int, worker: Int, workers: Int) -> LazyMapSequence<StrideTo<Int>, Range<Int>> {
-    stride(from: worker * batchSize, to: count, by: workers * batchSize).lazy.map { $0..<min(count, $0 + batchSize) }
+  /// The positions of batch `number`: consecutive, `batchSize` of them, so a batch is the same
+  /// whichever worker takes it.
+  static func batch(_ number: Int) -> Range<Int> {
+    number * batchSize..<(number + 1) * batchSize
+  }
+
+  /// The batches of `count` queries that `worker` of `workers` solves, dealt out in turn.
+  static func batches(of count: Int, worker: Int, workers: Int) -> [Range<Int>] {
+    stride(from: worker, to: (count + batchSize - 1) / batchSize, by: workers).map {
+      batch($0).clamped(to: 0..<count)
+    }
   }
 
   /// Runs `body` in a scope of the batch's solver, which is back at its base level afterwards.

@@ -29,11 +29,14 @@ final class Watchdog: @unchecked Sendable {
   private var deadline: timespec?
   private var fired = false
   private var stopping = false
-  /// When the thread wakes up by itself: nil while it waits for a check to be armed. A deadline
-  /// at or after it needs no signal, because the thread then sleeps again until that deadline.
-  private var wakesAt: timespec?
-  /// Whether the thread is waiting (timed or not) rather than interrupting or starting.
-  private var waiting = false
+  /// What the thread is doing. Sleeping until a time, it needs no signal for a deadline at or
+  /// after that time: it then sleeps again until the deadline.
+  private enum Sleep {
+    case awake
+    case untilArmed
+    case until(timespec)
+  }
+  private var sleep = Sleep.awake
 
   /// How often the interrupt is repeated after the deadline until the check returns.
   static let graceMilliseconds = 10
@@ -61,7 +64,11 @@ final class Watchdog: @unchecked Sendable {
     let due = Self.now(plusMilliseconds: Int(milliseconds))
     deadline = due
     fired = false
-    if waiting, wakesAt.map({ Self.compare(due, $0) < 0 }) ?? true { pthread_cond_signal(&condition) }
+    switch sleep {
+    case .awake: break
+    case .untilArmed: pthread_cond_signal(&condition)
+    case .until(let wake): if Self.compare(due, wake) < 0 { pthread_cond_signal(&condition) }
+    }
   }
 
   /// Disarms it when the check returned; whether an interrupt was sent.
@@ -106,14 +113,14 @@ final class Watchdog: @unchecked Sendable {
     defer { pthread_mutex_unlock(&mutex) }
     while !stopping {
       guard var due = deadline else {
-        (waiting, wakesAt) = (true, nil)
+        sleep = .untilArmed
         pthread_cond_wait(&condition, &mutex)
-        waiting = false
+        sleep = .awake
         continue
       }
-      (waiting, wakesAt) = (true, due)
+      sleep = .until(due)
       let status = pthread_cond_timedwait(&condition, &mutex, &due)
-      (waiting, wakesAt) = (false, nil)
+      sleep = .awake
       if status == ETIMEDOUT, let armed = deadline,
         Self.compare(armed, due) == 0
       {

@@ -9,7 +9,7 @@ import Testing
 @Suite struct SolverBatchTests {
   @Test(arguments: [0, 1, 7, 8, 9, 17, 64, 100])
   func batchesCoverEveryQueryOnceAndDoNotDependOnTheWorkers(count: Int) {
-    let alone = Array(QuerySolver.batches(of: count, worker: 0, workers: 1))
+    let alone = QuerySolver.batches(of: count, worker: 0, workers: 1)
     #expect(Array(alone.joined()) == Array(0..<count))
     #expect(alone.allSatisfy { !$0.isEmpty && $0.count <= QuerySolver.batchSize })
     for workers in 2...4 {
